@@ -1,0 +1,845 @@
+package cn.outbound.rules.pack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import cn.outbound.rules.Mechanism;
+import cn.outbound.rules.Text;
+import cn.outbound.rules.pack.Condition.Compare;
+import cn.outbound.rules.pack.Condition.Op;
+import cn.outbound.rules.pack.Fact.FactRole;
+import cn.outbound.rules.pack.Fact.FactType;
+import cn.outbound.rules.pack.Obligation.Deadline;
+import cn.outbound.rules.pack.PiRules.Band;
+import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.source.Fields;
+import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Node;
+import cn.outbound.rules.source.NodeReader;
+import cn.outbound.rules.source.Problem;
+import cn.outbound.rules.source.Problems;
+import cn.outbound.rules.source.SourceLocation;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Loads one rule-pack file: checks it against {@code rule-pack.schema.json}, then binds it and runs the semantic checks
+ * of docs/rule-packs.md. Every problem is reported, each with {@code file:line:column}; a pack with any problem is
+ * never returned.
+ */
+public final class RulePackLoader {
+
+	public static final String SCHEMA = "outbound/rule-pack/v1";
+
+	private static final Set<String> TOP = Set.of("schema", "id", "edition", "inForceFrom", "inForceUntil", "basedOn",
+			"listItems", "title", "issuer", "source", "sections", "categories", "facts", "provisions", "items", "flags",
+			"personalInformation", "obligations");
+
+	private static final Set<String> FLAGS = Set.of("stateSecrets", "coreData", "governmentData",
+			"notifiedImportantData");
+
+	private static final Set<String> WHEN = Set.of("PERSONAL_INFORMATION", "IMPORTANT_DATA", "SEPARATE_REGIME",
+			"SECURITY_ASSESSMENT", "STANDARD_CONTRACT_OR_CERTIFICATION", "EXEMPT");
+
+	private static volatile Schema schema;
+
+	private RulePackLoader() {
+	}
+
+	/**
+	 * @param content the YAML bytes
+	 * @param file the name to cite in problems
+	 * @throws InvalidInputException listing every problem found
+	 */
+	public static RulePack load(byte[] content, String file) {
+		Node root = NodeReader.readYaml(content, file);
+		List<Problem> schemaProblems = checkSchema(content, root);
+		Problems problems = new Problems();
+		RulePack pack = new Binder(new Fields(problems), file, sha256(content)).bind(root);
+		List<Problem> all = merge(schemaProblems, problems.list());
+		if (!all.isEmpty()) {
+			Problems out = new Problems();
+			all.forEach(p -> out.add(p.pointer(), p.location(), p.message()));
+			out.throwIfAny();
+		}
+		return pack;
+	}
+
+	/** Schema problems first; a binding problem at or below a pointer the schema already reported is dropped. */
+	private static List<Problem> merge(List<Problem> schemaProblems, List<Problem> bindingProblems) {
+		List<Problem> all = new ArrayList<>(schemaProblems);
+		for (Problem p : bindingProblems) {
+			boolean covered = schemaProblems.stream()
+				.anyMatch(s -> p.pointer().equals(s.pointer()) || p.pointer().startsWith(s.pointer() + "/"));
+			if (!covered) {
+				all.add(p);
+			}
+		}
+		return all;
+	}
+
+	private static List<Problem> checkSchema(byte[] content, Node root) {
+		JsonNode tree = YAMLMapper.builder().build().readTree(content);
+		List<Problem> out = new ArrayList<>();
+		for (com.networknt.schema.Error error : schema().validate(tree)) {
+			String pointer = pointer(error.getInstanceLocation());
+			String property = error.getProperty();
+			Node at = find(root, pointer);
+			String target = pointer;
+			if ("required".equals(error.getKeyword()) && property != null) {
+				target = pointer + "/" + property;
+			}
+			out.add(new Problem(target, (at != null) ? at.location() : root.location(), schemaMessage(error)));
+		}
+		return out;
+	}
+
+	private static String schemaMessage(com.networknt.schema.Error error) {
+		String message = error.getMessage();
+		// networknt prefixes the message with the instance location; the problem already carries it
+		int colon = message.indexOf(": ");
+		if (message.startsWith("$") || message.startsWith("/")) {
+			message = (colon > 0) ? message.substring(colon + 2) : message;
+		}
+		return message;
+	}
+
+	private static String pointer(com.networknt.schema.path.NodePath path) {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < path.getNameCount(); i++) {
+			Object element = path.getElement(i);
+			sb.append('/').append(String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+		}
+		return sb.toString();
+	}
+
+	/** The located node at a JSON pointer, or the deepest existing ancestor. */
+	public static Node find(Node root, String pointer) {
+		if (pointer.isEmpty()) {
+			return root;
+		}
+		Node current = root;
+		for (String raw : pointer.substring(1).split("/")) {
+			String key = raw.replace("~1", "/").replace("~0", "~");
+			if (current instanceof Node.Obj obj && obj.get(key) != null) {
+				current = obj.get(key);
+			}
+			else if (current instanceof Node.Arr arr && key.matches("\\d+") && Integer.parseInt(key) < arr.elements().size()) {
+				current = arr.elements().get(Integer.parseInt(key));
+			}
+			else {
+				return current;
+			}
+		}
+		return current;
+	}
+
+	private static Schema schema() {
+		Schema s = schema;
+		if (s == null) {
+			try (InputStream in = RulePackLoader.class.getResourceAsStream("/rulepacks/rule-pack.schema.json")) {
+				s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("rule-pack.schema.json missing from the classpath", ex);
+			}
+			schema = s;
+		}
+		return s;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Binds the located tree into records, reporting what is wrong as it goes. */
+	private static final class Binder {
+
+		private final Fields f;
+
+		private final String file;
+
+		private final String hash;
+
+		private final List<RulePack.Reference> references = new ArrayList<>();
+
+		private Map<String, Fact> facts = Map.of();
+
+		Binder(Fields fields, String file, String hash) {
+			this.f = fields;
+			this.file = file;
+			this.hash = hash;
+		}
+
+		RulePack bind(Node rootNode) {
+			Node.Obj root = this.f.object(rootNode, "a rule pack");
+			if (root == null) {
+				return null;
+			}
+			this.f.onlyKeys(root, TOP, "a rule pack");
+			String schemaId = this.f.string(root, "schema", true);
+			if (schemaId != null && !SCHEMA.equals(schemaId)) {
+				this.f.problem(root.get("schema"), "schema is '" + schemaId + "'; this version reads only '" + SCHEMA + "'");
+			}
+			String id = this.f.string(root, "id", true);
+			if (id != null && !id.matches("[a-z][a-z0-9-]*")) {
+				this.f.problem(root.get("id"), "id '" + id + "' must match [a-z][a-z0-9-]* (e.g. tianjin-ftz)");
+			}
+			String edition = this.f.string(root, "edition", true);
+			var from = this.f.date(root, "inForceFrom", true);
+			var until = this.f.date(root, "inForceUntil", false);
+			if (from != null && until != null && until.isBefore(from)) {
+				this.f.problem(root.get("inForceUntil"), "inForceUntil " + until + " is before inForceFrom " + from);
+			}
+			String basedOn = this.f.string(root, "basedOn", false);
+			Boolean listItems = this.f.bool(root, "listItems", false);
+			Text title = text(root, "title", true);
+			Text issuer = text(root, "issuer", false);
+			RulePack.SourceInfo source = source(this.f.object(root, "source", false));
+			List<RulePack.Section> sections = sections(this.f.array(root, "sections", false));
+			List<RulePack.Category> categories = categories(this.f.array(root, "categories", false));
+			this.facts = facts(this.f.object(root, "facts", false));
+			Map<String, Provision> provisions = provisions(this.f.array(root, "provisions", false));
+			TreeMap<Integer, Item> items = items(this.f.array(root, "items", false), sections, categories);
+			if (Boolean.TRUE.equals(listItems) && items.isEmpty()) {
+				this.f.problem(root, "listItems is true but the pack has no items");
+			}
+			Map<String, FlagRule> flags = flags(this.f.object(root, "flags", false));
+			PiRules pi = personalInformation(this.f.object(root, "personalInformation", true));
+			List<Obligation> obligations = obligations(this.f.array(root, "obligations", false));
+			checkLocalReferences(items, provisions, basedOn);
+			return new RulePack(id, edition, from, until, basedOn, Boolean.TRUE.equals(listItems), title,
+					(issuer != null) ? issuer : Text.EMPTY, source, sections, categories, this.facts, provisions,
+					Collections.unmodifiableSortedMap(items), flags, pi, obligations, List.copyOf(this.references),
+					this.file, this.hash);
+		}
+
+		private Text text(Node.Obj parent, String key, boolean required) {
+			Node.Obj obj = this.f.object(parent, key, required);
+			return (obj != null) ? text(obj, Set.of("zh", "en")) : null;
+		}
+
+		private Text text(Node.Obj obj, Set<String> allowed) {
+			this.f.onlyKeys(obj, allowed, "a bilingual text");
+			String zh = this.f.string(obj, "zh", true);
+			String en = this.f.string(obj, "en", true);
+			if (zh != null && zh.isBlank()) {
+				this.f.problem(obj.get("zh"), "zh must not be empty");
+			}
+			if (en != null && en.isBlank()) {
+				this.f.problem(obj.get("en"), "en must not be empty: both languages are required");
+			}
+			return new Text((zh != null) ? zh.strip() : "", (en != null) ? en.strip() : "");
+		}
+
+		private RulePack.SourceInfo source(Node.Obj obj) {
+			if (obj == null) {
+				return new RulePack.SourceInfo(null, null, null);
+			}
+			this.f.onlyKeys(obj, Set.of("document", "url", "published"), "source");
+			return new RulePack.SourceInfo(this.f.string(obj, "document", false), this.f.string(obj, "url", false),
+					this.f.date(obj, "published", false));
+		}
+
+		private List<RulePack.Section> sections(List<Node> nodes) {
+			List<RulePack.Section> out = new ArrayList<>();
+			Set<String> seen = new LinkedHashSet<>();
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				Node.Obj obj = this.f.object(n, "a section");
+				if (obj == null) {
+					continue;
+				}
+				this.f.onlyKeys(obj, Set.of("id", "title", "mechanism"), "a section");
+				String id = this.f.string(obj, "id", true);
+				if (id != null && !seen.add(id)) {
+					this.f.problem(obj.get("id"), "duplicate section id '" + id + "'");
+				}
+				out.add(new RulePack.Section(id, text(obj, "title", true), mechanism(obj, "mechanism")));
+			}
+			return List.copyOf(out);
+		}
+
+		private List<RulePack.Category> categories(List<Node> nodes) {
+			List<RulePack.Category> out = new ArrayList<>();
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				Node.Obj obj = this.f.object(n, "a category");
+				if (obj == null) {
+					continue;
+				}
+				this.f.onlyKeys(obj, Set.of("number", "name"), "a category");
+				Long number = this.f.whole(obj, "number", true, 1, 999);
+				if (number != null && number != out.size() + 1) {
+					this.f.problem(obj.get("number"), "category number " + number + " out of order; expected "
+							+ (out.size() + 1) + " (categories are numbered 1, 2, 3, ... in order)");
+				}
+				out.add(new RulePack.Category((number != null) ? number.intValue() : 0, text(obj, "name", true)));
+			}
+			return List.copyOf(out);
+		}
+
+		private Map<String, Fact> facts(Node.Obj obj) {
+			Map<String, Fact> out = new LinkedHashMap<>();
+			if (obj == null) {
+				return out;
+			}
+			for (Node.Member m : obj.members().values()) {
+				Node.Obj def = this.f.object(m.value(), "fact '" + m.key() + "'");
+				if (def == null) {
+					continue;
+				}
+				if (!m.key().matches("[a-z][A-Za-z0-9]*")) {
+					this.f.problem(def, "fact name '" + m.key() + "' must be lowerCamelCase ASCII");
+				}
+				this.f.onlyKeys(def, Set.of("type", "role", "unit", "label", "question", "values"), "a fact");
+				FactType type = lowerEnum(def, "type", FactType.class);
+				FactRole role = lowerEnum(def, "role", FactRole.class);
+				Map<String, Text> values = new LinkedHashMap<>();
+				Node.Obj valuesNode = this.f.object(def, "values", false);
+				if (valuesNode != null) {
+					for (Node.Member v : valuesNode.members().values()) {
+						Node.Obj t = this.f.object(v.value(), "the label of value '" + v.key() + "'");
+						if (t != null) {
+							values.put(v.key(), text(t, Set.of("zh", "en")));
+						}
+					}
+				}
+				if (type == FactType.ENUM && values.isEmpty()) {
+					this.f.problem(def, "fact '" + m.key() + "' is an enum but declares no values");
+				}
+				if (type != null && type != FactType.ENUM && valuesNode != null) {
+					this.f.problem(valuesNode, "only enum facts declare values; '" + m.key() + "' is " + type.name().toLowerCase());
+				}
+				if (role == FactRole.EXEMPTION && type != null && type != FactType.BOOLEAN) {
+					this.f.problem(def.get("type"), "an exemption fact must be boolean");
+				}
+				out.put(m.key(), new Fact(m.key(), type, role, this.f.string(def, "unit", false), text(def, "label", true),
+						text(def, "question", true), Collections.unmodifiableMap(values)));
+			}
+			return Collections.unmodifiableMap(out);
+		}
+
+		private <E extends Enum<E>> E lowerEnum(Node.Obj obj, String key, Class<E> type) {
+			String v = this.f.string(obj, key, true);
+			if (v == null) {
+				return null;
+			}
+			for (E e : type.getEnumConstants()) {
+				if (e.name().equalsIgnoreCase(v)) {
+					return e;
+				}
+			}
+			List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase()).toList();
+			this.f.problem(obj.get(key), key + " '" + v + "' is not one of " + String.join(", ", allowed)
+					+ cn.outbound.rules.source.Suggestions.hint(v, allowed));
+			return null;
+		}
+
+		private Map<String, Provision> provisions(List<Node> nodes) {
+			Map<String, Provision> out = new LinkedHashMap<>();
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				Node.Obj obj = this.f.object(n, "a provision");
+				if (obj == null) {
+					continue;
+				}
+				this.f.onlyKeys(obj, Set.of("id", "title", "text", "document", "verbatim", "sourceLines"), "a provision");
+				String id = this.f.string(obj, "id", true);
+				if (id != null && !id.matches("[a-z][a-z0-9-]*")) {
+					this.f.problem(obj.get("id"), "provision id '" + id + "' must match [a-z][a-z0-9-]* (e.g. art-5-1)");
+				}
+				if (id != null && id.matches("item-\\d+")) {
+					this.f.problem(obj.get("id"), "provision ids may not look like list items (item-N)");
+				}
+				Provision p = new Provision(id, text(obj, "title", true), text(obj, "text", true),
+						(obj.has("document")) ? text(obj, "document", false) : null,
+						!Boolean.FALSE.equals(this.f.bool(obj, "verbatim", false)), lines(obj));
+				if (id != null && out.putIfAbsent(id, p) != null) {
+					this.f.problem(obj.get("id"), "duplicate provision id '" + id + "'");
+				}
+			}
+			return Collections.unmodifiableMap(out);
+		}
+
+		private int[] lines(Node.Obj obj) {
+			List<Node> nodes = this.f.array(obj, "sourceLines", false);
+			if (nodes == null) {
+				return null;
+			}
+			if (nodes.size() != 2) {
+				this.f.problem(obj.get("sourceLines"), "sourceLines must be [first, last]");
+				return null;
+			}
+			Long a = this.f.whole(nodes.get(0), "the first source line", 1, 1_000_000);
+			Long b = this.f.whole(nodes.get(1), "the last source line", 1, 1_000_000);
+			if (a == null || b == null) {
+				return null;
+			}
+			if (b < a) {
+				this.f.problem(obj.get("sourceLines"), "sourceLines [" + a + ", " + b + "]: the last line is before the first");
+			}
+			return new int[] { a.intValue(), b.intValue() };
+		}
+
+		private TreeMap<Integer, Item> items(List<Node> nodes, List<RulePack.Section> sections,
+				List<RulePack.Category> categories) {
+			TreeMap<Integer, Item> out = new TreeMap<>();
+			Set<String> sectionIds = new LinkedHashSet<>();
+			sections.forEach(s -> sectionIds.add(s.id()));
+			int expected = 1;
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				Node.Obj obj = this.f.object(n, "an item");
+				if (obj == null) {
+					continue;
+				}
+				this.f.onlyKeys(obj, Set.of("number", "category", "section", "name", "description", "examples", "remark",
+						"sourceLines", "mechanism", "personalInformation", "facts", "exemptWhen", "triggerWhen",
+						"factNotes"), "an item");
+				Long number = this.f.whole(obj, "number", true, 1, 9999);
+				if (number != null) {
+					if (out.containsKey(number.intValue())) {
+						this.f.problem(obj.get("number"), "duplicate item " + number);
+					}
+					else if (number != expected) {
+						this.f.problem(obj.get("number"), "item " + number + " out of sequence: expected item " + expected
+								+ " (items are numbered 1, 2, 3, ... without gaps)");
+					}
+					expected = number.intValue() + 1;
+				}
+				Long category = this.f.whole(obj, "category", true, 1, 999);
+				if (category != null && !categories.isEmpty() && category > categories.size()) {
+					this.f.problem(obj.get("category"), "category " + category + " does not exist; the pack has categories 1-"
+							+ categories.size());
+				}
+				String section = this.f.string(obj, "section", !sections.isEmpty());
+				if (section != null && !sectionIds.contains(section)) {
+					this.f.problem(obj.get("section"), "section '" + section + "' does not exist; allowed: "
+							+ String.join(", ", sectionIds) + cn.outbound.rules.source.Suggestions.hint(section, sectionIds));
+				}
+				Mechanism mechanism = mechanism(obj, "mechanism");
+				boolean pi = Boolean.TRUE.equals(this.f.bool(obj, "personalInformation", false));
+				List<String> itemFacts = itemFacts(obj);
+				if (pi && !itemFacts.isEmpty()) {
+					this.f.problem(obj.get("facts"), "a personal-information item is decided by the personalInformation rules and takes no facts");
+				}
+				List<Condition> exemptWhen = new ArrayList<>();
+				List<Node> exemptNodes = this.f.array(obj, "exemptWhen", false);
+				if (exemptNodes != null) {
+					for (Node e : exemptNodes) {
+						Condition c = condition(e, itemFacts);
+						if (c != null) {
+							exemptWhen.add(c);
+						}
+					}
+				}
+				Condition trigger = obj.has("triggerWhen") ? condition(obj.get("triggerWhen"), itemFacts) : null;
+				Map<String, Text> notes = new LinkedHashMap<>();
+				Node.Obj notesNode = this.f.object(obj, "factNotes", false);
+				if (notesNode != null) {
+					for (Node.Member m : notesNode.members().values()) {
+						if (!itemFacts.contains(m.key())) {
+							this.f.problem(m.value(), "factNotes names '" + m.key() + "', which is not one of the item's facts");
+						}
+						Node.Obj t = this.f.object(m.value(), "a note");
+						if (t != null) {
+							notes.put(m.key(), text(t, Set.of("zh", "en")));
+						}
+					}
+				}
+				Item item = new Item((number != null) ? number.intValue() : 0, (category != null) ? category.intValue() : 0,
+						section, text(obj, "name", true), text(obj, "description", true),
+						obj.has("examples") ? text(obj, "examples", false) : null, remark(obj), lines(obj), mechanism, pi,
+						itemFacts, List.copyOf(exemptWhen), trigger, Collections.unmodifiableMap(notes));
+				if (number != null && !out.containsKey(number.intValue())) {
+					out.put(number.intValue(), item);
+				}
+			}
+			return out;
+		}
+
+		private List<String> itemFacts(Node.Obj obj) {
+			List<Node> nodes = this.f.array(obj, "facts", false);
+			List<String> out = new ArrayList<>();
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				String name = this.f.string(n, "a fact name");
+				if (name == null) {
+					continue;
+				}
+				if (!this.facts.containsKey(name)) {
+					this.f.problem(n, "unknown fact '" + name + "'" + cn.outbound.rules.source.Suggestions.hint(name, this.facts.keySet())
+							+ "; facts are declared under 'facts:' at the top of the pack");
+				}
+				else if (out.contains(name)) {
+					this.f.problem(n, "fact '" + name + "' listed twice");
+				}
+				else {
+					out.add(name);
+				}
+			}
+			return List.copyOf(out);
+		}
+
+		private Item.Remark remark(Node.Obj obj) {
+			Node.Obj r = this.f.object(obj, "remark", false);
+			if (r == null) {
+				return null;
+			}
+			Text t = text(r, Set.of("zh", "en", "sharedWith"));
+			List<Integer> shared = new ArrayList<>();
+			List<Node> nodes = this.f.array(r, "sharedWith", false);
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				Long v = this.f.whole(n, "an item number", 1, 9999);
+				if (v != null) {
+					shared.add(v.intValue());
+				}
+			}
+			return new Item.Remark(t, List.copyOf(shared));
+		}
+
+		private Condition condition(Node node, List<String> itemFacts) {
+			Node.Obj obj = this.f.object(node, "a condition");
+			if (obj == null) {
+				return null;
+			}
+			if (obj.has("all") || obj.has("any")) {
+				String key = obj.has("all") ? "all" : "any";
+				this.f.onlyKeys(obj, Set.of(key), "an '" + key + "' condition");
+				List<Condition> parts = new ArrayList<>();
+				for (Node n : this.f.array(obj, key, true)) {
+					Condition c = condition(n, itemFacts);
+					if (c != null) {
+						parts.add(c);
+					}
+				}
+				return key.equals("all") ? new Condition.All(List.copyOf(parts)) : new Condition.Any(List.copyOf(parts));
+			}
+			if (obj.has("not")) {
+				this.f.onlyKeys(obj, Set.of("not"), "a 'not' condition");
+				Condition inner = condition(obj.get("not"), itemFacts);
+				return (inner != null) ? new Condition.Not(inner) : null;
+			}
+			Set<String> ops = new LinkedHashSet<>();
+			for (Op op : Op.values()) {
+				ops.add(op.key());
+			}
+			Set<String> allowed = new LinkedHashSet<>(ops);
+			allowed.add("fact");
+			allowed.add("quote");
+			this.f.onlyKeys(obj, allowed, "a comparison");
+			String factName = this.f.string(obj, "fact", true);
+			Op op = null;
+			for (Op candidate : Op.values()) {
+				if (obj.has(candidate.key())) {
+					if (op != null) {
+						this.f.problem(obj.get(candidate.key()), "a comparison has exactly one operator; found " + op.key()
+								+ " and " + candidate.key());
+					}
+					op = candidate;
+				}
+			}
+			if (op == null) {
+				this.f.problem(obj, "a comparison needs one of " + String.join(", ", ops) + " (or all/any/not)");
+				return null;
+			}
+			Text quote = obj.has("quote") ? text(obj, "quote", false) : null;
+			if (factName == null) {
+				return null;
+			}
+			Fact fact = this.facts.get(factName);
+			if (fact == null) {
+				this.f.problem(obj.get("fact"), "unknown fact '" + factName + "'"
+						+ cn.outbound.rules.source.Suggestions.hint(factName, this.facts.keySet()));
+				return null;
+			}
+			if (!itemFacts.contains(factName)) {
+				this.f.problem(obj.get("fact"), "fact '" + factName + "' is used in a condition but not listed in the item's facts");
+			}
+			Node valueNode = obj.get(op.key());
+			Object value = comparisonValue(fact, op, valueNode);
+			return (value != null) ? new Compare(factName, op, value, quote) : null;
+		}
+
+		private Object comparisonValue(Fact fact, Op op, Node node) {
+			if (fact.type() == null) {
+				return null;
+			}
+			if (op.numeric()) {
+				if (fact.type() != FactType.INTEGER && fact.type() != FactType.NUMBER) {
+					this.f.problem(node, op.key() + " compares numbers, but fact '" + fact.name() + "' is "
+							+ fact.type().name().toLowerCase());
+					return null;
+				}
+				if (node instanceof Node.Scalar s && s.isNumber()) {
+					BigDecimal v = s.decimal();
+					if (fact.type() == FactType.INTEGER && v.stripTrailingZeros().scale() > 0) {
+						this.f.problem(node, "fact '" + fact.name() + "' is an integer; the threshold must be a whole number, not "
+								+ v.toPlainString());
+						return null;
+					}
+					return v;
+				}
+				this.f.problem(node, "the threshold of " + op.key() + " must be a number, not " + node.describe());
+				return null;
+			}
+			if (op == Op.IN) {
+				if (fact.type() != FactType.ENUM) {
+					this.f.problem(node, "'in' takes enum values, but fact '" + fact.name() + "' is "
+							+ fact.type().name().toLowerCase());
+					return null;
+				}
+				List<String> values = new ArrayList<>();
+				if (node instanceof Node.Arr arr) {
+					for (Node e : arr.elements()) {
+						String v = enumValue(fact, e);
+						if (v != null) {
+							values.add(v);
+						}
+					}
+					return List.copyOf(values);
+				}
+				this.f.problem(node, "'in' takes an array of values of fact '" + fact.name() + "'");
+				return null;
+			}
+			// EQUALS
+			return switch (fact.type()) {
+				case BOOLEAN -> {
+					if (node instanceof Node.Scalar s && s.kind() == Node.Kind.BOOLEAN) {
+						yield s.value();
+					}
+					this.f.problem(node, "fact '" + fact.name() + "' is boolean; equals takes true or false, not " + node.describe());
+					yield null;
+				}
+				case ENUM -> enumValue(fact, node);
+				case INTEGER, NUMBER -> {
+					if (node instanceof Node.Scalar s && s.isNumber()) {
+						yield s.decimal();
+					}
+					this.f.problem(node, "fact '" + fact.name() + "' is a number; equals takes a number, not " + node.describe());
+					yield null;
+				}
+			};
+		}
+
+		private String enumValue(Fact fact, Node node) {
+			if (node instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) {
+				String v = (String) s.value();
+				if (fact.values().containsKey(v)) {
+					return v;
+				}
+				this.f.problem(node, "'" + v + "' is not a value of fact '" + fact.name() + "'; allowed: "
+						+ String.join(", ", fact.values().keySet()) + cn.outbound.rules.source.Suggestions.hint(v, fact.values().keySet()));
+				return null;
+			}
+			this.f.problem(node, "a value of fact '" + fact.name() + "' must be a string, not " + node.describe());
+			return null;
+		}
+
+		private Mechanism mechanism(Node.Obj obj, String key) {
+			return this.f.enumeration(obj, key, true, Mechanism.class);
+		}
+
+		private String rule(Node.Obj obj, String key, boolean required) {
+			String id = this.f.string(obj, key, required);
+			if (id != null) {
+				this.references.add(new RulePack.Reference(id, Node.child(obj.pointer(), key), obj.get(key).location()));
+			}
+			return id;
+		}
+
+		private Map<String, FlagRule> flags(Node.Obj obj) {
+			Map<String, FlagRule> out = new LinkedHashMap<>();
+			if (obj == null) {
+				return out;
+			}
+			this.f.onlyKeys(obj, FLAGS, "flags");
+			for (Node.Member m : obj.members().values()) {
+				Node.Obj def = this.f.object(m.value(), "flag '" + m.key() + "'");
+				if (def == null || !FLAGS.contains(m.key())) {
+					continue;
+				}
+				this.f.onlyKeys(def, Set.of("mechanism", "rule", "ciioRule"), "a flag rule");
+				out.put(m.key(), new FlagRule(m.key(), mechanism(def, "mechanism"), rule(def, "rule", true),
+						rule(def, "ciioRule", false)));
+			}
+			return Collections.unmodifiableMap(out);
+		}
+
+		private PiRules personalInformation(Node.Obj obj) {
+			if (obj == null) {
+				return null;
+			}
+			this.f.onlyKeys(obj, Set.of("exemptBases", "ciio", "bands"), "personalInformation");
+			Map<Basis, PiRules.ExemptBasis> bases = new LinkedHashMap<>();
+			Node.Obj basesNode = this.f.object(obj, "exemptBases", false);
+			if (basesNode != null) {
+				for (Node.Member m : basesNode.members().values()) {
+					Basis basis = this.f.enumeration(new Node.Scalar(Node.child(basesNode.pointer(), m.key()), m.keyLocation(),
+							Node.Kind.STRING, m.key()), "basis", Basis.class);
+					if (basis == Basis.NONE) {
+						this.f.problem(m.value(), "NONE is the counted basis and cannot be exempt");
+						continue;
+					}
+					Node.Obj def = this.f.object(m.value(), "basis '" + m.key() + "'");
+					if (basis == null || def == null) {
+						continue;
+					}
+					this.f.onlyKeys(def, Set.of("rule", "quote"), "an exempt basis");
+					bases.put(basis, new PiRules.ExemptBasis(basis, rule(def, "rule", true),
+							def.has("quote") ? text(def, "quote", false) : null));
+				}
+			}
+			for (Basis basis : Basis.values()) {
+				if (basis != Basis.NONE && !bases.containsKey(basis) && basesNode != null) {
+					this.f.problem(basesNode, "exemptBases lacks " + basis + "; every basis other than NONE needs the rule that exempts it");
+				}
+			}
+			if (basesNode == null) {
+				this.f.problem(obj, "missing exemptBases: every basis other than NONE needs the rule that exempts it");
+			}
+			Node.Obj ciioNode = this.f.object(obj, "ciio", true);
+			PiRules.CiioRule ciio = null;
+			if (ciioNode != null) {
+				this.f.onlyKeys(ciioNode, Set.of("rule", "mechanism", "quote"), "the CIIO rule");
+				ciio = new PiRules.CiioRule(rule(ciioNode, "rule", true), mechanism(ciioNode, "mechanism"),
+						ciioNode.has("quote") ? text(ciioNode, "quote", false) : null);
+			}
+			Node.Obj bandsNode = this.f.object(obj, "bands", true);
+			List<Band> individuals = List.of();
+			List<Band> sensitive = List.of();
+			if (bandsNode != null) {
+				this.f.onlyKeys(bandsNode, Set.of("individuals", "sensitiveIndividuals"), "bands");
+				individuals = bands(bandsNode, "individuals");
+				sensitive = bands(bandsNode, "sensitiveIndividuals");
+			}
+			return new PiRules(Collections.unmodifiableMap(bases), ciio, individuals, sensitive);
+		}
+
+		private List<Band> bands(Node.Obj parent, String key) {
+			List<Node> nodes = this.f.array(parent, key, true);
+			List<Band> out = new ArrayList<>();
+			if (nodes == null) {
+				return out;
+			}
+			long next = 0;
+			Mechanism previous = null;
+			boolean open = false;
+			for (Node n : nodes) {
+				Node.Obj b = this.f.object(n, "a band");
+				if (b == null) {
+					continue;
+				}
+				this.f.onlyKeys(b, Set.of("atLeast", "below", "mechanism", "rule", "quote"), "a band");
+				if (open) {
+					this.f.problem(b, "a band follows the open-ended top band (the one without 'below')");
+				}
+				Long atLeast = this.f.whole(b, "atLeast", true, 0, Long.MAX_VALUE);
+				Long below = this.f.whole(b, "below", false, 1, Long.MAX_VALUE);
+				Mechanism m = mechanism(b, "mechanism");
+				String rule = rule(b, "rule", m != null && m != Mechanism.EXEMPT);
+				if (atLeast != null && atLeast != next) {
+					this.f.problem(b.get("atLeast"), "bands must be contiguous from 0: this band starts at " + atLeast
+							+ " but the previous one ends below " + next);
+				}
+				if (atLeast != null && below != null && below <= atLeast) {
+					this.f.problem(b.get("below"), "below (" + below + ") must be greater than atLeast (" + atLeast + ")");
+				}
+				if (m != null && previous != null && previous.strongerThan(m)) {
+					this.f.problem(b.get("mechanism"), "a band may not weaken as counts grow: " + m + " after " + previous);
+				}
+				if (below == null) {
+					open = true;
+				}
+				else {
+					next = below;
+				}
+				previous = (m != null) ? m : previous;
+				out.add(new Band((atLeast != null) ? atLeast : 0, below, m, rule,
+						b.has("quote") ? text(b, "quote", false) : null));
+			}
+			if (!open && !out.isEmpty()) {
+				this.f.problem(parent.get(key), "the last band must be open-ended (no 'below') so that every count has a band");
+			}
+			return List.copyOf(out);
+		}
+
+		private List<Obligation> obligations(List<Node> nodes) {
+			List<Obligation> out = new ArrayList<>();
+			Set<String> ids = new LinkedHashSet<>();
+			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
+				Node.Obj obj = this.f.object(n, "an obligation");
+				if (obj == null) {
+					continue;
+				}
+				this.f.onlyKeys(obj, Set.of("id", "when", "rule", "text", "deadline"), "an obligation");
+				String id = this.f.string(obj, "id", true);
+				if (id != null && !ids.add(id)) {
+					this.f.problem(obj.get("id"), "duplicate obligation id '" + id + "'");
+				}
+				String when = this.f.string(obj, "when", true);
+				if (when != null && !WHEN.contains(when)) {
+					this.f.problem(obj.get("when"), "when '" + when + "' is not one of " + String.join(", ", WHEN)
+							+ cn.outbound.rules.source.Suggestions.hint(when, WHEN));
+				}
+				Deadline deadline = null;
+				Node.Obj d = this.f.object(obj, "deadline", false);
+				if (d != null) {
+					this.f.onlyKeys(d, Set.of("amount", "unit", "relation", "event"), "a deadline");
+					Long amount = this.f.whole(d, "amount", true, 1, 10_000);
+					deadline = new Deadline((amount != null) ? amount.intValue() : 0,
+							this.f.enumeration(d, "unit", true, Deadline.Unit.class),
+							this.f.enumeration(d, "relation", true, Deadline.Relation.class),
+							d.has("event") ? text(d, "event", false) : null);
+				}
+				out.add(new Obligation(id, when, rule(obj, "rule", true), text(obj, "text", true), deadline));
+			}
+			return List.copyOf(out);
+		}
+
+		/** References to items and local provisions are checked here; art-* ids may resolve in the basedOn pack. */
+		private void checkLocalReferences(Map<Integer, Item> items, Map<String, Provision> provisions, String basedOn) {
+			for (RulePack.Reference ref : this.references) {
+				String id = ref.ruleId();
+				if (id.matches("item-\\d+")) {
+					if (!items.containsKey(Integer.parseInt(id.substring(5)))) {
+						this.f.problems().add(ref.pointer(), ref.location(), "rule '" + id + "' refers to an item the pack does not have");
+					}
+				}
+				else if (!provisions.containsKey(id) && basedOn == null) {
+					Set<String> known = new LinkedHashSet<>(provisions.keySet());
+					this.f.problems().add(ref.pointer(), ref.location(), "rule '" + id + "' is not a provision of this pack"
+							+ cn.outbound.rules.source.Suggestions.hint(id, known) + " and the pack has no basedOn pack");
+				}
+			}
+			for (Item item : items.values()) {
+				if (item.remark() != null) {
+					for (int other : item.remark().sharedWith()) {
+						if (!items.containsKey(other)) {
+							this.f.problems().add("", new SourceLocation(this.file, 0, 0),
+									"item " + item.number() + ": remark sharedWith names item " + other + ", which does not exist");
+						}
+					}
+				}
+			}
+		}
+
+	}
+
+}

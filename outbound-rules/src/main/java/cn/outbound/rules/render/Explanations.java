@@ -1,0 +1,126 @@
+package cn.outbound.rules.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import cn.outbound.rules.Text;
+import cn.outbound.rules.engine.Explanation;
+
+/**
+ * Renders {@link Explanation}s in Chinese ({@code zh}) or English ({@code en}) from the bundles
+ * {@code explanations_zh.properties} and {@code explanations_en.properties}.
+ */
+public final class Explanations {
+
+	private static final Properties ZH = load("zh");
+
+	private static final Properties EN = load("en");
+
+	private Explanations() {
+	}
+
+	public static Text render(Explanation explanation) {
+		return new Text(render(explanation, "zh"), render(explanation, "en"));
+	}
+
+	public static String render(Explanation explanation, String lang) {
+		String template = bundle(lang).getProperty(explanation.key());
+		if (template == null) {
+			throw new IllegalStateException("no " + lang + " message for " + explanation.key());
+		}
+		StringBuilder out = new StringBuilder(template.length() + 32);
+		for (int i = 0; i < template.length(); i++) {
+			char c = template.charAt(i);
+			if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
+					&& template.charAt(i + 2) == '}') {
+				int index = template.charAt(i + 1) - '0';
+				out.append(arg(explanation.args().get(index), lang));
+				i += 2;
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	/** The keys of a bundle, for the test that keeps both languages complete. */
+	public static java.util.Set<String> keys(String lang) {
+		return bundle(lang).stringPropertyNames();
+	}
+
+	public static String message(String key, String lang) {
+		return bundle(lang).getProperty(key, key);
+	}
+
+	private static String arg(Object value, String lang) {
+		if (value instanceof Text t) {
+			return t.in(lang);
+		}
+		if (value instanceof Explanation e) {
+			return render(e, lang);
+		}
+		if (value instanceof Explanation.Key k) {
+			return message(k.key(), lang);
+		}
+		if (value instanceof Explanation.FactValue fv) {
+			String v = arg(fv.value(), lang);
+			return (fv.unit() != null && (fv.value() instanceof Number)) ? v + " " + fv.unit() : v;
+		}
+		if (value instanceof Boolean b) {
+			return message("bool." + b, lang);
+		}
+		if (value instanceof Long || value instanceof Integer || value instanceof BigDecimal) {
+			return number(value, lang);
+		}
+		if (value instanceof List<?> list) {
+			String separator = "zh".equals(lang) ? "；" : "; ";
+			if (!list.isEmpty() && list.get(0) instanceof Text) {
+				separator = "zh".equals(lang) ? "、" : ", ";
+			}
+			StringBuilder sb = new StringBuilder();
+			for (Object o : list) {
+				if (sb.length() > 0) {
+					sb.append(separator);
+				}
+				sb.append(arg(o, lang));
+			}
+			return sb.toString();
+		}
+		return String.valueOf(value);
+	}
+
+	private static String number(Object value, String lang) {
+		NumberFormat format = NumberFormat.getNumberInstance("zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+		format.setMaximumFractionDigits(6);
+		return format.format(value);
+	}
+
+	private static Properties bundle(String lang) {
+		return "en".equals(lang) ? EN : ZH;
+	}
+
+	private static Properties load(String lang) {
+		String name = "explanations_" + lang + ".properties";
+		try (InputStream in = Explanations.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("missing " + name);
+			}
+			Properties p = new Properties();
+			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return p;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,305 @@
+package cn.outbound.rules.scenario;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.outbound.rules.pack.Fact;
+import cn.outbound.rules.pack.Item;
+import cn.outbound.rules.pack.RulePack;
+import cn.outbound.rules.pack.RulePacks;
+import cn.outbound.rules.source.Fields;
+import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Node;
+import cn.outbound.rules.source.NodeReader;
+import cn.outbound.rules.source.Problems;
+import cn.outbound.rules.source.Suggestions;
+
+/**
+ * Reads and validates a scenario document (spec/scenario-v1.md) against the rule pack in force for it. Every problem
+ * is reported with its JSON pointer, line and column and what is allowed; nothing is returned from invalid input.
+ */
+public final class ScenarioReader {
+
+	/** Largest count accepted for a group (well above any population; keeps sums exact in a long). */
+	public static final long MAX_COUNT = 1_000_000_000_000L;
+
+	private static final List<String> TOP = List.of("schema", "jurisdiction", "date", "processor", "recipient", "data",
+			"personalInformation", "priorThisYear", "flags");
+
+	private static final List<String> FLAGS = List.of("stateSecrets", "coreData", "governmentData",
+			"notifiedImportantData");
+
+	private final RulePacks packs;
+
+	public ScenarioReader(RulePacks packs) {
+		this.packs = packs;
+	}
+
+	/**
+	 * @param content JSON bytes (UTF-8)
+	 * @param source the name cited in problems: a file name, {@code -} for standard input
+	 * @throws InvalidInputException listing every problem
+	 */
+	public Scenario read(byte[] content, String source) {
+		return read(NodeReader.readJson(content, source));
+	}
+
+	public Scenario read(Node rootNode) {
+		Problems problems = new Problems();
+		Fields f = new Fields(problems);
+		Node.Obj root = f.object(rootNode, "a scenario");
+		if (root == null) {
+			problems.throwIfAny();
+		}
+		f.onlyKeys(root, TOP, "a scenario");
+		String schema = f.string(root, "schema", true);
+		if (schema != null && !Scenario.SCHEMA.equals(schema)) {
+			f.problem(root.get("schema"), "schema is '" + schema + "'; allowed: '" + Scenario.SCHEMA + "'");
+		}
+		String jurisdiction = f.string(root, "jurisdiction", true);
+		if (jurisdiction != null && !this.packs.ids().contains(jurisdiction)) {
+			f.problem(root.get("jurisdiction"), "unknown jurisdiction '" + jurisdiction + "'"
+					+ Suggestions.hint(jurisdiction, this.packs.ids()) + "; allowed: " + String.join(", ", this.packs.ids()));
+			jurisdiction = null;
+		}
+		LocalDate date = f.date(root, "date", true);
+		RulePack pack = null;
+		if (jurisdiction != null && date != null) {
+			Optional<RulePack> inForce = this.packs.inForce(jurisdiction, date);
+			if (inForce.isEmpty()) {
+				f.problem(root.get("date"), "no edition of " + jurisdiction + " is in force on " + date + "; editions: "
+						+ this.packs.describeEditions(jurisdiction));
+			}
+			else {
+				pack = inForce.get();
+			}
+		}
+		Scenario.Processor processor = processor(f, root);
+		Scenario.Recipient recipient = recipient(f, root);
+		List<Scenario.DataEntry> data = data(f, root, pack, jurisdiction != null);
+		List<Scenario.PiGroup> groups = personalInformation(f, root);
+		Scenario.Counts prior = null;
+		Node.Obj priorNode = f.object(root, "priorThisYear", false);
+		if (priorNode != null) {
+			f.onlyKeys(priorNode, List.of("individuals", "sensitiveIndividuals"), "priorThisYear");
+			prior = new Scenario.Counts(count(f, priorNode, "individuals"), count(f, priorNode, "sensitiveIndividuals"));
+		}
+		Scenario.Flags flags = flags(f, root);
+		problems.throwIfAny();
+		return new Scenario(jurisdiction, date, processor, recipient, data, groups, prior, flags);
+	}
+
+	private static Scenario.Processor processor(Fields f, Node.Obj root) {
+		Node.Obj obj = f.object(root, "processor", true);
+		if (obj == null) {
+			return null;
+		}
+		f.onlyKeys(obj, List.of("id", "name", "ciio"), "processor");
+		String id = f.string(obj, "id", false);
+		if (id != null && (id.isBlank() || id.length() > 200)) {
+			f.problem(obj.get("id"), "processor.id must be 1 to 200 characters");
+		}
+		Boolean ciio = f.bool(obj, "ciio", true);
+		return new Scenario.Processor(id, f.string(obj, "name", false), Boolean.TRUE.equals(ciio));
+	}
+
+	private static Scenario.Recipient recipient(Fields f, Node.Obj root) {
+		Node.Obj obj = f.object(root, "recipient", false);
+		if (obj == null) {
+			return null;
+		}
+		f.onlyKeys(obj, List.of("name", "country"), "recipient");
+		return new Scenario.Recipient(f.string(obj, "name", false), f.string(obj, "country", false));
+	}
+
+	private List<Scenario.DataEntry> data(Fields f, Node.Obj root, RulePack pack, boolean jurisdictionKnown) {
+		List<Node> nodes = f.array(root, "data", false);
+		List<Scenario.DataEntry> out = new ArrayList<>();
+		if (nodes == null) {
+			return out;
+		}
+		for (Node n : nodes) {
+			Node.Obj obj = f.object(n, "a data entry");
+			if (obj == null) {
+				continue;
+			}
+			f.onlyKeys(obj, List.of("item", "description", "facts"), "a data entry");
+			Node itemNode = obj.get("item");
+			Item item = null;
+			Integer number = null;
+			if (itemNode == null) {
+				f.problem(obj, "missing required field 'item' (the list item number, 1-" + lastDeclarable(pack) + ")");
+			}
+			else {
+				Long v = f.whole(itemNode, "'item'", Long.MIN_VALUE + 1, Long.MAX_VALUE);
+				if (v != null) {
+					number = v.intValue();
+					if (pack != null && pack.listItems()) {
+						item = pack.item(number);
+						if (item == null || item.personalInformation() || v > Integer.MAX_VALUE) {
+							f.problem(itemNode, "item " + v + " is not a data item of " + pack.id() + " " + pack.edition()
+									+ "; allowed: 1-" + lastDeclarable(pack)
+									+ " (personal information is declared under personalInformation, not data)");
+							item = null;
+							number = null;
+						}
+					}
+					else if (v < 1 || v > lastDeclarable(this.referenceList())) {
+						f.problem(itemNode, "item " + v + " is not a negative-list data item; allowed: 1-" + lastDeclarable(this.referenceList()));
+						number = null;
+					}
+				}
+			}
+			String description = f.string(obj, "description", false);
+			Map<String, Object> facts = facts(f, obj, pack, item);
+			if (number != null && jurisdictionKnown) {
+				out.add(new Scenario.DataEntry(number, description, facts));
+			}
+		}
+		return List.copyOf(out);
+	}
+
+	/** The list pack whose fact vocabulary applies where the scenario's pack has no items (cn-national). */
+	private RulePack referenceList() {
+		for (List<RulePack> editions : this.packs.all()) {
+			RulePack latest = editions.get(editions.size() - 1);
+			if (latest.listItems()) {
+				return latest;
+			}
+		}
+		return null;
+	}
+
+	private static int lastDeclarable(RulePack pack) {
+		if (pack == null || !pack.listItems()) {
+			return 43;
+		}
+		return pack.items().values().stream().filter(i -> !i.personalInformation()).mapToInt(Item::number).max().orElse(0);
+	}
+
+	private Map<String, Object> facts(Fields f, Node.Obj entry, RulePack pack, Item item) {
+		Node.Obj obj = f.object(entry, "facts", false);
+		if (obj == null) {
+			return Map.of();
+		}
+		RulePack vocabulary = (pack != null && pack.listItems()) ? pack : referenceList();
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (Node.Member m : obj.members().values()) {
+			String name = m.key();
+			Fact fact = (vocabulary != null) ? vocabulary.facts().get(name) : null;
+			Node at = m.value();
+			if (pack != null && pack.listItems() && item != null && !item.facts().contains(name)) {
+				Set<Integer> itemsWithFact = new TreeSet<>();
+				for (Item other : pack.items().values()) {
+					if (other.facts().contains(name)) {
+						itemsWithFact.add(other.number());
+					}
+				}
+				String where = itemsWithFact.isEmpty() ? "" : " ('" + name + "' is a fact of item"
+						+ (itemsWithFact.size() > 1 ? "s " : " ") + joinItems(itemsWithFact) + ")";
+				f.problems().add(at.pointer(), m.keyLocation(), "unknown fact '" + name + "' for item " + item.number()
+						+ Suggestions.hint(name, item.facts()) + where + "; allowed for item " + item.number() + ": "
+						+ String.join(", ", item.facts()));
+				continue;
+			}
+			if (fact == null) {
+				if (item != null || vocabulary == null) {
+					continue;
+				}
+				f.problems().add(at.pointer(), m.keyLocation(), "unknown fact '" + name + "'"
+						+ Suggestions.hint(name, vocabulary.facts().keySet()) + "; allowed: " + String.join(", ", vocabulary.facts().keySet()));
+				continue;
+			}
+			Object value = factValue(f, fact, at);
+			if (value != null) {
+				out.put(name, value);
+			}
+		}
+		return Collections.unmodifiableMap(out);
+	}
+
+	private static String joinItems(Set<Integer> items) {
+		List<String> parts = new ArrayList<>();
+		items.forEach(i -> parts.add(String.valueOf(i)));
+		return String.join(", ", parts);
+	}
+
+	private static Object factValue(Fields f, Fact fact, Node at) {
+		String what = "fact '" + fact.name() + "'";
+		switch (fact.type()) {
+			case BOOLEAN:
+				if (at instanceof Node.Scalar s && s.kind() == Node.Kind.BOOLEAN) {
+					return s.value();
+				}
+				f.problem(at, what + " must be true or false, not " + at.describe());
+				return null;
+			case INTEGER:
+				return f.whole(at, what, 0, MAX_COUNT);
+			case NUMBER:
+				if (at instanceof Node.Scalar s && s.isNumber() && s.decimal().signum() >= 0) {
+					BigDecimal v = s.decimal();
+					return (v.stripTrailingZeros().scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(MAX_COUNT)) <= 0)
+							? (Object) v.longValue() : v;
+				}
+				f.problem(at, what + " must be a number ≥ 0" + ((fact.unit() != null) ? " (in " + fact.unit() + ")" : "")
+						+ ", not " + ((at instanceof Node.Scalar s && s.isNumber()) ? s.decimal().toPlainString() : at.describe()));
+				return null;
+			case ENUM:
+			default:
+				Set<String> allowed = new LinkedHashSet<>(fact.values().keySet());
+				if (at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING && allowed.contains((String) s.value())) {
+					return s.value();
+				}
+				String typed = (at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) ? "'" + s.value() + "'" : at.describe();
+				f.problem(at, what + " is " + typed + "; allowed: " + String.join(", ", allowed)
+						+ ((at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) ? Suggestions.hint((String) s.value(), allowed) : ""));
+				return null;
+		}
+	}
+
+	private static List<Scenario.PiGroup> personalInformation(Fields f, Node.Obj root) {
+		List<Node> nodes = f.array(root, "personalInformation", false);
+		List<Scenario.PiGroup> out = new ArrayList<>();
+		if (nodes == null) {
+			return out;
+		}
+		for (Node n : nodes) {
+			Node.Obj obj = f.object(n, "a personal-information group");
+			if (obj == null) {
+				continue;
+			}
+			f.onlyKeys(obj, List.of("individuals", "sensitiveIndividuals", "basis"), "a personal-information group");
+			long individuals = count(f, obj, "individuals");
+			long sensitive = count(f, obj, "sensitiveIndividuals");
+			Basis basis = f.enumeration(obj, "basis", false, Basis.class);
+			out.add(new Scenario.PiGroup(individuals, sensitive, (basis != null) ? basis : Basis.NONE));
+		}
+		return List.copyOf(out);
+	}
+
+	private static long count(Fields f, Node.Obj obj, String key) {
+		Long v = f.whole(obj, key, false, 0, MAX_COUNT);
+		return (v != null) ? v : 0;
+	}
+
+	private static Scenario.Flags flags(Fields f, Node.Obj root) {
+		Node.Obj obj = f.object(root, "flags", false);
+		if (obj == null) {
+			return Scenario.Flags.NONE;
+		}
+		f.onlyKeys(obj, FLAGS, "flags");
+		return new Scenario.Flags(Boolean.TRUE.equals(f.bool(obj, "stateSecrets", false)),
+				Boolean.TRUE.equals(f.bool(obj, "coreData", false)), Boolean.TRUE.equals(f.bool(obj, "governmentData", false)),
+				Boolean.TRUE.equals(f.bool(obj, "notifiedImportantData", false)));
+	}
+
+}
