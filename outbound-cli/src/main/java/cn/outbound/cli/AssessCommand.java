@@ -1,0 +1,148 @@
+package cn.outbound.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import cn.outbound.rules.engine.Decision;
+import cn.outbound.rules.engine.Engine;
+import cn.outbound.rules.engine.PriorCounts;
+import cn.outbound.rules.render.DecisionJson;
+import cn.outbound.rules.render.DecisionText;
+import cn.outbound.rules.scenario.Scenario;
+import cn.outbound.rules.scenario.ScenarioReader;
+import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code outbound assess FILE...}: decides each scenario (spec/scenario-v1.md).
+ */
+@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Decide which mechanism each scenario's export needs.", "判断每个出境情景所需的机制。", "",
+				"One file: the decision as one JSON document. Several files: one JSON line per file, with \"source\".",
+				"'-' reads standard input. Exit status: 0 decided, 2 invalid input, 1 other error." })
+final class AssessCommand implements Callable<Integer> {
+
+	enum Format {
+
+		json, text
+
+	}
+
+	enum Lang {
+
+		zh, en
+
+	}
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Mixin
+	RuleOptions rules;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario JSON files; '-' for standard input.")
+	List<String> files;
+
+	@Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
+	Format format;
+
+	@Option(names = "--lang", defaultValue = "zh", description = "Language of --format text: zh (default) or en.")
+	Lang lang;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		Engine engine = this.rules.engine();
+		ScenarioReader reader = new ScenarioReader(engine.packs());
+		PriorCounts ledger = this.rules.priorCounts();
+		boolean several = this.files.size() > 1;
+		int status = Outbound.OK;
+		for (String file : this.files) {
+			byte[] content;
+			try {
+				content = read(file);
+			}
+			catch (IOException ex) {
+				err.println("error: " + file + ": " + ((ex instanceof NoSuchFileException) ? "no such file" : Errors.describe(ex)));
+				status = Math.max(status, Outbound.FAILED);
+				if (several && this.format == Format.json) {
+					out.println(DecisionJson.compact(error(file, "cannot read the file")));
+				}
+				continue;
+			}
+			Scenario scenario;
+			try {
+				scenario = reader.read(content, file);
+			}
+			catch (InvalidInputException ex) {
+				for (Problem p : ex.problems()) {
+					err.println(p.render());
+				}
+				status = (status == Outbound.FAILED) ? status : Outbound.INVALID;
+				if (several && this.format == Format.json) {
+					ObjectNode line = error(file, "invalid scenario");
+					ArrayNode problems = line.putArray("problems");
+					for (Problem p : ex.problems()) {
+						ObjectNode n = problems.addObject();
+						n.put("pointer", p.pointer());
+						n.put("line", p.location().line());
+						n.put("column", p.location().column());
+						n.put("message", p.message());
+					}
+					out.println(DecisionJson.compact(line));
+				}
+				continue;
+			}
+			Decision decision = engine.decide(scenario, ledger);
+			if (this.format == Format.text) {
+				if (several) {
+					out.println("== " + file);
+				}
+				out.print(DecisionText.render(decision, this.lang.name()));
+				if (several) {
+					out.println();
+				}
+			}
+			else if (several) {
+				ObjectNode json = JsonNodeFactory.instance.objectNode();
+				json.put("source", file);
+				json.setAll(DecisionJson.toJson(decision));
+				out.println(DecisionJson.compact(json));
+			}
+			else {
+				out.println(DecisionJson.pretty(DecisionJson.toJson(decision)));
+			}
+		}
+		out.flush();
+		return status;
+	}
+
+	private static ObjectNode error(String file, String message) {
+		ObjectNode line = JsonNodeFactory.instance.objectNode();
+		line.put("source", file);
+		line.put("error", message);
+		return line;
+	}
+
+	private static byte[] read(String file) throws IOException {
+		if ("-".equals(file)) {
+			return System.in.readAllBytes();
+		}
+		return Files.readAllBytes(Path.of(file));
+	}
+
+}

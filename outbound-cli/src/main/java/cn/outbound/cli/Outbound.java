@@ -1,0 +1,63 @@
+package cn.outbound.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code outbound} command. Exit status: 0 done, 2 invalid input (the message names the field and what is
+ * allowed), 1 anything else. Never prints a stack trace.
+ */
+@Command(name = "outbound", mixinStandardHelpOptions = true, versionProvider = Outbound.Version.class,
+		description = { "Outbound: which mechanism a data export from China needs, and why.",
+				"数据出境合规：判断数据出境所需的机制，并说明依据。" },
+		subcommands = { AssessCommand.class, RulesCommand.class, CommandLine.HelpCommand.class })
+public final class Outbound {
+
+	public static final int OK = 0;
+
+	public static final int FAILED = 1;
+
+	public static final int INVALID = 2;
+
+	public static void main(String[] args) {
+		System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+				new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+	}
+
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine cli = commandLine();
+		cli.setOut(out);
+		cli.setErr(err);
+		return cli.execute(args);
+	}
+
+	public static CommandLine commandLine() {
+		CommandLine cli = new CommandLine(new Outbound());
+		Extensions.register(cli);
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			commandLine.getErr().println("error: " + Errors.describe(ex));
+			return FAILED;
+		});
+		cli.setParameterExceptionHandler((ex, args) -> {
+			CommandLine c = ex.getCommandLine();
+			c.getErr().println("error: " + ex.getMessage());
+			c.getErr().println("Usage: see '" + c.getCommandSpec().qualifiedName() + " --help'");
+			return INVALID;
+		});
+		return cli;
+	}
+
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String v = Outbound.class.getPackage().getImplementationVersion();
+			return new String[] { "outbound " + ((v != null) ? v : "development") };
+		}
+
+	}
+
+}

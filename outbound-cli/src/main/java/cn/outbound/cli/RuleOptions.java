@@ -1,0 +1,81 @@
+package cn.outbound.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import cn.outbound.rules.engine.Engine;
+import cn.outbound.rules.engine.EngineSettings;
+import cn.outbound.rules.engine.PriorCounts;
+import cn.outbound.rules.pack.RulePacks;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the commands that decide: extra rule packs and deployment settings.
+ */
+final class RuleOptions {
+
+	@Option(names = "--rules-dir", paramLabel = "DIR",
+			description = "Also load every *.yaml rule pack in DIR (e.g. a new edition). Default: $OUTBOUND_RULES_DIR.")
+	Path rulesDir;
+
+	@Option(names = "--count-exempt-bases", negatable = true,
+			description = "Count persons under exempt bases toward the cumulative thresholds (default: no; "
+					+ "$OUTBOUND_COUNT_EXEMPT_BASES=true).")
+	Boolean countExemptBases;
+
+	RulePacks packs() {
+		Path dir = this.rulesDir;
+		if (dir == null && System.getenv("OUTBOUND_RULES_DIR") != null) {
+			dir = Path.of(System.getenv("OUTBOUND_RULES_DIR"));
+		}
+		if (dir == null) {
+			return RulePacks.builtIn();
+		}
+		if (!Files.isDirectory(dir)) {
+			throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+					"--rules-dir: " + dir + " is not a directory");
+		}
+		return RulePacks.builtInAnd(dir);
+	}
+
+	Engine engine() {
+		boolean count = (this.countExemptBases != null) ? this.countExemptBases
+				: Boolean.parseBoolean(System.getenv("OUTBOUND_COUNT_EXEMPT_BASES"));
+		return new Engine(packs(), new EngineSettings(count));
+	}
+
+	/**
+	 * The ledger, opened only when a scenario asks for it (processor.id without priorThisYear), so that deciding a
+	 * scenario that gives its counts never touches a database. Empty when the ledger module is not built in.
+	 */
+	PriorCounts priorCounts() {
+		return new PriorCounts() {
+
+			private PriorCounts delegate;
+
+			@Override
+			public java.util.Optional<cn.outbound.rules.scenario.Scenario.Counts> upTo(String processor,
+					java.time.LocalDate date) {
+				if (this.delegate == null) {
+					this.delegate = openLedger();
+				}
+				return this.delegate.upTo(processor, date);
+			}
+
+		};
+	}
+
+	private static PriorCounts openLedger() {
+		try {
+			Class<?> type = Class.forName("cn.outbound.cli.LedgerPriorCounts");
+			return (PriorCounts) type.getDeclaredConstructor().newInstance();
+		}
+		catch (ClassNotFoundException ex) {
+			return PriorCounts.NONE;
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("cannot open the ledger", ex);
+		}
+	}
+
+}
