@@ -34,7 +34,7 @@ class SpecExamplesTests {
 
 	@Test
 	void examplesArePresent() throws IOException {
-		assertThat(cases()).as("spec examples under " + examples()).hasSizeGreaterThanOrEqualTo(22);
+		assertThat(cases()).as("spec examples under " + examples()).hasSizeGreaterThanOrEqualTo(21);
 	}
 
 	@TestFactory

@@ -24,7 +24,19 @@ public final class Suggestions {
 			}
 		}
 		int limit = Math.max(1, Math.min(3, typed.length() / 3));
-		return (best != null && bestDistance <= limit) ? Optional.of(best) : Optional.empty();
+		if (best != null && bestDistance <= limit) {
+			return Optional.of(best);
+		}
+		if (lower.length() >= 3) {
+			// a truncated or extended name: "tianjin" for "tianjin-ftz"
+			for (String candidate : allowed) {
+				String c = candidate.toLowerCase(Locale.ROOT);
+				if (c.startsWith(lower) || lower.startsWith(c)) {
+					return Optional.of(candidate);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** " (did you mean 'x'?)" or an empty string. */
