@@ -22,9 +22,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code outbound assess FILE...}: decides each scenario (spec/scenario-v1.md).
@@ -94,10 +91,11 @@ final class AssessCommand implements Callable<Integer> {
 				}
 				status = (status == Outbound.FAILED) ? status : Outbound.INVALID;
 				if (several && this.format == Format.json) {
-					ObjectNode line = error(file, "invalid scenario");
-					ArrayNode problems = line.putArray("problems");
+					DecisionJson.Obj line = error(file, "invalid scenario");
+					List<Object> problems = line.putArray("problems");
 					for (Problem p : ex.problems()) {
-						ObjectNode n = problems.addObject();
+						DecisionJson.Obj n = new DecisionJson.Obj();
+						problems.add(n);
 						n.put("pointer", p.pointer());
 						n.put("line", p.location().line());
 						n.put("column", p.location().column());
@@ -118,9 +116,9 @@ final class AssessCommand implements Callable<Integer> {
 				}
 			}
 			else if (several) {
-				ObjectNode json = JsonNodeFactory.instance.objectNode();
+				DecisionJson.Obj json = new DecisionJson.Obj();
 				json.put("source", file);
-				json.setAll(DecisionJson.toJson(decision));
+				json.putAll(DecisionJson.toJson(decision));
 				out.println(DecisionJson.compact(json));
 			}
 			else {
@@ -131,8 +129,8 @@ final class AssessCommand implements Callable<Integer> {
 		return status;
 	}
 
-	private static ObjectNode error(String file, String message) {
-		ObjectNode line = JsonNodeFactory.instance.objectNode();
+	private static DecisionJson.Obj error(String file, String message) {
+		DecisionJson.Obj line = new DecisionJson.Obj();
 		line.put("source", file);
 		line.put("error", message);
 		return line;

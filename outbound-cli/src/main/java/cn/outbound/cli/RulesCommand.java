@@ -73,7 +73,7 @@ final class RulesCommand {
 						if (item.category() != category) {
 							category = item.category();
 							if (!p.categories().isEmpty()) {
-								out.println("    " + p.categories().get(category - 1).name().in(l));
+								out.println("    " + p.categories().get(category - 1).numbered().in(l));
 							}
 						}
 						out.printf("      %2d  %s  [%s]%n", item.number(), item.name().in(l), item.mechanism().name());
@@ -158,7 +158,7 @@ final class RulesCommand {
 				.ifPresent(s -> out.println(s.title().in(l)));
 			out.println();
 			if (!pack.categories().isEmpty()) {
-				out.println((zh ? "数据类别：" : "Data category: ") + pack.categories().get(item.category() - 1).name().in(l));
+				out.println((zh ? "数据类别：" : "Data category: ") + pack.categories().get(item.category() - 1).numbered().in(l));
 			}
 			out.println((zh ? "数据子类：" : "Data subcategory: ") + item.number() + "." + item.name().in(l));
 			String description = item.description().in(l);

@@ -44,6 +44,27 @@ public record RulePack(String id, String edition, LocalDate inForceFrom, LocalDa
 	}
 
 	public record Category(int number, Text name) {
+
+		private static final String[] DIGITS = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+		/** As the table heads it: "四、金融类" / "IV. Finance". */
+		public Text numbered() {
+			return new Text(chinese(this.number) + "、" + this.name.zh(), roman(this.number) + ". " + this.name.en());
+		}
+
+		static String chinese(int n) {
+			if (n < 10) {
+				return DIGITS[n];
+			}
+			return ((n / 10 > 1) ? DIGITS[n / 10] : "") + "十" + DIGITS[n % 10];
+		}
+
+		static String roman(int n) {
+			String[] tens = { "", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC" };
+			String[] ones = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" };
+			return tens[(n / 10) % 10] + ones[n % 10];
+		}
+
 	}
 
 	/** A place in the pack that cites a rule id; resolved when the registry is built. */

@@ -69,8 +69,20 @@ public final class RulePackLoader {
 	public static RulePack load(byte[] content, String file) {
 		Node root = NodeReader.readYaml(content, file);
 		List<Problem> schemaProblems = checkSchema(content, root);
+		return bind(root, file, sha256(content), schemaProblems);
+	}
+
+	/**
+	 * Loads a built-in pack that {@link PackCompiler} checked at build time and stored as JSON: the schema check is not
+	 * repeated (the semantic checks are), and the pack keeps the content hash of its YAML source.
+	 */
+	static RulePack loadCompiled(byte[] json, String file, String yamlHash) {
+		return bind(NodeReader.readJson(json, file), file, yamlHash, List.of());
+	}
+
+	private static RulePack bind(Node root, String file, String hash, List<Problem> schemaProblems) {
 		Problems problems = new Problems();
-		RulePack pack = new Binder(new Fields(problems), file, sha256(content)).bind(root);
+		RulePack pack = new Binder(new Fields(problems), file, hash).bind(root);
 		List<Problem> all = merge(schemaProblems, problems.list());
 		if (!all.isEmpty()) {
 			Problems out = new Problems();

@@ -9,11 +9,8 @@ import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.engine.Explanation;
 import cn.outbound.rules.pack.Citation;
 import cn.outbound.rules.pack.Obligation;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 
 /**
  * The decision as JSON (spec/scenario-v1.md "Decision"): {@code schema}, {@code outcome}, {@code items},
@@ -22,45 +19,65 @@ import tools.jackson.databind.SerializationFeature;
  */
 public final class DecisionJson {
 
-	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-	private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-	private static final JsonMapper COMPACT = JsonMapper.builder().build();
-
 	private DecisionJson() {
 	}
 
-	public static String pretty(ObjectNode node) {
-		return PRETTY.writeValueAsString(node);
+	public static String pretty(Map<String, Object> tree) {
+		return Json.pretty(tree);
 	}
 
-	public static String compact(ObjectNode node) {
-		return COMPACT.writeValueAsString(node);
+	public static String compact(Map<String, Object> tree) {
+		return Json.compact(tree);
 	}
 
-	public static ObjectNode toJson(Decision d) {
-		ObjectNode root = NODES.objectNode();
+	/** An insertion-ordered JSON object with chainable puts. */
+	public static final class Obj extends LinkedHashMap<String, Object> {
+
+		public Obj put(String key, Object value) {
+			super.put(key, value);
+			return this;
+		}
+
+		public Obj putObject(String key) {
+			Obj child = new Obj();
+			super.put(key, child);
+			return child;
+		}
+
+		public List<Object> putArray(String key) {
+			List<Object> child = new ArrayList<>();
+			super.put(key, child);
+			return child;
+		}
+
+		public void set(String key, Object value) {
+			super.put(key, value);
+		}
+
+	}
+
+	public static Obj toJson(Decision d) {
+		Obj root = new Obj();
 		root.put("schema", Decision.SCHEMA);
 		root.put("outcome", d.outcome().name());
 		root.set("outcomeLabel", text(d.outcome().label()));
-		ArrayNode items = root.putArray("items");
-		d.items().forEach(items::add);
+		root.put("items", new ArrayList<Object>(d.items()));
 		root.set("rulePack", pack(d.rulePack()));
 		if (d.basedOn() != null) {
-			((ObjectNode) root.get("rulePack")).set("basedOn", pack(d.basedOn()));
+			((Obj) root.get("rulePack")).put("basedOn", pack(d.basedOn()));
 		}
-		ObjectNode cumulative = root.putObject("cumulative");
+		Obj cumulative = root.putObject("cumulative");
 		cumulative.put("individuals", d.cumulative().individuals());
 		cumulative.put("sensitiveIndividuals", d.cumulative().sensitiveIndividuals());
 		cumulative.put("priorSource", d.cumulative().source().name());
-		ObjectNode prior = cumulative.putObject("prior");
+		Obj prior = cumulative.putObject("prior");
 		prior.put("individuals", d.cumulative().prior().individuals());
 		prior.put("sensitiveIndividuals", d.cumulative().prior().sensitiveIndividuals());
 		cumulative.put("exemptBasesCounted", d.cumulative().exemptBasesCounted());
-		ArrayNode findings = root.putArray("findings");
+		List<Object> findings = root.putArray("findings");
 		for (Decision.Finding f : d.findings()) {
-			ObjectNode n = findings.addObject();
+			Obj n = new Obj();
+			findings.add(n);
 			n.put("scope", f.scope().name());
 			n.put("rule", f.rule());
 			if (f.item() != null) {
@@ -76,9 +93,10 @@ public final class DecisionJson {
 				n.set("facts", facts(f.facts()));
 			}
 		}
-		ArrayNode exemptions = root.putArray("exemptions");
+		List<Object> exemptions = root.putArray("exemptions");
 		for (Decision.Exemption e : d.exemptions()) {
-			ObjectNode n = exemptions.addObject();
+			Obj n = new Obj();
+			exemptions.add(n);
 			n.put("scope", e.scope().name());
 			n.put("rule", e.rule());
 			if (e.item() != null) {
@@ -90,16 +108,17 @@ public final class DecisionJson {
 			cite(n, e.citation(), e.quote());
 			n.set("because", text(Explanations.render(e.because())));
 		}
-		ArrayNode obligations = root.putArray("obligations");
+		List<Object> obligations = root.putArray("obligations");
 		for (Decision.Due due : d.obligations()) {
 			Obligation o = due.obligation();
-			ObjectNode n = obligations.addObject();
+			Obj n = new Obj();
+			obligations.add(n);
 			n.put("id", o.id());
 			n.put("rule", o.rule());
 			n.put("when", o.when());
 			n.set("text", text(o.text()));
 			if (o.deadline() != null) {
-				ObjectNode dl = n.putObject("deadline");
+				Obj dl = n.putObject("deadline");
 				dl.put("amount", o.deadline().amount());
 				dl.put("unit", o.deadline().unit().name());
 				dl.put("relation", o.deadline().relation().name());
@@ -110,19 +129,19 @@ public final class DecisionJson {
 			n.set("source", source(due.citation()));
 		}
 		if (d.headroom() != null) {
-			ObjectNode h = root.putObject("headroom");
+			Obj h = root.putObject("headroom");
 			h.set("individuals", headroom(d.headroom().individuals()));
 			h.set("sensitiveIndividuals", headroom(d.headroom().sensitiveIndividuals()));
 		}
-		ArrayNode notes = root.putArray("notes");
+		List<Object> notes = root.putArray("notes");
 		for (Explanation note : d.notes()) {
 			notes.add(text(Explanations.render(note)));
 		}
 		return root;
 	}
 
-	private static ObjectNode pack(Decision.PackRef ref) {
-		ObjectNode n = NODES.objectNode();
+	private static Obj pack(Decision.PackRef ref) {
+		Obj n = new Obj();
 		n.put("id", ref.id());
 		n.put("edition", ref.edition());
 		n.put("inForceFrom", ref.inForceFrom().toString());
@@ -131,7 +150,7 @@ public final class DecisionJson {
 		return n;
 	}
 
-	private static void cite(ObjectNode n, Citation citation, Text quote) {
+	private static void cite(Obj n, Citation citation, Text quote) {
 		if (citation == null) {
 			return;
 		}
@@ -140,8 +159,8 @@ public final class DecisionJson {
 		n.set("source", source(citation));
 	}
 
-	private static ObjectNode source(Citation c) {
-		ObjectNode s = NODES.objectNode();
+	private static Obj source(Citation c) {
+		Obj s = new Obj();
 		s.put("pack", c.pack());
 		s.put("edition", c.edition());
 		s.set("document", text(c.document()));
@@ -150,8 +169,8 @@ public final class DecisionJson {
 		return s;
 	}
 
-	private static ObjectNode headroom(Decision.ClassHeadroom h) {
-		ObjectNode n = NODES.objectNode();
+	private static Obj headroom(Decision.ClassHeadroom h) {
+		Obj n = new Obj();
 		n.put("cumulative", h.cumulative());
 		n.put("band", h.band().name());
 		if (h.bandRule() != null) {
@@ -166,8 +185,8 @@ public final class DecisionJson {
 		return n;
 	}
 
-	private static ObjectNode facts(Map<String, Object> facts) {
-		ObjectNode n = NODES.objectNode();
+	private static Obj facts(Map<String, Object> facts) {
+		Obj n = new Obj();
 		facts.forEach((k, v) -> {
 			if (v instanceof Boolean b) {
 				n.put(k, b);
@@ -185,15 +204,11 @@ public final class DecisionJson {
 		return n;
 	}
 
-	public static ObjectNode text(Text t) {
-		ObjectNode n = NODES.objectNode();
+	public static Obj text(Text t) {
+		Obj n = new Obj();
 		n.put("zh", t.zh());
 		n.put("en", t.en());
 		return n;
-	}
-
-	static List<String> langs() {
-		return List.of("zh", "en");
 	}
 
 }

@@ -11,9 +11,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads JSON or YAML into a located {@link Node} tree. Syntax errors and duplicate keys become {@link Problem}s with
@@ -21,9 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class NodeReader {
 
-	private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-	private static final ObjectMapper YAML = YAMLMapper.builder().build();
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private NodeReader() {
 	}
@@ -33,12 +32,19 @@ public final class NodeReader {
 	}
 
 	public static Node readYaml(byte[] content, String file) {
-		return read(YAML, content, file);
+		return read(Yaml.FACTORY, content, file);
 	}
 
-	private static Node read(ObjectMapper mapper, byte[] content, String file) {
+	/** Loaded only when YAML is read, so that reading JSON never loads the YAML parser. */
+	private static final class Yaml {
+
+		static final YAMLFactory FACTORY = new YAMLFactory();
+
+	}
+
+	private static Node read(TokenStreamFactory factory, byte[] content, String file) {
 		Problems problems = new Problems();
-		try (JsonParser parser = mapper.createParser(content)) {
+		try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), content)) {
 			JsonToken first = parser.nextToken();
 			if (first == null) {
 				problems.add("", new SourceLocation(file, 1, 1), "the document is empty; expected an object");
