@@ -182,7 +182,7 @@ final class RulesCommand {
 				out.println(zh ? "可申报的事实：" : "Facts a scenario may give:");
 				for (String name : item.facts()) {
 					Fact fact = pack.facts().get(name);
-					String type = fact.type().name().toLowerCase() + ((fact.unit() != null) ? ", " + fact.unit() : "");
+					String type = fact.type().name().toLowerCase() + ((fact.unit() != null) ? ", " + fact.unit().in(l) : "");
 					out.println("  " + name + " (" + type + ", " + fact.role().name().toLowerCase() + ")  " + fact.question().in(l));
 					if (fact.type() == Fact.FactType.ENUM) {
 						fact.values().forEach((k, v) -> out.println("      " + k + "  " + v.in(l)));

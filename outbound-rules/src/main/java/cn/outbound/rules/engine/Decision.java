@@ -83,7 +83,7 @@ public record Decision(Scenario scenario, Mechanism outcome, List<Integer> items
 	 * @param remaining how many more persons can be exported this year before the next mechanism applies
 	 */
 	public record ClassHeadroom(long cumulative, Mechanism band, String bandRule, Long nextAt, Mechanism nextMechanism,
-			String nextRule, Long remaining) {
+			String nextRule, Citation nextCitation, Long remaining) {
 	}
 
 }

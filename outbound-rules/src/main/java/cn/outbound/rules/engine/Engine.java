@@ -92,7 +92,7 @@ public final class Engine {
 				items.add(f.item());
 			}
 		}
-		Decision.Headroom headroom = scenario.processor().ciio() ? null : headroom(pack.personalInformation(), cumulative);
+		Decision.Headroom headroom = scenario.processor().ciio() ? null : headroom(pack, cumulative);
 		PackRef base = this.packs.base(pack).map(p -> this.refs.get(p.key())).orElse(null);
 		return new Decision(scenario, outcome, List.copyOf(items), this.refs.get(pack.key()), base, cumulative,
 				List.copyOf(steps.findings), List.copyOf(steps.exemptions), dues(pack, scenario, outcome),
@@ -318,19 +318,20 @@ public final class Engine {
 		}
 	}
 
-	private static Decision.Headroom headroom(PiRules pi, Cumulative c) {
-		return new Decision.Headroom(classHeadroom(pi.individuals(), c.individuals()),
-				classHeadroom(pi.sensitiveIndividuals(), c.sensitiveIndividuals()));
+	private Decision.Headroom headroom(RulePack pack, Cumulative c) {
+		PiRules pi = pack.personalInformation();
+		return new Decision.Headroom(classHeadroom(pack, pi.individuals(), c.individuals()),
+				classHeadroom(pack, pi.sensitiveIndividuals(), c.sensitiveIndividuals()));
 	}
 
-	private static ClassHeadroom classHeadroom(List<Band> bands, long count) {
+	private ClassHeadroom classHeadroom(RulePack pack, List<Band> bands, long count) {
 		Band current = PiRules.bandFor(bands, count);
 		if (current.below() == null) {
-			return new ClassHeadroom(count, current.mechanism(), current.rule(), null, null, null, null);
+			return new ClassHeadroom(count, current.mechanism(), current.rule(), null, null, null, null, null);
 		}
 		Band next = PiRules.bandFor(bands, current.below());
 		return new ClassHeadroom(count, current.mechanism(), current.rule(), current.below(), next.mechanism(),
-				next.rule(), current.below() - 1 - count);
+				next.rule(), (next.rule() != null) ? this.packs.cite(pack, next.rule()) : null, current.below() - 1 - count);
 	}
 
 	private List<Due> dues(RulePack pack, Scenario s, Mechanism outcome) {

@@ -15,7 +15,7 @@ public record Explanation(String key, List<Object> args) {
 	}
 
 	/** A fact's value as given, with its unit ({@code null} when it has none); enum values come as their label. */
-	public record FactValue(Object value, String unit) {
+	public record FactValue(Object value, cn.outbound.rules.Text unit) {
 	}
 
 	/** An argument rendered as another message of the bundle (a label such as a basis or a class). */

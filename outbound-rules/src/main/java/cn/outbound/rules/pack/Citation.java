@@ -11,4 +11,16 @@ import cn.outbound.rules.Text;
  */
 public record Citation(String rule, String pack, String edition, Integer item, Text title, Text text, Text document,
 		boolean verbatim) {
+
+	/** The title with its instrument where the title alone would be ambiguous: "《促进和规范数据跨境流动规定》第十条". */
+	public Text fullTitle() {
+		if (this.item != null || this.document == null) {
+			return this.title;
+		}
+		String zh = this.title.zh().startsWith("《") ? this.title.zh() : this.document.zh() + this.title.zh();
+		String en = this.title.en().contains(this.document.en()) || this.document.en().startsWith(this.title.en())
+				? this.title.en() : this.title.en() + ", " + this.document.en();
+		return new Text(zh, en);
+	}
+
 }

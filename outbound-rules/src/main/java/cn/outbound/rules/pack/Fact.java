@@ -7,9 +7,10 @@ import cn.outbound.rules.Text;
 /**
  * A fact a scenario may give about a declared data item, e.g. {@code affectedCustomers}.
  *
+ * @param unit the unit of a number, or {@code null}: a symbol (MW) is the same in both languages
  * @param values for {@link FactType#ENUM}: allowed value to label, in order
  */
-public record Fact(String name, FactType type, FactRole role, String unit, Text label, Text question,
+public record Fact(String name, FactType type, FactRole role, Text unit, Text label, Text question,
 		Map<String, Text> values) {
 
 	public enum FactType {

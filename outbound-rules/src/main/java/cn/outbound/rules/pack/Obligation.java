@@ -21,7 +21,16 @@ public record Obligation(String id, String when, String rule, Text text, Deadlin
 
 		public enum Relation {
 
-			BEFORE, AFTER, WITHIN
+			/** within the N units before the event. */
+			BEFORE,
+			/** within the N units after the event. */
+			AFTER,
+			/** within N units (the event says of what). */
+			WITHIN,
+			/** at the latest N units before the event. */
+			AT_LEAST_BEFORE,
+			/** for N units from the event (a validity or retention period). */
+			FOR
 
 		}
 

@@ -344,10 +344,23 @@ public final class RulePackLoader {
 				if (role == FactRole.EXEMPTION && type != null && type != FactType.BOOLEAN) {
 					this.f.problem(def.get("type"), "an exemption fact must be boolean");
 				}
-				out.put(m.key(), new Fact(m.key(), type, role, this.f.string(def, "unit", false), text(def, "label", true),
+				out.put(m.key(), new Fact(m.key(), type, role, unit(def), text(def, "label", true),
 						text(def, "question", true), Collections.unmodifiableMap(values)));
 			}
 			return Collections.unmodifiableMap(out);
+		}
+
+		/** A unit: a symbol such as {@code MW} (the same in both languages) or {zh: 人, en: persons}. */
+		private Text unit(Node.Obj def) {
+			Node node = def.get("unit");
+			if (node == null) {
+				return null;
+			}
+			if (node instanceof Node.Obj obj) {
+				return text(obj, Set.of("zh", "en"));
+			}
+			String symbol = this.f.string(node, "'unit'");
+			return (symbol != null) ? new Text(symbol, symbol) : null;
 		}
 
 		private <E extends Enum<E>> E lowerEnum(Node.Obj obj, String key, Class<E> type) {

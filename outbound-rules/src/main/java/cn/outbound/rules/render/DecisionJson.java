@@ -154,7 +154,7 @@ public final class DecisionJson {
 		if (citation == null) {
 			return;
 		}
-		n.set("title", text(citation.title()));
+		n.set("title", text(citation.fullTitle()));
 		n.set("quote", text((quote != null) ? quote : citation.text()));
 		n.set("source", source(citation));
 	}
@@ -164,7 +164,7 @@ public final class DecisionJson {
 		s.put("pack", c.pack());
 		s.put("edition", c.edition());
 		s.set("document", text(c.document()));
-		s.set("title", text(c.title()));
+		s.set("title", text(c.fullTitle()));
 		s.put("verbatim", c.verbatim());
 		return s;
 	}

@@ -21,7 +21,7 @@ public final class DecisionText {
 		String pack = f("text.edition", lang, d.rulePack().title().in(lang), d.rulePack().edition(),
 				d.rulePack().inForceFrom().toString());
 		if (d.basedOn() != null) {
-			pack += "; " + m("text.basedOn", lang) + " " + f("text.edition", lang, d.basedOn().title().in(lang),
+			pack += ("zh".equals(lang) ? "；" : "; ") + m("text.basedOn", lang) + " " + f("text.edition", lang, d.basedOn().title().in(lang),
 					d.basedOn().edition(), d.basedOn().inForceFrom().toString());
 		}
 		line(out, m("text.rulePack", lang) + sep(lang) + pack);
@@ -31,10 +31,10 @@ public final class DecisionText {
 		line(out, m("text.priorSource", lang) + sep(lang) + m("text.priorSource." + d.cumulative().source(), lang));
 		if (!d.findings().isEmpty()) {
 			out.append('\n');
-			line(out, m("text.findings", lang) + sep(lang));
+			line(out, m("text.findings", lang) + ("zh".equals(lang) ? "：" : ":"));
 			int i = 1;
 			for (Decision.Finding f : d.findings()) {
-				line(out, " " + (i++) + ". [" + f.citation().title().in(lang) + "] " + f.mechanism().label().in(lang));
+				line(out, " " + (i++) + ". [" + f.citation().fullTitle().in(lang) + "] " + f.mechanism().label().in(lang));
 				line(out, "    " + m("text.because", lang) + sep(lang) + Explanations.render(f.because(), lang));
 				Text quote = (f.quote() != null) ? f.quote() : f.citation().text();
 				line(out, "    " + m("text.quote", lang) + sep(lang) + quoted(quote, lang));
@@ -42,10 +42,10 @@ public final class DecisionText {
 		}
 		if (!d.exemptions().isEmpty()) {
 			out.append('\n');
-			line(out, m("text.exemptions", lang) + sep(lang));
+			line(out, m("text.exemptions", lang) + ("zh".equals(lang) ? "：" : ":"));
 			int i = 1;
 			for (Decision.Exemption e : d.exemptions()) {
-				String title = (e.citation() != null) ? "[" + e.citation().title().in(lang) + "] " : "";
+				String title = (e.citation() != null) ? "[" + e.citation().fullTitle().in(lang) + "] " : "";
 				line(out, " " + (i++) + ". " + title + Explanations.render(e.because(), lang));
 				Text quote = (e.quote() != null) ? e.quote() : (e.citation() != null) ? e.citation().text() : null;
 				if (quote != null) {
@@ -55,10 +55,10 @@ public final class DecisionText {
 		}
 		if (!d.obligations().isEmpty()) {
 			out.append('\n');
-			line(out, m("text.obligations", lang) + sep(lang));
+			line(out, m("text.obligations", lang) + ("zh".equals(lang) ? "：" : ":"));
 			for (Decision.Due due : d.obligations()) {
 				Obligation o = due.obligation();
-				line(out, " - " + o.text().in(lang) + " [" + due.citation().title().in(lang) + "]");
+				line(out, " - " + o.text().in(lang) + " [" + due.citation().fullTitle().in(lang) + "]");
 				if (o.deadline() != null) {
 					line(out, "   " + m("text.deadline", lang) + sep(lang) + deadline(o.deadline(), lang));
 				}
@@ -66,13 +66,13 @@ public final class DecisionText {
 		}
 		if (d.headroom() != null) {
 			out.append('\n');
-			line(out, m("text.headroom", lang) + sep(lang));
+			line(out, m("text.headroom", lang) + ("zh".equals(lang) ? "：" : ":"));
 			headroom(out, "class.individuals", d.headroom().individuals(), lang);
 			headroom(out, "class.sensitiveIndividuals", d.headroom().sensitiveIndividuals(), lang);
 		}
 		if (!d.notes().isEmpty()) {
 			out.append('\n');
-			line(out, m("text.notes", lang) + sep(lang));
+			line(out, m("text.notes", lang) + ("zh".equals(lang) ? "：" : ":"));
 			for (Explanation note : d.notes()) {
 				line(out, " - " + Explanations.render(note, lang));
 			}
@@ -92,7 +92,8 @@ public final class DecisionText {
 		}
 		else {
 			line(out, " - " + f("text.headroom.line", lang, Explanation.of(classKey), h.cumulative(), Math.max(0, h.remaining()),
-					h.nextAt(), h.nextMechanism().label().in(lang), h.nextRule()));
+					h.nextAt(), h.nextMechanism().label().in(lang),
+					(h.nextCitation() != null) ? h.nextCitation().fullTitle().in(lang) : h.nextRule()));
 		}
 	}
 

@@ -73,7 +73,12 @@ public final class Explanations {
 		}
 		if (value instanceof Explanation.FactValue fv) {
 			String v = arg(fv.value(), lang);
-			return (fv.unit() != null && (fv.value() instanceof Number)) ? v + " " + fv.unit() : v;
+			if (fv.unit() == null || !(fv.value() instanceof Number)) {
+				return v;
+			}
+			String unit = fv.unit().in(lang);
+			// Chinese units (人, 户) follow the number directly; symbols and English words take a space
+			return (unit.codePointAt(0) >= 0x2E80) ? v + unit : v + " " + unit;
 		}
 		if (value instanceof Boolean b) {
 			return message("bool." + b, lang);

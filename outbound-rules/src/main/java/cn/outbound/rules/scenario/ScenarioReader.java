@@ -250,7 +250,7 @@ public final class ScenarioReader {
 					return (v.stripTrailingZeros().scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(MAX_COUNT)) <= 0)
 							? (Object) v.longValue() : v;
 				}
-				f.problem(at, what + " must be a number ≥ 0" + ((fact.unit() != null) ? " (in " + fact.unit() + ")" : "")
+				f.problem(at, what + " must be a number ≥ 0" + ((fact.unit() != null) ? " (in " + fact.unit().en() + ")" : "")
 						+ ", not " + ((at instanceof Node.Scalar s && s.isNumber()) ? s.decimal().toPlainString() : at.describe()));
 				return null;
 			case ENUM:
