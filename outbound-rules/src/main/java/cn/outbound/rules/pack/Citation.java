@@ -18,8 +18,9 @@ public record Citation(String rule, String pack, String edition, Integer item, T
 			return this.title;
 		}
 		String zh = this.title.zh().startsWith("《") ? this.title.zh() : this.document.zh() + this.title.zh();
-		String en = this.title.en().contains(this.document.en()) || this.document.en().startsWith(this.title.en())
-				? this.title.en() : this.title.en() + ", " + this.document.en();
+		String document = this.document.en();
+		String core = document.contains(" (") ? document.substring(0, document.indexOf(" (")) : document;
+		String en = this.title.en().contains(core) ? this.title.en() : this.title.en() + ", " + document;
 		return new Text(zh, en);
 	}
 
