@@ -54,7 +54,7 @@ class DetectorsTests {
 		strong("H12345678", PiType.HMT_PERMIT);
 		strong("津A12345", PiType.VEHICLE_PLATE);
 		strong("京A·D12345", PiType.VEHICLE_PLATE);
-		strong("粤B12345挂", PiType.VEHICLE_PLATE);
+		strong("粤B1234挂", PiType.VEHICLE_PLATE);
 		strong("192.168.1.20", PiType.IP_ADDRESS);
 		strong("2001:db8::8a2e:370:7334", PiType.IP_ADDRESS);
 		strong("::ffff:192.0.2.1", PiType.IP_ADDRESS);
