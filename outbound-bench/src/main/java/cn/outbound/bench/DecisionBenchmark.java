@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class DecisionBenchmark {
 
-	static final String TYPICAL = """
+	public static final String TYPICAL = """
 			{"schema":"outbound/scenario/v1","jurisdiction":"tianjin-ftz","date":"2026-03-15",
 			 "processor":{"id":"example-tj","name":"示例科技（天津）有限公司","ciio":false},
 			 "recipient":{"name":"Example Pte. Ltd.","country":"SG"},

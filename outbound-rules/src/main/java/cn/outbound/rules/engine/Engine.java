@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Collections;
 
 import cn.outbound.rules.Mechanism;
 import cn.outbound.rules.Text;
@@ -40,9 +40,12 @@ public final class Engine {
 
 	private final EngineSettings settings;
 
-	private final Map<String, List<Due>> obligations = new HashMap<>();
+	/** What the engine precomputes per pack edition, looked up by identity on the hot path. */
+	private record PackState(PackRef ref, PackRef base, Map<String, cn.outbound.rules.pack.Citation> citations,
+			List<Due> obligations) {
+	}
 
-	private final Map<String, PackRef> refs = new HashMap<>();
+	private final Map<RulePack, PackState> states = new java.util.IdentityHashMap<>();
 
 	public Engine(RulePacks packs) {
 		this(packs, EngineSettings.DEFAULT);
@@ -53,13 +56,13 @@ public final class Engine {
 		this.settings = settings;
 		for (List<RulePack> editions : packs.all()) {
 			for (RulePack pack : editions) {
-				this.refs.put(pack.key(), ref(pack));
 				Map<String, Obligation> merged = new LinkedHashMap<>();
 				packs.base(pack).ifPresent(base -> base.obligations().forEach(o -> merged.put(o.id(), o)));
 				pack.obligations().forEach(o -> merged.put(o.id(), o));
 				List<Due> dues = new ArrayList<>();
 				merged.values().forEach(o -> dues.add(new Due(o, packs.cite(pack, o.rule()))));
-				this.obligations.put(pack.key(), List.copyOf(dues));
+				this.states.put(pack, new PackState(ref(pack), packs.base(pack).map(Engine::ref).orElse(null),
+						new HashMap<>(packs.citable(pack)), List.copyOf(dues)));
 			}
 		}
 	}
@@ -80,23 +83,26 @@ public final class Engine {
 		RulePack pack = this.packs.inForce(scenario.jurisdiction(), scenario.date())
 			.orElseThrow(() -> new IllegalArgumentException("no edition of " + scenario.jurisdiction() + " in force on "
 					+ scenario.date() + " (the scenario was not validated with ScenarioReader)"));
-		Steps steps = new Steps(pack);
+		PackState state = this.states.get(pack);
+		Steps steps = new Steps(state);
 		flags(scenario, pack, steps);
 		data(scenario, pack, steps);
 		Cumulative cumulative = personalInformation(scenario, pack, steps, ledger);
 		Mechanism outcome = Mechanism.EXEMPT;
-		TreeSet<Integer> items = new TreeSet<>();
+		List<Integer> items = new ArrayList<>(steps.findings.size());
 		for (Finding f : steps.findings) {
 			outcome = Mechanism.strongest(outcome, f.mechanism());
-			if (f.item() != null) {
+			if (f.item() != null && !items.contains(f.item())) {
 				items.add(f.item());
 			}
 		}
+		if (items.size() > 1) {
+			items.sort(null);
+		}
 		Decision.Headroom headroom = scenario.processor().ciio() ? null : headroom(pack, cumulative);
-		PackRef base = this.packs.base(pack).map(p -> this.refs.get(p.key())).orElse(null);
-		return new Decision(scenario, outcome, List.copyOf(items), this.refs.get(pack.key()), base, cumulative,
-				List.copyOf(steps.findings), List.copyOf(steps.exemptions), dues(pack, scenario, outcome),
-				headroom, List.copyOf(steps.notes));
+		return new Decision(scenario, outcome, Collections.unmodifiableList(items), state.ref(), state.base(), cumulative,
+				Collections.unmodifiableList(steps.findings), Collections.unmodifiableList(steps.exemptions),
+				dues(state, scenario, outcome), headroom, Collections.unmodifiableList(steps.notes));
 	}
 
 	private void flags(Scenario s, RulePack pack, Steps steps) {
@@ -331,10 +337,11 @@ public final class Engine {
 		}
 		Band next = PiRules.bandFor(bands, current.below());
 		return new ClassHeadroom(count, current.mechanism(), current.rule(), current.below(), next.mechanism(),
-				next.rule(), (next.rule() != null) ? this.packs.cite(pack, next.rule()) : null, current.below() - 1 - count);
+				next.rule(), (next.rule() != null) ? this.states.get(pack).citations().get(next.rule()) : null,
+				current.below() - 1 - count);
 	}
 
-	private List<Due> dues(RulePack pack, Scenario s, Mechanism outcome) {
+	private List<Due> dues(PackState state, Scenario s, Mechanism outcome) {
 		boolean anyPi = false;
 		for (Scenario.PiGroup g : s.personalInformation()) {
 			if (g.individuals() + g.sensitiveIndividuals() > 0) {
@@ -343,7 +350,7 @@ public final class Engine {
 			}
 		}
 		List<Due> out = new ArrayList<>();
-		for (Due due : this.obligations.get(pack.key())) {
+		for (Due due : state.obligations()) {
 			String when = due.obligation().when();
 			boolean applies = switch (when) {
 				case "PERSONAL_INFORMATION" -> anyPi;
@@ -354,7 +361,7 @@ public final class Engine {
 				out.add(due);
 			}
 		}
-		return out;
+		return Collections.unmodifiableList(out);
 	}
 
 	static Integer itemOf(String rule) {
@@ -369,9 +376,9 @@ public final class Engine {
 	}
 
 	/** The steps of one decision as they are taken. */
-	private final class Steps {
+	private static final class Steps {
 
-		private final RulePack pack;
+		private final PackState state;
 
 		final List<Finding> findings = new ArrayList<>(4);
 
@@ -379,18 +386,18 @@ public final class Engine {
 
 		final List<Explanation> notes = new ArrayList<>(2);
 
-		Steps(RulePack pack) {
-			this.pack = pack;
+		Steps(PackState state) {
+			this.state = state;
 		}
 
 		void finding(Scope scope, String rule, Mechanism mechanism, Integer item, Text quote, Explanation because,
 				Integer dataIndex, Map<String, Object> facts) {
-			this.findings.add(new Finding(scope, rule, item, mechanism, Engine.this.packs.cite(this.pack, rule), quote,
+			this.findings.add(new Finding(scope, rule, item, mechanism, this.state.citations().get(rule), quote,
 					because, dataIndex, facts));
 		}
 
 		void exemption(Scope scope, String rule, Integer item, Text quote, Explanation because, Integer dataIndex) {
-			this.exemptions.add(new Exemption(scope, rule, item, (rule != null) ? Engine.this.packs.cite(this.pack, rule) : null,
+			this.exemptions.add(new Exemption(scope, rule, item, (rule != null) ? this.state.citations().get(rule) : null,
 					quote, because, dataIndex));
 		}
 

@@ -19,6 +19,11 @@ import java.util.LinkedHashMap;
  */
 public final class DecisionJson {
 
+	/** Obligations and citations are immutable and recur in every decision: built and written once. */
+	private static final Map<Decision.Due, Json.Cached> OBLIGATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final Map<Citation, Json.Cached> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private DecisionJson() {
 	}
 
@@ -110,23 +115,7 @@ public final class DecisionJson {
 		}
 		List<Object> obligations = root.putArray("obligations");
 		for (Decision.Due due : d.obligations()) {
-			Obligation o = due.obligation();
-			Obj n = new Obj();
-			obligations.add(n);
-			n.put("id", o.id());
-			n.put("rule", o.rule());
-			n.put("when", o.when());
-			n.set("text", text(o.text()));
-			if (o.deadline() != null) {
-				Obj dl = n.putObject("deadline");
-				dl.put("amount", o.deadline().amount());
-				dl.put("unit", o.deadline().unit().name());
-				dl.put("relation", o.deadline().relation().name());
-				if (o.deadline().event() != null) {
-					dl.set("event", text(o.deadline().event()));
-				}
-			}
-			n.set("source", source(due.citation()));
+			obligations.add(OBLIGATIONS.computeIfAbsent(due, DecisionJson::obligation));
 		}
 		if (d.headroom() != null) {
 			Obj h = root.putObject("headroom");
@@ -138,6 +127,26 @@ public final class DecisionJson {
 			notes.add(text(Explanations.render(note)));
 		}
 		return root;
+	}
+
+	private static Json.Cached obligation(Decision.Due due) {
+		Obligation o = due.obligation();
+		Obj n = new Obj();
+		n.put("id", o.id());
+		n.put("rule", o.rule());
+		n.put("when", o.when());
+		n.set("text", text(o.text()));
+		if (o.deadline() != null) {
+			Obj dl = n.putObject("deadline");
+			dl.put("amount", o.deadline().amount());
+			dl.put("unit", o.deadline().unit().name());
+			dl.put("relation", o.deadline().relation().name());
+			if (o.deadline().event() != null) {
+				dl.set("event", text(o.deadline().event()));
+			}
+		}
+		n.set("source", source(due.citation()));
+		return new Json.Cached(n);
 	}
 
 	private static Obj pack(Decision.PackRef ref) {
@@ -156,17 +165,17 @@ public final class DecisionJson {
 		}
 		n.set("title", text(citation.fullTitle()));
 		n.set("quote", text((quote != null) ? quote : citation.text()));
-		n.set("source", source(citation));
+		n.set("source", SOURCES.computeIfAbsent(citation, DecisionJson::source));
 	}
 
-	private static Obj source(Citation c) {
+	private static Json.Cached source(Citation c) {
 		Obj s = new Obj();
 		s.put("pack", c.pack());
 		s.put("edition", c.edition());
 		s.set("document", text(c.document()));
 		s.set("title", text(c.fullTitle()));
 		s.put("verbatim", c.verbatim());
-		return s;
+		return new Json.Cached(s);
 	}
 
 	private static Obj headroom(Decision.ClassHeadroom h) {

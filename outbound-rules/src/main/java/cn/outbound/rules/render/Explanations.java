@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 
 import cn.outbound.rules.Text;
@@ -103,10 +101,23 @@ public final class Explanations {
 		return String.valueOf(value);
 	}
 
-	private static String number(Object value, String lang) {
-		NumberFormat format = NumberFormat.getNumberInstance("zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
-		format.setMaximumFractionDigits(6);
-		return format.format(value);
+	/** Digits grouped by thousands with commas, as both zh-CN and en write them: 1,200,000. */
+	static String number(Object value, String lang) {
+		String plain = (value instanceof BigDecimal bd) ? bd.stripTrailingZeros().toPlainString() : value.toString();
+		int start = plain.startsWith("-") ? 1 : 0;
+		int dot = plain.indexOf('.');
+		int end = (dot >= 0) ? dot : plain.length();
+		if (end - start <= 3) {
+			return plain;
+		}
+		StringBuilder sb = new StringBuilder(plain.length() + 8).append(plain, 0, start);
+		for (int i = start; i < end; i++) {
+			if (i > start && (end - i) % 3 == 0) {
+				sb.append(',');
+			}
+			sb.append(plain.charAt(i));
+		}
+		return sb.append(plain, end, plain.length()).toString();
 	}
 
 	private static Properties bundle(String lang) {

@@ -25,7 +25,49 @@ public final class Json {
 		return sb.toString();
 	}
 
+	/**
+	 * An immutable part of a tree that recurs across documents (an obligation, a citation): written compactly once and
+	 * reused; written indented like any other value.
+	 */
+	public static final class Cached {
+
+		private final Object value;
+
+		private volatile String compact;
+
+		public Cached(Object value) {
+			this.value = value;
+		}
+
+		/** What an object mapper writes for it (Jackson: the wrapped value). */
+		@com.fasterxml.jackson.annotation.JsonValue
+		public Object value() {
+			return this.value;
+		}
+
+		String compact() {
+			String c = this.compact;
+			if (c == null) {
+				StringBuilder sb = new StringBuilder(256);
+				write(sb, this.value, -1);
+				c = sb.toString();
+				this.compact = c;
+			}
+			return c;
+		}
+
+	}
+
 	private static void write(StringBuilder sb, Object value, int indent) {
+		if (value instanceof Cached cached) {
+			if (indent < 0) {
+				sb.append(cached.compact());
+			}
+			else {
+				write(sb, cached.value(), indent);
+			}
+			return;
+		}
 		if (value == null) {
 			sb.append("null");
 		}
@@ -66,7 +108,13 @@ public final class Json {
 				sb.append("[]");
 				return;
 			}
-			boolean scalars = list.stream().allMatch(v -> v instanceof Number || v instanceof String || v instanceof Boolean);
+			boolean scalars = true;
+			for (Object v : list) {
+				if (!(v instanceof Number || v instanceof String || v instanceof Boolean)) {
+					scalars = false;
+					break;
+				}
+			}
 			sb.append('[');
 			boolean first = true;
 			for (Object v : list) {
@@ -101,7 +149,21 @@ public final class Json {
 
 	static void string(StringBuilder sb, String s) {
 		sb.append('"');
-		for (int i = 0; i < s.length(); i++) {
+		int clean = 0;
+		while (clean < s.length()) {
+			char c = s.charAt(clean);
+			if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+				break;
+			}
+			clean++;
+		}
+		if (clean == s.length()) {
+			// the common case: nothing to escape
+			sb.append(s).append('"');
+			return;
+		}
+		sb.append(s, 0, clean);
+		for (int i = clean; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
 				case '"' -> sb.append("\\\"");

@@ -32,6 +32,26 @@ class JsonTests {
 		assertThat(MAPPER.readTree(Json.pretty(tree))).isEqualTo(MAPPER.readTree(Json.compact(tree)));
 	}
 
+	@Test
+	void cachedPartsWriteLikeTheirValueAndJacksonSeesTheValue() {
+		Map<String, Object> inner = new LinkedHashMap<>();
+		inner.put("x", List.of("a", "b"));
+		Map<String, Object> tree = new LinkedHashMap<>();
+		tree.put("c", new Json.Cached(inner));
+		Map<String, Object> plain = Map.of("c", inner);
+		assertThat(Json.compact(tree)).isEqualTo(Json.compact(plain)).isEqualTo(Json.compact(tree));
+		assertThat(Json.pretty(tree)).isEqualTo(Json.pretty(plain));
+		assertThat(MAPPER.writeValueAsString(tree)).isEqualTo(Json.compact(plain));
+	}
+
+	@Test
+	void numbersAreGroupedByThousands() {
+		assertThat(Explanations.number(1200000L, "zh")).isEqualTo("1,200,000");
+		assertThat(Explanations.number(999L, "en")).isEqualTo("999");
+		assertThat(Explanations.number(-1000L, "en")).isEqualTo("-1,000");
+		assertThat(Explanations.number(new BigDecimal("1000.50"), "en")).isEqualTo("1,000.5");
+	}
+
 	@Property(tries = 300)
 	void anyStringRoundTrips(@ForAll String s) {
 		Map<String, Object> tree = Map.of("k" + s, s);
