@@ -1,0 +1,159 @@
+package cn.outbound.app.assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.outbound.app.decision.Deciding;
+import cn.outbound.app.web.ApiProblem;
+import cn.outbound.app.web.Nodes;
+import cn.outbound.rules.engine.Decision;
+import cn.outbound.rules.render.DecisionJson;
+import cn.outbound.rules.render.Json;
+import cn.outbound.rules.scenario.Scenario;
+import cn.outbound.rules.source.Node;
+import cn.outbound.rules.source.Problem;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates assessments: reads the scenario, decides it, stores scenario, decision, rule-pack edition, who and when.
+ */
+@Component
+class Assessments {
+
+	private final Deciding deciding;
+
+	private final AssessmentStore store;
+
+	Assessments(Deciding deciding, AssessmentStore store) {
+		this.deciding = deciding;
+		this.store = store;
+	}
+
+	record Created(Assessment assessment, boolean replay) {
+	}
+
+	/**
+	 * @param body a scenario, or {@code {"title": …, "scenario": {…}}}
+	 */
+	Created create(byte[] body, String title, String user, String idempotencyKey, String remote) throws SQLException {
+		Node root = Deciding.parse(body);
+		Node scenarioNode = root;
+		if (root instanceof Node.Obj obj && obj.has("scenario") && !obj.has("schema")) {
+			List<Problem> problems = new ArrayList<>();
+			for (String key : obj.members().keySet()) {
+				if (!key.equals("scenario") && !key.equals("title")) {
+					problems.add(new Problem("/" + key, obj.members().get(key).keyLocation(),
+							"unknown field '" + key + "'; allowed: title, scenario"));
+				}
+			}
+			Node t = obj.get("title");
+			if (t != null && !(t instanceof Node.Scalar s && s.kind() == Node.Kind.STRING && ((String) s.value()).length() <= 200)) {
+				problems.add(new Problem("/title", t.location(), "title must be a string of at most 200 characters"));
+			}
+			if (!problems.isEmpty()) {
+				throw ApiProblem.of(422, "invalid-scenario", "Invalid request", problems.get(0).message(), problems);
+			}
+			if (t != null) {
+				title = (String) ((Node.Scalar) t).value();
+			}
+			scenarioNode = obj.get("scenario");
+		}
+		if (title != null && title.length() > 200) {
+			throw ApiProblem.badParameter("title", "at most 200 characters");
+		}
+		Deciding.Read read = this.deciding.read(root, scenarioNode);
+		Decision decision = this.deciding.decide(read);
+		return store(read.scenario(), Json.compact(Nodes.plain(scenarioNode)), decision, title, user,
+				idempotencyKey, sha256(body), remote);
+	}
+
+	/** Stores a scenario decided elsewhere (the questionnaire). */
+	Created store(Scenario scenario, String scenarioJson, Decision decision, String title, String user,
+			String idempotencyKey, String requestHash, String remote) throws SQLException {
+		Assessment a = new Assessment(0, AssessmentStore.now(), user, blankToNull(title), scenario.processor().id(),
+				scenario.processor().name(), scenario.jurisdiction(), scenario.date(), decision.outcome().name(),
+				decision.items(), decision.rulePack().id(), decision.rulePack().edition(),
+				decision.rulePack().contentHash(), scenarioJson, DecisionJson.compact(DecisionJson.toJson(decision)));
+		AssessmentStore.Saved saved = this.store.save(a, idempotencyKey, requestHash, remote);
+		if (saved.replay()) {
+			if (!saved.sameRequest()) {
+				throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key already used",
+						"This Idempotency-Key was used for a different request body; use a new key for a new request.",
+						List.of(Map.of("header", "Idempotency-Key", "message", "already used for another request")));
+			}
+			return new Created(this.store.find(saved.id()).orElseThrow(), true);
+		}
+		return new Created(new Assessment(saved.id(), a.createdAt(), a.createdBy(), a.title(), a.processorId(),
+				a.processorName(), a.jurisdiction(), a.exportDate(), a.outcome(), a.items(), a.packId(), a.packEdition(),
+				a.packHash(), a.scenario(), a.decision()), false);
+	}
+
+	Optional<Assessment> find(long id) throws SQLException {
+		return this.store.find(id);
+	}
+
+	AssessmentStore.Page search(AssessmentStore.Filter filter, int page, int size) throws SQLException {
+		return this.store.search(filter, page, size);
+	}
+
+	/** The summary fields of an assessment as a JSON object. */
+	static Map<String, Object> summary(Assessment a) {
+		Map<String, Object> n = new LinkedHashMap<>();
+		n.put("id", a.id());
+		n.put("createdAt", a.createdAt().toString());
+		n.put("createdBy", a.createdBy());
+		n.put("title", a.title());
+		Map<String, Object> processor = new LinkedHashMap<>();
+		processor.put("id", a.processorId());
+		processor.put("name", a.processorName());
+		n.put("processor", processor);
+		n.put("jurisdiction", a.jurisdiction());
+		n.put("date", a.exportDate().toString());
+		n.put("outcome", a.outcome());
+		n.put("items", new ArrayList<Object>(a.items()));
+		Map<String, Object> pack = new LinkedHashMap<>();
+		pack.put("id", a.packId());
+		pack.put("edition", a.packEdition());
+		pack.put("contentHash", a.packHash());
+		n.put("rulePack", pack);
+		return n;
+	}
+
+	/** The whole assessment: the summary, then the scenario and the decision as stored. */
+	static String fullJson(Assessment a) {
+		String head = Json.compact(summary(a));
+		StringBuilder sb = new StringBuilder(head.length() + a.scenario().length() + a.decision().length() + 32);
+		sb.append(head, 0, head.length() - 1);
+		sb.append(",\"scenario\":").append(a.scenario());
+		sb.append(",\"decision\":").append(a.decision()).append('}');
+		return sb.toString();
+	}
+
+	static String sha256(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String sha256(String s) {
+		return sha256(s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+
+}

@@ -1,0 +1,37 @@
+package cn.outbound.app.rules;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import cn.outbound.app.system.OutboundSettings;
+import cn.outbound.rules.engine.EngineSettings;
+import cn.outbound.rules.engine.PriorCounts;
+import cn.outbound.rules.pack.RulePacks;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The rule book and the seam for the ledger.
+ */
+@Configuration(proxyBeanMethods = false)
+class RulesConfiguration {
+
+	@Bean
+	RuleBooks ruleBooks(OutboundSettings settings) {
+		RulePacks packs = (settings.rulesDir() != null) ? RulePacks.builtInAnd(settings.rulesDir()) : RulePacks.builtIn();
+		return new RuleBooks(new AtomicReference<>(RuleBook.of(packs, new EngineSettings(settings.countExemptBases()))));
+	}
+
+	/**
+	 * Where a decision takes prior counts from when a scenario names {@code processor.id} but gives no
+	 * {@code priorThisYear}. No ledger yet: the count is taken as zero and the decision says so. The ledger module
+	 * replaces this bean.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	PriorCounts priorCounts() {
+		return PriorCounts.NONE;
+	}
+
+}

@@ -1,0 +1,77 @@
+package cn.outbound.app.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure of an API request into an RFC 9457 problem. Never a stack trace; an unexpected failure is
+ * logged with an incident id that the answer carries.
+ */
+@RestControllerAdvice(basePackages = "cn.outbound.app")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<String> problem(ApiProblem ex, HttpServletRequest request) {
+		return Problems.entity(ex, request.getRequestURI());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<String> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return Problems.entity(ApiProblem.badParameter(ex.getName(), "'" + clip(String.valueOf(ex.getValue()))
+				+ "' is not a valid " + ((ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value")),
+				request.getRequestURI());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<String> missing(MissingServletRequestParameterException ex, HttpServletRequest request) {
+		return Problems.entity(ApiProblem.badParameter(ex.getParameterName(), "required"), request.getRequestURI());
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<String> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		return Problems.entity(new ApiProblem(405, "method-not-allowed", "Method not allowed",
+				request.getMethod() + " is not supported here"), request.getRequestURI());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		return Problems.entity(new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+				"Send the body as application/json."), request.getRequestURI());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<String> notFound(NoResourceFoundException ex, HttpServletRequest request) {
+		return Problems.entity(ApiProblem.notFound("Nothing at " + request.getRequestURI()), request.getRequestURI());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<String> unexpected(Exception ex, HttpServletRequest request) {
+		String incident = UUID.randomUUID().toString();
+		log.error("Unexpected failure {} on {} {}", incident, request.getMethod(), request.getRequestURI(), ex);
+		return Problems.entity(new ApiProblem(500, "internal-error", "Internal error",
+				"The server could not complete the request (incident " + incident + "). Nothing was stored."),
+				request.getRequestURI());
+	}
+
+	private static String clip(String s) {
+		return (s.length() > 40) ? s.substring(0, 40) + "…" : s;
+	}
+
+}

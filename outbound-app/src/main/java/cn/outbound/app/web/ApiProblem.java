@@ -1,0 +1,87 @@
+package cn.outbound.app.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.outbound.rules.source.Problem;
+
+/**
+ * An RFC 9457 problem to answer with: a status, a type, a title, a detail and, for a bad document, every problem
+ * with its JSON pointer (and line and column in the body).
+ */
+public class ApiProblem extends RuntimeException {
+
+	private final int status;
+
+	private final String type;
+
+	private final String title;
+
+	private final List<Map<String, Object>> errors;
+
+	public ApiProblem(int status, String type, String title, String detail) {
+		this(status, type, title, detail, List.of());
+	}
+
+	public ApiProblem(int status, String type, String title, String detail, List<Map<String, Object>> errors) {
+		super(detail, null, false, false);
+		this.status = status;
+		this.type = type;
+		this.title = title;
+		this.errors = errors;
+	}
+
+	public static ApiProblem of(int status, String type, String title, String detail, List<Problem> problems) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (Problem p : problems) {
+			errors.add(error(p));
+		}
+		return new ApiProblem(status, type, title, detail, errors);
+	}
+
+	public static Map<String, Object> error(Problem p) {
+		Map<String, Object> e = new LinkedHashMap<>();
+		e.put("pointer", (p.pointer() != null) ? p.pointer() : "");
+		if (p.location() != null && p.location().line() > 0) {
+			e.put("line", p.location().line());
+			e.put("column", p.location().column());
+		}
+		e.put("message", p.message());
+		return e;
+	}
+
+	public static Map<String, Object> parameterError(String parameter, String message) {
+		Map<String, Object> e = new LinkedHashMap<>();
+		e.put("parameter", parameter);
+		e.put("message", message);
+		return e;
+	}
+
+	public static ApiProblem badParameter(String parameter, String message) {
+		return new ApiProblem(400, "invalid-parameter", "Invalid query parameter", parameter + ": " + message,
+				List.of(parameterError(parameter, message)));
+	}
+
+	public static ApiProblem notFound(String detail) {
+		return new ApiProblem(404, "not-found", "Not found", detail);
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+	public String type() {
+		return this.type;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public List<Map<String, Object>> errors() {
+		return this.errors;
+	}
+
+}

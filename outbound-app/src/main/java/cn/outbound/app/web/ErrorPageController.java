@@ -1,0 +1,44 @@
+package cn.outbound.app.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * What the container shows when a request fails outside a controller: a problem document for the API, a short page
+ * for a person. Never a stack trace.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+	@RequestMapping("/error")
+	Object error(HttpServletRequest request, Model model) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = (code instanceof Integer i) ? i : 500;
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (uri != null) ? uri.toString() : request.getRequestURI();
+		String accept = request.getHeader("Accept");
+		if (path.startsWith("/api/") || (accept != null && accept.contains("json") && !accept.contains("html"))) {
+			ApiProblem p = switch (status) {
+				case 401 -> Problems.unauthorized();
+				case 403 -> Problems.forbidden();
+				case 404 -> ApiProblem.notFound("Nothing at " + path);
+				case 408 -> Problems.timeout();
+				case 413 -> Problems.tooLarge(1_048_576);
+				default -> new ApiProblem(status, (status < 500) ? "bad-request" : "internal-error",
+						(status < 500) ? "Bad request" : "Internal error",
+						(status < 500) ? "The request could not be understood." : "The server could not complete the request.");
+			};
+			return Problems.entity(p, path);
+		}
+		model.addAttribute("status", status);
+		return "error";
+	}
+
+
+}
