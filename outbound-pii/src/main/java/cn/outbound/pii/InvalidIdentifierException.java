@@ -18,6 +18,12 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
 		this.reason = reason;
 	}
 
+	/** No stack trace: rejecting a value is routine while scanning millions of rows. */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
 	public IdentifierKind kind() {
 		return this.kind;
 	}

@@ -1,0 +1,115 @@
+package cn.outbound.scan;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+import cn.outbound.pii.IdentifierKind;
+import cn.outbound.pii.detect.SensitivityStandard;
+
+/**
+ * Exact distinct persons by normalised identifier. Resident ID numbers and mobile numbers are
+ * stored losslessly as one long (the first 17 digits; the 11 digits); other identifiers as their
+ * full SHA-256 (256 bits, no truncation). Each person carries the set of columns in which one of
+ * their rows had a value, so the sensitive / non-sensitive split is exact once the columns are
+ * classified at the end.
+ *
+ * <p>
+ * Memory: about 36 bytes per distinct person for ID and mobile numbers, 84 bytes for the others
+ * (open addressing at load factor 0.5 or less); 10 million persons by ID number take about 360 MB.
+ */
+final class PersonCounter {
+
+	private final Map<IdentifierKind, KeyTable> tables = new EnumMap<>(IdentifierKind.class);
+
+	private final long[] scratch = new long[4];
+
+	private final MessageDigest sha256;
+
+	private final SensitivityStandard standard;
+
+	private final LocalDate asOf;
+
+	PersonCounter(SensitivityStandard standard, LocalDate asOf) {
+		this.standard = standard;
+		this.asOf = asOf;
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Adds a person by a normalised identifier, with the bit set of columns they have values in. */
+	void add(IdentifierKind kind, String normalised, long columns) {
+		switch (kind) {
+			case RESIDENT_ID -> {
+				this.scratch[0] = Long.parseLong(normalised, 0, 17, 10);
+				table(kind, 1).add(this.scratch, 0, columns);
+			}
+			case MOBILE -> {
+				this.scratch[0] = Long.parseLong(normalised);
+				table(kind, 1).add(this.scratch, 0, columns);
+			}
+			default -> {
+				ByteBuffer digest = ByteBuffer.wrap(this.sha256.digest(normalised.getBytes(StandardCharsets.UTF_8)));
+				for (int i = 0; i < 4; i++) {
+					this.scratch[i] = digest.getLong();
+				}
+				table(kind, 4).add(this.scratch, 0, columns);
+			}
+		}
+	}
+
+	private KeyTable table(IdentifierKind kind, int width) {
+		return this.tables.computeIfAbsent(kind, k -> new KeyTable(width));
+	}
+
+	/**
+	 * Counts by class. {@code sensitiveColumns} and {@code otherPiColumns} are column bit sets.
+	 * Minors (by the standard's age limit on the as-of date, from resident ID numbers) count as
+	 * sensitive only: all of a minor's information is sensitive.
+	 */
+	Counts count(long sensitiveColumns, long otherPiColumns) {
+		long[] c = new long[4];
+		for (Map.Entry<IdentifierKind, KeyTable> e : this.tables.entrySet()) {
+			boolean ids = e.getKey() == IdentifierKind.RESIDENT_ID;
+			e.getValue().forEach((keys, offset, columns) -> {
+				boolean minor = ids && isMinor(keys[offset]);
+				c[0]++;
+				if (minor) {
+					c[3]++;
+				}
+				if (minor || (columns & sensitiveColumns) != 0) {
+					c[2]++;
+				}
+				if (!minor && (columns & otherPiColumns) != 0) {
+					c[1]++;
+				}
+			});
+		}
+		return new Counts(c[0], c[1], c[2], c[3]);
+	}
+
+	private boolean isMinor(long first17) {
+		// first17 = region(6) yyyy(4) MM(2) dd(2) seq(3)
+		long birth = (first17 / 1000) % 100_000_000L;
+		int year = (int) (birth / 10_000);
+		int month = (int) (birth / 100 % 100);
+		int day = (int) (birth % 100);
+		int age = this.asOf.getYear() - year;
+		if (this.asOf.getMonthValue() < month || (this.asOf.getMonthValue() == month && this.asOf.getDayOfMonth() < day)) {
+			age--;
+		}
+		return this.standard.isMinor(age);
+	}
+
+	record Counts(long distinct, long individuals, long sensitiveIndividuals, long minors) {
+	}
+
+}

@@ -1,0 +1,235 @@
+package cn.outbound.scan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.outbound.pii.IdentifierKind;
+import cn.outbound.pii.detect.Detector;
+import cn.outbound.pii.detect.PiType;
+import cn.outbound.pii.io.TableProblem;
+import cn.outbound.pii.io.TableProblems;
+import cn.outbound.scan.ScanReport.Column;
+import cn.outbound.scan.ScanReport.Evidence;
+import cn.outbound.scan.ScanReport.Finding;
+import cn.outbound.scan.ScanReport.Persons;
+import cn.outbound.scan.ScanReport.SuggestedItem;
+import cn.outbound.scan.ScanReport.Text;
+import cn.outbound.scan.source.TableSource;
+
+/** Turns a finished scan into a {@link ScanReport}. */
+final class Reports {
+
+	static final String SUGGESTED = "SUGGESTED: for a person to confirm, not a decision";
+
+	/** Items whose threshold fact is the number of persons with sensitive PI. */
+	private static final List<Integer> SENSITIVE_FACT_ITEMS = List.of(19, 28, 29, 31);
+
+	/** Items whose threshold fact is the number of customers. */
+	private static final List<Integer> CUSTOMER_FACT_ITEMS = List.of(20, 21, 22);
+
+	private Reports() {
+	}
+
+	static ScanReport build(ScanSettings settings, Detector[] detectors, ItemLexicon lexicon, TableSource source,
+			ColumnProfile[] profiles, long rows, List<Integer> idColumns, List<IdentifierKind> idKinds,
+			PersonCounter persons, long rowsWithoutId, String idHow, List<String> warnings) {
+		List<Column> columns = new ArrayList<>();
+		List<Map<PiType, ColumnProfile.Finding>> judged = new ArrayList<>();
+		long sensitiveMask = 0;
+		long otherPiMask = 0;
+		for (ColumnProfile p : profiles) {
+			Map<PiType, ColumnProfile.Finding> found = p.judge(detectors);
+			judged.add(found);
+			List<String> types = new ArrayList<>();
+			List<Finding> findings = new ArrayList<>();
+			List<String> sample = new ArrayList<>();
+			boolean sensitive = false;
+			boolean personal = false;
+			long matched = 0;
+			for (ColumnProfile.Finding f : found.values()) {
+				boolean s = settings.standard().isSensitive(f.type());
+				sensitive |= s;
+				personal |= f.type().isPersonal() && !s;
+				types.add(f.type().id());
+				findings.add(new Finding(f.type().id(), f.matched(), round(f.share()), f.confidence(), s, f.basis()));
+				matched += f.matched();
+				for (String m : p.samples(f.type())) {
+					if (sample.size() < ColumnProfile.SAMPLES) {
+						sample.add(m);
+					}
+				}
+			}
+			long bit = 1L << Math.min(p.index, 63);
+			if (sensitive) {
+				sensitiveMask |= bit;
+			}
+			if (personal) {
+				otherPiMask |= bit;
+			}
+			columns.add(new Column(p.name, types, sensitive, Math.min(matched, p.nonEmpty), p.nonEmpty, sample, findings));
+		}
+		PersonCounter.Counts counts = persons.count(sensitiveMask, otherPiMask);
+		List<String> idNames = new ArrayList<>();
+		for (int c : idColumns) {
+			idNames.add(profiles[c].name);
+		}
+		Persons personsReport = new Persons(idNames, counts.distinct(), counts.minors(), counts.individuals(),
+				counts.sensitiveIndividuals(), idColumns.isEmpty() ? 0 : rowsWithoutId,
+				idColumns.isEmpty() ? "no identifier column found; persons not counted" : idHow);
+		List<SuggestedItem> suggestions = suggest(settings, lexicon, source.name(), profiles, judged);
+		Map<String, Object> scenario = scenario(settings, suggestions, counts);
+		TableProblems problems = source.problems();
+		List<String> first = new ArrayList<>();
+		for (TableProblem p : problems.first()) {
+			if (first.size() < 20) {
+				first.add(p.toString());
+			}
+		}
+		ScanReport.Details details = new ScanReport.Details(source.describe(), settings.standard().name(),
+				settings.asOf().toString(), problems.total(), Scanner.problemCounts(problems.counts()), first,
+				List.copyOf(warnings));
+		return new ScanReport(ScanReport.SCHEMA, source.name(), rows, columns, personsReport, suggestions, scenario,
+				details);
+	}
+
+	private static double round(double share) {
+		return Math.round(share * 10_000) / 10_000.0;
+	}
+
+	static List<SuggestedItem> suggest(ScanSettings settings, ItemLexicon lexicon, String sourceName,
+			ColumnProfile[] profiles, List<Map<PiType, ColumnProfile.Finding>> judged) {
+		Map<Integer, List<Evidence>> evidence = new TreeMap<>();
+		Map<Integer, ItemLexicon.Entry> entries = new TreeMap<>();
+		Map<Integer, Integer> score = new TreeMap<>();
+		for (ItemLexicon.Entry e : lexicon.entries()) {
+			entries.put(e.item(), e);
+			String term = ItemLexicon.find(e, settings.description());
+			if (term != null) {
+				add(evidence, score, e.item(), new Evidence("description", term), 2);
+			}
+			term = ItemLexicon.find(e, baseName(sourceName));
+			if (term != null) {
+				add(evidence, score, e.item(), new Evidence("table name " + sourceName, term), 1);
+			}
+			for (int i = 0; i < profiles.length; i++) {
+				ColumnProfile p = profiles[i];
+				term = ItemLexicon.find(e, p.name);
+				if (term != null) {
+					add(evidence, score, e.item(), new Evidence("column name " + p.name, term), 1);
+				}
+				if (!judged.get(i).isEmpty()) {
+					// values of a personal-information column are never searched or quoted
+					continue;
+				}
+				for (String v : p.values) {
+					term = ItemLexicon.find(e, v);
+					if (term != null) {
+						add(evidence, score, e.item(), new Evidence("values of column " + p.name, term), 1);
+						break;
+					}
+				}
+			}
+		}
+		for (int i = 0; i < profiles.length; i++) {
+			if (judged.get(i).containsKey(PiType.HEALTH)) {
+				add(evidence, score, 31, new Evidence("column " + profiles[i].name + " holds health information",
+						PiType.HEALTH.id()), 2);
+			}
+		}
+		List<SuggestedItem> out = new ArrayList<>();
+		for (Map.Entry<Integer, List<Evidence>> e : evidence.entrySet()) {
+			ItemLexicon.Entry entry = entries.get(e.getKey());
+			int s = score.get(e.getKey());
+			String confidence = (s >= 3) ? "high" : (s == 2) ? "medium" : "low";
+			StringBuilder zh = new StringBuilder("可能属于清单第" + entry.item() + "项（" + entry.labelZh() + "）：");
+			StringBuilder en = new StringBuilder("May fall under list item " + entry.item() + " (" + entry.labelEn() + "): ");
+			for (int i = 0; i < e.getValue().size(); i++) {
+				Evidence ev = e.getValue().get(i);
+				zh.append(i > 0 ? "；" : "").append("“").append(ev.term()).append("”见于").append(whereZh(ev.where()));
+				en.append(i > 0 ? "; " : "").append('"').append(ev.term()).append("\" in ").append(ev.where());
+			}
+			zh.append("。请人工确认。");
+			en.append(". Please confirm.");
+			out.add(new SuggestedItem(entry.item(), new Text(zh.toString(), en.toString()), confidence, SUGGESTED,
+					e.getValue()));
+		}
+		return out;
+	}
+
+	private static String whereZh(String where) {
+		if (where.equals("description")) {
+			return "数据描述";
+		}
+		if (where.startsWith("table name ")) {
+			return "表名“" + where.substring(11) + "”";
+		}
+		if (where.startsWith("column name ")) {
+			return "列名“" + where.substring(12) + "”";
+		}
+		if (where.startsWith("values of column ")) {
+			return "列“" + where.substring(17) + "”的取值";
+		}
+		if (where.startsWith("column ")) {
+			return "列“" + where.substring(7, where.indexOf(" holds")) + "”（含医疗健康信息）";
+		}
+		return where;
+	}
+
+	private static String baseName(String name) {
+		int dot = name.lastIndexOf('.');
+		return (dot > 0) ? name.substring(0, dot) : name;
+	}
+
+	private static void add(Map<Integer, List<Evidence>> evidence, Map<Integer, Integer> score, int item, Evidence e,
+			int weight) {
+		List<Evidence> list = evidence.computeIfAbsent(item, k -> new ArrayList<>());
+		if (list.size() < 6) {
+			list.add(e);
+		}
+		score.merge(item, weight, Integer::sum);
+	}
+
+	/**
+	 * A draft scenario (spec/scenario-v1.md) that {@code outbound assess} accepts as is: Tianjin
+	 * FTZ, dated the as-of date, one personal-information group (basis NONE) from the counts, and
+	 * {@code data[]} empty unless suggestions are accepted.
+	 */
+	static Map<String, Object> scenario(ScanSettings settings, List<SuggestedItem> suggestions,
+			PersonCounter.Counts counts) {
+		Map<String, Object> s = new LinkedHashMap<>();
+		s.put("schema", "outbound/scenario/v1");
+		s.put("jurisdiction", "tianjin-ftz");
+		s.put("date", settings.asOf().toString());
+		s.put("processor", Map.of("ciio", false));
+		List<Map<String, Object>> data = new ArrayList<>();
+		if (settings.acceptSuggestions()) {
+			for (SuggestedItem item : suggestions) {
+				Map<String, Object> d = new LinkedHashMap<>();
+				d.put("item", item.item());
+				d.put("description", item.because().en());
+				if (counts.distinct() > 0 && SENSITIVE_FACT_ITEMS.contains(item.item())) {
+					d.put("facts", Map.of("sensitivePiIndividuals", counts.sensitiveIndividuals()));
+				}
+				else if (counts.distinct() > 0 && CUSTOMER_FACT_ITEMS.contains(item.item())) {
+					d.put("facts", Map.of("affectedCustomers", counts.distinct()));
+				}
+				data.add(d);
+			}
+		}
+		s.put("data", data);
+		List<Map<String, Object>> pi = new ArrayList<>();
+		if (counts.distinct() > 0) {
+			Map<String, Object> group = new LinkedHashMap<>();
+			group.put("individuals", counts.individuals());
+			group.put("sensitiveIndividuals", counts.sensitiveIndividuals());
+			group.put("basis", "NONE");
+			pi.add(group);
+		}
+		s.put("personalInformation", pi);
+		return s;
+	}
+
+}

@@ -1,0 +1,47 @@
+package cn.outbound.scan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scan report of spec/scan-v1.md. The fixed fields come first; {@code findings},
+ * {@code details} and the extra person counts are this project's additions.
+ */
+public record ScanReport(String schema, String source, long rows, List<Column> columns, Persons persons,
+		List<SuggestedItem> suggestedItems, Map<String, Object> scenario, Details details) {
+
+	public static final String SCHEMA = "outbound/scan/v1";
+
+	/** One column: its types, whether sensitive, how many values matched, masked samples. */
+	public record Column(String name, List<String> types, boolean sensitive, long matched, long nonEmpty,
+			List<String> sample, List<Finding> findings) {
+	}
+
+	/** How one type was found in a column. */
+	public record Finding(String type, long matched, double share, String confidence, boolean sensitive,
+			String basis) {
+	}
+
+	/**
+	 * Persons: exact distinct count by the identifier columns; {@code individuals} and
+	 * {@code sensitiveIndividuals} as the scenario counts them.
+	 */
+	public record Persons(List<String> identifierColumns, long distinct, long minors, long individuals,
+			long sensitiveIndividuals, long rowsWithoutIdentifier, String how) {
+	}
+
+	/** A list item suggested for a person to confirm. */
+	public record SuggestedItem(int item, Text because, String confidence, String status, List<Evidence> evidence) {
+	}
+
+	public record Evidence(String where, String term) {
+	}
+
+	public record Text(String zh, String en) {
+	}
+
+	public record Details(String format, String standard, String asOf, long problems, Map<String, Long> problemCounts,
+			List<String> firstProblems, List<String> warnings) {
+	}
+
+}
