@@ -116,7 +116,12 @@ public final class RulePackLoader {
 			if ("required".equals(error.getKeyword()) && property != null) {
 				target = pointer + "/" + property;
 			}
-			out.add(new Problem(target, (at != null) ? at.location() : root.location(), schemaMessage(error)));
+			String message = schemaMessage(error);
+			JsonNode value = error.getInstanceNode();
+			if (value != null && value.isValueNode() && !"required".equals(error.getKeyword())) {
+				message = "value " + value + ": " + message;
+			}
+			out.add(new Problem(target, (at != null) ? at.location() : root.location(), message));
 		}
 		return out;
 	}
