@@ -24,6 +24,16 @@ public final class Detectors {
 				new TextDetectors.Biometric(), new TextDetectors.Religion(), new OrgCreditCode());
 	}
 
+	/** The GB 32100 check character for the first 17 characters of a unified social credit code. */
+	public static char orgCreditCodeCheck(CharSequence first17) {
+		return OrgCreditCode.checkCharacter(first17);
+	}
+
+	/** Whether {@code code} is a valid unified social credit code (GB 32100). */
+	public static boolean isOrgCreditCode(CharSequence code) {
+		return OrgCreditCode.isValid(code);
+	}
+
 	static boolean allDigits(Value v, int from, int to) {
 		for (int i = from; i < to; i++) {
 			char c = v.compactAt(i);

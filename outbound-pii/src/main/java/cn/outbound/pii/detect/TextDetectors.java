@@ -386,7 +386,9 @@ public final class TextDetectors {
 					return STRONG;
 				}
 			}
-			if (n >= 128 && v.blanks == 0 && v.letters + v.digits + v.slashes >= n - 3) {
+			// Base64 (letters, digits, + / =) or hex template blobs
+			if (n >= 128 && v.blanks == 0 && v.at + v.colons + v.commas + v.dots == 0
+					&& (v.letters + v.digits) * 10L >= n * 9L) {
 				return WEAK;
 			}
 			if (v.commas >= 31 && v.dots >= 32 && v.letters == 0) {
