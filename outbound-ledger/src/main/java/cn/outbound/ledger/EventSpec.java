@@ -1,0 +1,69 @@
+package cn.outbound.ledger;
+
+import java.time.LocalDate;
+
+/**
+ * What an export event is, apart from its persons.
+ *
+ * @param processor the processor's ledger id (a scenario's {@code processor.id})
+ * @param eventKey the caller's key for this event: recording the same event twice under it counts once, and a
+ * different event under a used key is refused
+ * @param date the export's date in the calendar of Asia/Shanghai; its year is the counting year
+ * @param recipient the recipient abroad, or {@code null}
+ * @param basis the legal basis ({@link Basis#NONE} is counted)
+ * @param assessmentId the id of a stored assessment this export was decided by, or {@code null}
+ */
+public record EventSpec(String processor, String eventKey, LocalDate date, String recipient, Basis basis,
+		String assessmentId) {
+
+	/** Longest processor id, event key, recipient or assessment id. */
+	public static final int MAX_TEXT = 200;
+
+	public EventSpec {
+		processor = required("processor", processor);
+		eventKey = required("event-key", eventKey);
+		if (date == null) {
+			throw new LedgerInputException("date", "date is required (ISO yyyy-MM-dd, calendar of Asia/Shanghai)");
+		}
+		if (date.getYear() < 2000 || date.getYear() > 2999) {
+			throw new LedgerInputException("date", "date " + date + " is out of range: expected a year from 2000 to 2999");
+		}
+		recipient = optional("recipient", recipient);
+		basis = (basis != null) ? basis : Basis.NONE;
+		assessmentId = optional("assessment", assessmentId);
+	}
+
+	/** An event with no recipient or assessment. */
+	public static EventSpec of(String processor, String eventKey, LocalDate date, Basis basis) {
+		return new EventSpec(processor, eventKey, date, null, basis, null);
+	}
+
+	public int year() {
+		return this.date.getYear();
+	}
+
+	static String required(String field, String value) {
+		String v = optional(field, value);
+		if (v == null) {
+			throw new LedgerInputException(field, field + " is required (1 to " + MAX_TEXT + " characters)");
+		}
+		return v;
+	}
+
+	static String optional(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String v = value.strip();
+		if (v.length() > MAX_TEXT) {
+			throw new LedgerInputException(field, field + " is longer than " + MAX_TEXT + " characters");
+		}
+		for (int i = 0; i < v.length(); i++) {
+			if (Character.isISOControl(v.charAt(i))) {
+				throw new LedgerInputException(field, field + " contains a control character");
+			}
+		}
+		return v;
+	}
+
+}

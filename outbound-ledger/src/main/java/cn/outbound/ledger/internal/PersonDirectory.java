@@ -1,0 +1,399 @@
+package cn.outbound.ledger.internal;
+
+import java.security.MessageDigest;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.Dialect;
+
+/**
+ * The person directory: keyed hash to dense person id, stored as sorted blocks per hash bucket
+ * ({@code ledger_person_block}). Resolving a sorted stream of hashes reads the blocks of the buckets it touches,
+ * merges, hands out ids to new persons in hash order and appends one block of new persons per bucket. The database
+ * does work in proportion to bytes, not rows: about 36 bytes per new person, one row per bucket and ingest.
+ *
+ * <p>
+ * Writing methods must run in the caller's transaction while it holds the ledger lock.
+ */
+public final class PersonDirectory {
+
+	/** Bits of the hash that pick the bucket. */
+	public static final int BUCKET_BITS = 16;
+
+	/** A bucket with more blocks than this after an ingest is merged into one block. */
+	static final int MAX_BLOCKS = 8;
+
+	/** Incoming hashes looked up per round trip (cut at a bucket boundary). */
+	static final int WINDOW = 1 << 16;
+
+	/** Largest person id: ids are unsigned 32-bit (RoaringBitmap). */
+	public static final long MAX_ID = 0xFFFF_FFFFL;
+
+	private static final int H = PersonHasher.HASH_BYTES;
+
+	private final Dialect dialect;
+
+	public PersonDirectory(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	/** Receives every distinct incoming hash's person. */
+	@FunctionalInterface
+	public interface Sink {
+
+		/**
+		 * @param id the person id (unsigned 32-bit in a long), or -1 when unknown and not created
+		 * @param parts which of the event's parts hold the person
+		 * @param created whether the person was new to the ledger
+		 */
+		void person(long id, int parts, boolean created);
+
+	}
+
+	/** The outcome of a resolve: persons seen, persons created, the next free id. */
+	public record Resolved(long persons, long created, long nextId) {
+	}
+
+	public static int bucket(byte[] hash, int offset) {
+		return ((hash[offset] & 0xFF) << 8) | (hash[offset + 1] & 0xFF);
+	}
+
+	/**
+	 * Resolves every hash of {@code cursor} to a person.
+	 * @param create whether to add unknown persons (requires the ledger lock); if false, nothing is written
+	 * @param nextId the first id to hand out
+	 * @param digest updated with each hash and its parts, or null
+	 */
+	public Resolved resolve(Connection c, PartsCursor cursor, boolean create, long nextId, Sink sink,
+			MessageDigest digest) throws SQLException {
+		Window w = new Window();
+		long persons = 0;
+		long created = 0;
+		long next = nextId;
+		boolean more = cursor.next();
+		try (BlockWriter writer = create ? new BlockWriter(c) : null) {
+			while (more) {
+				w.clear();
+				int lastBucket = -1;
+				while (more) {
+					byte[] h = cursor.hash();
+					int b = bucket(h, 0);
+					if (w.size >= WINDOW && b != lastBucket) {
+						break;
+					}
+					w.add(h, cursor.parts());
+					if (digest != null) {
+						digest.update(h);
+						digest.update((byte) cursor.parts());
+					}
+					lastBucket = b;
+					more = cursor.next();
+				}
+				List<Block> blocks = readBlocks(c, w);
+				int bi = 0;
+				int i = 0;
+				while (i < w.size) {
+					int b = bucket(w.hashes, i * H);
+					int j = i;
+					while (j < w.size && bucket(w.hashes, j * H) == b) {
+						j++;
+					}
+					List<Block> mine = new ArrayList<>();
+					while (bi < blocks.size() && blocks.get(bi).bucket < b) {
+						bi++;
+					}
+					while (bi < blocks.size() && blocks.get(bi).bucket == b) {
+						mine.add(blocks.get(bi++));
+					}
+					int[] cursors = new int[mine.size()];
+					int newCount = 0;
+					int[] newIndex = null;
+					for (int k = i; k < j; k++) {
+						long found = -1;
+						for (int m = 0; m < mine.size() && found < 0; m++) {
+							Block bl = mine.get(m);
+							int p = cursors[m];
+							int cmp = -1;
+							while (p < bl.persons && (cmp = HashSpill.compare(bl.hashes, p * H, w.hashes, k * H)) < 0) {
+								p++;
+							}
+							cursors[m] = p;
+							if (p < bl.persons && cmp == 0) {
+								found = bl.id(p);
+							}
+						}
+						if (found >= 0) {
+							sink.person(found, w.parts[k], false);
+						}
+						else if (create) {
+							if (next > MAX_ID) {
+								throw new LedgerException("the ledger is full: more than 4,294,967,296 persons");
+							}
+							if (newIndex == null) {
+								newIndex = new int[j - k];
+							}
+							newIndex[newCount++] = k;
+							sink.person(next, w.parts[k], true);
+							next++;
+						}
+						else {
+							sink.person(-1, w.parts[k], false);
+						}
+						persons++;
+					}
+					if (newCount > 0) {
+						created += newCount;
+						Block fresh = Block.of(b, w.hashes, newIndex, newCount, next - newCount);
+						if (mine.size() + 1 > MAX_BLOCKS) {
+							mine.add(fresh);
+							writer.insert(Block.merge(b, mine));
+							for (Block old : mine) {
+								if (old.rowId > 0) {
+									writer.delete(old.rowId);
+								}
+							}
+						}
+						else {
+							writer.insert(fresh);
+						}
+					}
+					i = j;
+				}
+			}
+		}
+		return new Resolved(persons, created, next);
+	}
+
+	/** The blocks of the buckets in the window, ordered by bucket. */
+	private List<Block> readBlocks(Connection c, Window w) throws SQLException {
+		if (w.size == 0) {
+			return List.of();
+		}
+		int lo = bucket(w.hashes, 0);
+		int hi = bucket(w.hashes, (w.size - 1) * H);
+		int[] distinct = w.distinctBuckets();
+		List<Block> blocks = new ArrayList<>();
+		boolean range = distinct.length * 4 >= (hi - lo + 1) || distinct.length > 4096;
+		String sql = range
+				? "select id, bucket, persons, hashes, ids from ledger_person_block where bucket >= ? and bucket <= ? order by bucket, id"
+				: "select id, bucket, persons, hashes, ids from ledger_person_block where bucket = any(?) order by bucket, id";
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			binary(ps);
+			if (range) {
+				ps.setInt(1, lo);
+				ps.setInt(2, hi);
+			}
+			else {
+				Integer[] boxed = Arrays.stream(distinct).boxed().toArray(Integer[]::new);
+				Array array = c.createArrayOf("integer", boxed);
+				ps.setArray(1, array);
+			}
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					Block b = new Block(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4), rs.getBytes(5));
+					if (b.hashes.length != b.persons * H || b.ids.length != b.persons * 4) {
+						throw new LedgerException("person block " + b.rowId + " is damaged (sizes do not match)");
+					}
+					blocks.add(b);
+				}
+			}
+		}
+		return blocks;
+	}
+
+	/** Asks pgjdbc for binary results from the first execution (bytea as bytes, not hex text). */
+	private void binary(PreparedStatement ps) throws SQLException {
+		if (this.dialect == Dialect.POSTGRESQL && ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+			ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+		}
+	}
+
+	/** Incoming hashes of one round. */
+	private static final class Window {
+
+		byte[] hashes = new byte[WINDOW * H];
+
+		int[] parts = new int[WINDOW];
+
+		int size;
+
+		void clear() {
+			this.size = 0;
+		}
+
+		void add(byte[] h, int p) {
+			if (this.size == this.parts.length) {
+				this.parts = Arrays.copyOf(this.parts, this.size * 2);
+				this.hashes = Arrays.copyOf(this.hashes, this.size * 2 * H);
+			}
+			System.arraycopy(h, 0, this.hashes, this.size * H, H);
+			this.parts[this.size] = p;
+			this.size++;
+		}
+
+		int[] distinctBuckets() {
+			int[] out = new int[Math.min(this.size, 1 << BUCKET_BITS)];
+			int n = 0;
+			int last = -1;
+			for (int i = 0; i < this.size; i++) {
+				int b = bucket(this.hashes, i * H);
+				if (b != last) {
+					if (n == out.length) {
+						out = Arrays.copyOf(out, n * 2);
+					}
+					out[n++] = b;
+					last = b;
+				}
+			}
+			return Arrays.copyOf(out, n);
+		}
+
+	}
+
+	/** One stored block: sorted hashes and their ids. */
+	static final class Block {
+
+		final long rowId;
+
+		final int bucket;
+
+		final int persons;
+
+		final byte[] hashes;
+
+		final byte[] ids;
+
+		Block(long rowId, int bucket, int persons, byte[] hashes, byte[] ids) {
+			this.rowId = rowId;
+			this.bucket = bucket;
+			this.persons = persons;
+			this.hashes = hashes;
+			this.ids = ids;
+		}
+
+		long id(int p) {
+			int o = p * 4;
+			return ((this.ids[o] & 0xFFL) << 24) | ((this.ids[o + 1] & 0xFFL) << 16) | ((this.ids[o + 2] & 0xFFL) << 8)
+					| (this.ids[o + 3] & 0xFFL);
+		}
+
+		static void putId(byte[] ids, int p, long id) {
+			int o = p * 4;
+			ids[o] = (byte) (id >>> 24);
+			ids[o + 1] = (byte) (id >>> 16);
+			ids[o + 2] = (byte) (id >>> 8);
+			ids[o + 3] = (byte) id;
+		}
+
+		/** New persons: hashes at {@code index[0..n)} of {@code src}, ids from {@code firstId} in that order. */
+		static Block of(int bucket, byte[] src, int[] index, int n, long firstId) {
+			byte[] hashes = new byte[n * H];
+			byte[] ids = new byte[n * 4];
+			for (int i = 0; i < n; i++) {
+				System.arraycopy(src, index[i] * H, hashes, i * H, H);
+				putId(ids, i, firstId + i);
+			}
+			return new Block(0, bucket, n, hashes, ids);
+		}
+
+		/** One block holding every person of {@code blocks}, sorted by hash. */
+		static Block merge(int bucket, List<Block> blocks) {
+			int total = 0;
+			for (Block b : blocks) {
+				total += b.persons;
+			}
+			byte[] hashes = new byte[total * H];
+			byte[] ids = new byte[total * 4];
+			int[] pos = new int[blocks.size()];
+			for (int out = 0; out < total; out++) {
+				int min = -1;
+				for (int k = 0; k < blocks.size(); k++) {
+					Block b = blocks.get(k);
+					if (pos[k] < b.persons && (min < 0
+							|| HashSpill.compare(b.hashes, pos[k] * H, blocks.get(min).hashes, pos[min] * H) < 0)) {
+						min = k;
+					}
+				}
+				Block b = blocks.get(min);
+				System.arraycopy(b.hashes, pos[min] * H, hashes, out * H, H);
+				System.arraycopy(b.ids, pos[min] * 4, ids, out * 4, 4);
+				pos[min]++;
+			}
+			return new Block(0, bucket, total, hashes, ids);
+		}
+
+	}
+
+	/** Batched inserts of new blocks and deletes of merged ones. */
+	private static final class BlockWriter implements AutoCloseable {
+
+		private static final int FLUSH_BYTES = 8 << 20;
+
+		private final PreparedStatement insert;
+
+		private final PreparedStatement delete;
+
+		private int pendingInserts;
+
+		private long pendingBytes;
+
+		private int pendingDeletes;
+
+		BlockWriter(Connection c) throws SQLException {
+			this.insert = c.prepareStatement(
+					"insert into ledger_person_block (bucket, persons, hashes, ids) values (?, ?, ?, ?)");
+			this.delete = c.prepareStatement("delete from ledger_person_block where id = ?");
+		}
+
+		void insert(Block b) throws SQLException {
+			this.insert.setInt(1, b.bucket);
+			this.insert.setInt(2, b.persons);
+			this.insert.setBytes(3, b.hashes);
+			this.insert.setBytes(4, b.ids);
+			this.insert.addBatch();
+			this.pendingInserts++;
+			this.pendingBytes += b.hashes.length + b.ids.length;
+			if (this.pendingInserts >= 1024 || this.pendingBytes >= FLUSH_BYTES) {
+				flush();
+			}
+		}
+
+		void delete(long rowId) throws SQLException {
+			this.delete.setLong(1, rowId);
+			this.delete.addBatch();
+			this.pendingDeletes++;
+		}
+
+		void flush() throws SQLException {
+			if (this.pendingInserts > 0) {
+				this.insert.executeBatch();
+				this.pendingInserts = 0;
+				this.pendingBytes = 0;
+			}
+			if (this.pendingDeletes > 0) {
+				this.delete.executeBatch();
+				this.pendingDeletes = 0;
+			}
+		}
+
+		@Override
+		public void close() throws SQLException {
+			try {
+				flush();
+			}
+			finally {
+				this.insert.close();
+				this.delete.close();
+			}
+		}
+
+	}
+
+}
