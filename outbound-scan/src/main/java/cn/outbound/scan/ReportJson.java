@@ -8,11 +8,18 @@ public final class ReportJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+	private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
 	private ReportJson() {
 	}
 
 	public static String write(ScanReport report) {
 		return MAPPER.writeValueAsString(report);
+	}
+
+	/** The report on one line (for one JSON line per file). */
+	public static String writeCompact(ScanReport report) {
+		return COMPACT.writeValueAsString(report);
 	}
 
 	/** Only the draft scenario, ready for {@code outbound assess}. */
