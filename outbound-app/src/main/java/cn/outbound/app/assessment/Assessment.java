@@ -8,7 +8,7 @@ import java.util.List;
  * A stored assessment: the scenario, the decision made on it, the rule-pack edition used, who and when.
  * {@code scenario} and {@code decision} are the JSON documents as stored.
  */
-record Assessment(long id, Instant createdAt, String createdBy, String title, String processorId,
+public record Assessment(long id, Instant createdAt, String createdBy, String title, String processorId,
 		String processorName, String jurisdiction, LocalDate exportDate, String outcome, List<Integer> items,
 		String packId, String packEdition, String packHash, String scenario, String decision) {
 }

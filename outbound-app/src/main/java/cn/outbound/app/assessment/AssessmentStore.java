@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Stores and finds assessments. A new assessment, its idempotency key and its audit entry commit together.
  */
 @Component
-class AssessmentStore {
+public class AssessmentStore {
 
 	private static final String COLUMNS = "id, created_at, created_by, title, processor_id, processor_name, jurisdiction,"
 			+ " export_date, outcome, items, pack_id, pack_edition, pack_hash";
@@ -110,13 +110,13 @@ class AssessmentStore {
 	}
 
 	/** Filters for the history; {@code null} means any. */
-	record Filter(String outcome, String processor, LocalDate from, LocalDate to) {
+	public record Filter(String outcome, String processor, LocalDate from, LocalDate to) {
 
 		static final Filter NONE = new Filter(null, null, null, null);
 
 	}
 
-	record Page(List<Assessment> items, int page, int size, long total) {
+	public record Page(List<Assessment> items, int page, int size, long total) {
 	}
 
 	Page search(Filter f, int page, int size) throws SQLException {
@@ -177,7 +177,7 @@ class AssessmentStore {
 				full ? rs.getString(14) : null, full ? rs.getString(15) : null);
 	}
 
-	static String joinItems(List<Integer> items) {
+	public static String joinItems(List<Integer> items) {
 		StringBuilder sb = new StringBuilder();
 		for (Integer i : items) {
 			if (sb.length() > 0) {

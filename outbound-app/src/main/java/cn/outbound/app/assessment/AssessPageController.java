@@ -1,0 +1,158 @@
+package cn.outbound.app.assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.outbound.app.decision.Deciding;
+import cn.outbound.app.rules.Questionnaire;
+import cn.outbound.app.rules.RuleBook;
+import cn.outbound.rules.engine.Decision;
+import cn.outbound.rules.pack.RulePack;
+import cn.outbound.rules.render.Json;
+import cn.outbound.rules.scenario.Scenario;
+import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The questionnaire: generated from the rule pack in force, answered in the browser, decided and stored as an
+ * assessment; or saved half-finished as a draft.
+ */
+@Controller
+class AssessPageController {
+
+	private final Deciding deciding;
+
+	private final Assessments assessments;
+
+	private final DraftStore drafts;
+
+	AssessPageController(Deciding deciding, Assessments assessments, DraftStore drafts) {
+		this.deciding = deciding;
+		this.assessments = assessments;
+		this.drafts = drafts;
+	}
+
+	@GetMapping("/assess")
+	String form(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) Long draft,
+			@RequestParam(required = false) String saved, Authentication user, Model model) throws SQLException {
+		Map<String, String> values = new TreeMap<>();
+		Long draftId = null;
+		if (draft != null) {
+			var found = this.drafts.find(draft, user.getName());
+			if (found.isPresent()) {
+				values.putAll(found.get().form());
+				draftId = found.get().id();
+			}
+		}
+		if (jurisdiction != null) {
+			values.put("jurisdiction", jurisdiction);
+		}
+		values.putIfAbsent("date", LocalDate.now().toString());
+		values.putIfAbsent("processor.ciio", "false");
+		return render(new ScenarioForm(values), Map.of(), List.of(), draftId, saved != null, model);
+	}
+
+	@PostMapping("/assess")
+	String submit(HttpServletRequest request, @RequestParam(defaultValue = "decide") String action,
+			@RequestParam(name = "draftId", required = false) Long draftId, Authentication user, Model model)
+			throws SQLException {
+		ScenarioForm form = ScenarioForm.of(request.getParameterMap());
+		if ("draft".equals(action)) {
+			long id = this.drafts.save(draftId, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
+			return "redirect:/assess?draft=" + id + "&saved";
+		}
+		if ("addGroup".equals(action)) {
+			Map<String, String> values = new TreeMap<>(form.values());
+			values.put("pi." + form.piGroups() + ".basis", "NONE");
+			return render(new ScenarioForm(values), Map.of(), List.of(), draftId, false, model);
+		}
+		if ("switch".equals(action)) {
+			return render(form, Map.of(), List.of(), draftId, false, model);
+		}
+		RuleBook book = this.deciding.book();
+		RulePack pack = pack(book, form);
+		ScenarioForm.Built built = form.build(pack);
+		String json = Json.compact(built.scenario());
+		Scenario scenario;
+		try {
+			scenario = book.reader().read(json.getBytes(StandardCharsets.UTF_8), "form");
+		}
+		catch (InvalidInputException ex) {
+			Map<String, List<String>> errors = new LinkedHashMap<>();
+			List<String> general = new ArrayList<>();
+			for (Problem p : ex.problems()) {
+				String field = built.field(p.pointer());
+				if (field != null) {
+					errors.computeIfAbsent(field, k -> new ArrayList<>()).add(p.message());
+				}
+				else {
+					general.add(p.pointer() + ": " + p.message());
+				}
+			}
+			return render(form, errors, general, draftId, false, model);
+		}
+		Decision decision = this.deciding.decide(scenario);
+		Assessments.Created created = this.assessments.store(scenario, json, decision, form.get("title"), user.getName(),
+				null, null, request.getRemoteAddr());
+		if (draftId != null) {
+			this.drafts.delete(draftId, user.getName(), request.getRemoteAddr());
+		}
+		return "redirect:/assessments/" + created.assessment().id();
+	}
+
+	@PostMapping("/drafts/{id}/delete")
+	String deleteDraft(@PathVariable long id, Authentication user, HttpServletRequest request) throws SQLException {
+		this.drafts.delete(id, user.getName(), request.getRemoteAddr());
+		return "redirect:/assessments";
+	}
+
+	private String render(ScenarioForm form, Map<String, List<String>> errors, List<String> general, Long draftId,
+			boolean saved, Model model) {
+		RuleBook book = this.deciding.book();
+		RulePack pack = pack(book, form);
+		model.addAttribute("q", Questionnaire.of(book.packs(), pack));
+		model.addAttribute("form", new FormView(form.values(), errors, general, form.piGroups(), draftId, saved,
+				book.packs().ids()));
+		return "assess";
+	}
+
+	private static RulePack pack(RuleBook book, ScenarioForm form) {
+		String id = form.get("jurisdiction", book.defaultList().id());
+		if (!book.packs().ids().contains(id)) {
+			id = book.defaultList().id();
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(form.get("date", ""));
+		}
+		catch (RuntimeException ex) {
+			date = LocalDate.now();
+		}
+		return book.packs().inForce(id, date).or(() -> book.current(book.defaultList().id())).orElseThrow();
+	}
+
+	private static String draftName(ScenarioForm form) {
+		String title = form.get("title");
+		if (title != null) {
+			return title;
+		}
+		String name = form.get("processor.name");
+		return (name != null) ? name : form.get("date", "");
+	}
+
+}

@@ -1,0 +1,102 @@
+package cn.outbound.app.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.outbound.rules.pack.Item;
+import cn.outbound.rules.pack.RulePack;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The list browser (public): the negative list as the official table reads it, searchable in Chinese and English,
+ * each item with its facts and thresholds explained.
+ */
+@Controller
+class ListPageController {
+
+	private final RuleBooks books;
+
+	ListPageController(RuleBooks books) {
+		this.books = books;
+	}
+
+	@GetMapping("/list")
+	String list(@RequestParam(required = false) String q, Model model) {
+		RuleBook book = this.books.current();
+		return show(book, book.defaultList(), q, model);
+	}
+
+	@GetMapping("/list/{id}/{edition}")
+	String edition(@PathVariable String id, @PathVariable String edition, @RequestParam(required = false) String q,
+			Model model) {
+		RuleBook book = this.books.current();
+		RulePack pack = book.packs().edition(id, edition).orElse(null);
+		if (pack == null) {
+			model.addAttribute("status", 404);
+			return "error";
+		}
+		return show(book, pack, q, model);
+	}
+
+	@GetMapping("/list/{id}/{edition}/items/{number}")
+	String item(@PathVariable String id, @PathVariable String edition, @PathVariable int number, Model model) {
+		RuleBook book = this.books.current();
+		RulePack pack = book.packs().edition(id, edition).orElse(null);
+		Item item = (pack != null) ? pack.item(number) : null;
+		if (item == null) {
+			model.addAttribute("status", 404);
+			return "error";
+		}
+		model.addAttribute("pack", pack);
+		model.addAttribute("item", Questionnaire.item(pack, item));
+		model.addAttribute("category", pack.categories().stream().filter(c -> c.number() == item.category()).findFirst()
+			.map(RulePack.Category::numbered).orElse(null));
+		model.addAttribute("conditions", RulePackJson.item(item));
+		return "item";
+	}
+
+	private String show(RuleBook book, RulePack pack, String q, Model model) {
+		String query = (q == null || q.isBlank()) ? null : q.strip().toLowerCase(Locale.ROOT);
+		List<ListRow> rows = new ArrayList<>();
+		int matches = 0;
+		for (RulePack.Category cat : pack.categories()) {
+			List<Questionnaire.ItemQuestions> items = new ArrayList<>();
+			for (Item item : pack.items().values()) {
+				if (item.category() != cat.number()) {
+					continue;
+				}
+				Questionnaire.ItemQuestions iq = Questionnaire.item(pack, item);
+				if (query == null || iq.searchText().contains(query) || factsMatch(iq, query)
+						|| (iq.remark() != null && (iq.remark().zh() + " " + iq.remark().en()).toLowerCase().contains(query))) {
+					items.add(iq);
+				}
+			}
+			matches += items.size();
+			if (!items.isEmpty()) {
+				rows.add(new ListRow(cat.numbered(), items));
+			}
+		}
+		model.addAttribute("pack", pack);
+		model.addAttribute("editions", book.editions());
+		model.addAttribute("rows", rows);
+		model.addAttribute("query", (q != null) ? q.strip() : "");
+		model.addAttribute("matches", matches);
+		return "list";
+	}
+
+	private static boolean factsMatch(Questionnaire.ItemQuestions iq, String query) {
+		for (Questionnaire.FactQuestion f : iq.facts()) {
+			if ((f.label().zh() + " " + f.label().en()).toLowerCase().contains(query)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

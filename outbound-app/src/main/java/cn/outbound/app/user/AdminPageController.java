@@ -1,0 +1,98 @@
+package cn.outbound.app.user;
+
+import java.sql.SQLException;
+
+import cn.outbound.app.audit.AuditLog;
+import cn.outbound.app.web.BearerTokenFilter;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Administration pages (ADMIN): users and tokens, and the audit log with its chain check.
+ */
+@Controller
+class AdminPageController {
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final BearerTokenFilter tokens;
+
+	AdminPageController(Users users, AuditLog audit, BearerTokenFilter tokens) {
+		this.users = users;
+		this.audit = audit;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) throws SQLException {
+		return usersPage(model, null, null, null, null);
+	}
+
+	@PostMapping("/admin/users")
+	String add(@RequestParam String username, @RequestParam Role role, Authentication admin, HttpServletRequest request,
+			Model model) throws SQLException {
+		try {
+			Users.Created created = this.users.add(username, role, null, admin.getName(), request.getRemoteAddr());
+			return usersPage(model, created.account().username(), created.token(), created.password(), null);
+		}
+		catch (IllegalArgumentException ex) {
+			return usersPage(model, null, null, null, ex.getMessage());
+		}
+	}
+
+	@PostMapping("/admin/users/{username}/{action}")
+	String act(@PathVariable String username, @PathVariable String action, Authentication admin,
+			HttpServletRequest request, Model model) throws SQLException {
+		String remote = request.getRemoteAddr();
+		try {
+			switch (action) {
+				case "token" -> {
+					return usersPage(model, username, this.users.issueToken(username, "web", admin.getName(), remote), null,
+							null);
+				}
+				case "revoke" -> this.users.revokeTokens(username, admin.getName(), remote);
+				case "disable" -> this.users.setEnabled(username, false, admin.getName(), remote);
+				case "enable" -> this.users.setEnabled(username, true, admin.getName(), remote);
+				default -> {
+					model.addAttribute("status", 404);
+					return "error";
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			return usersPage(model, null, null, null, ex.getMessage());
+		}
+		this.tokens.forgetAll();
+		return "redirect:/admin/users";
+	}
+
+	private String usersPage(Model model, String created, String token, String password, String problem)
+			throws SQLException {
+		model.addAttribute("users", this.users.list());
+		model.addAttribute("created", created);
+		model.addAttribute("token", token);
+		model.addAttribute("password", password);
+		model.addAttribute("problem", problem);
+		return "admin/users";
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(@RequestParam(defaultValue = "0") int page, Model model) throws SQLException {
+		int p = Math.max(0, page);
+		model.addAttribute("events", this.audit.page(p * 100, 100, null));
+		model.addAttribute("verification", this.audit.verify());
+		model.addAttribute("page", p);
+		model.addAttribute("total", this.audit.count(null));
+		return "admin/audit";
+	}
+
+}

@@ -1,0 +1,33 @@
+package cn.outbound.app.web;
+
+import cn.outbound.app.rules.RuleBooks;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page (what Outbound does, where to start) and the sign-in page. Public.
+ */
+@Controller
+class HomeController {
+
+	private final RuleBooks books;
+
+	HomeController(RuleBooks books) {
+		this.books = books;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		model.addAttribute("editions", this.books.current().editions());
+		return "home";
+	}
+
+	@GetMapping("/login")
+	String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error, Model model) {
+		model.addAttribute("failed", error != null);
+		return "login";
+	}
+
+}

@@ -1,0 +1,33 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener('DOMContentLoaded', function () {
+	// questionnaire: filter the items by a search in Chinese or English
+	var search = document.getElementById('item-search');
+	if (search) {
+		search.addEventListener('input', function () {
+			var q = search.value.trim().toLowerCase();
+			document.querySelectorAll('#assess-form .category').forEach(function (cat) {
+				var any = false;
+				cat.querySelectorAll('.item').forEach(function (item) {
+					var hit = !q || item.dataset.search.indexOf(q) >= 0 || item.querySelector('.declare').checked;
+					item.classList.toggle('hidden', !hit);
+					any = any || hit;
+				});
+				cat.classList.toggle('hidden', !any);
+			});
+		});
+	}
+	// questionnaire: a ticked item opens its questions; count the ticked items
+	var count = document.getElementById('declared-count');
+	document.querySelectorAll('#assess-form .declare').forEach(function (box) {
+		box.addEventListener('change', function () {
+			var details = box.closest('.item').querySelector('details');
+			if (details && box.checked) { details.open = true; }
+			if (count) {
+				var n = document.querySelectorAll('#assess-form .declare:checked').length;
+				count.textContent = count.textContent.replace(/\d+/, String(n));
+			}
+		});
+	});
+	var print = document.getElementById('print-button');
+	if (print) { print.addEventListener('click', function () { window.print(); }); }
+});
