@@ -60,6 +60,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
 		@ModelAttribute("ui")
 		Ui ui(HttpServletRequest request) {
+			if (request.getRequestURI().startsWith("/api/")) {
+				// the API renders no page: no locale, no CSRF token, no session
+				return null;
+			}
 			Locale locale = this.locales.resolveLocale(request);
 			if (!"en".equals(locale.getLanguage())) {
 				locale = Locale.SIMPLIFIED_CHINESE;

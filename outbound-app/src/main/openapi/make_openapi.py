@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes src/main/resources/api/openapi.json (the OpenAPI 3.1 document served at /api/openapi.json).
+Edit this file, run it, commit both. OpenApiDocumentTests checks that every /api route is documented."""
+import json, os
+
+def ref(name): return {"$ref": "#/components/schemas/" + name}
+def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": ref("Problem")}}}
+def js(schema, desc="OK"): return {"description": desc, "content": {"application/json": {"schema": schema}}}
+text = {"type": "object", "required": ["zh", "en"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
+E = {
+    "400": problem("Malformed JSON or a bad query parameter; `errors[].pointer` (or `parameter`) names it"),
+    "401": problem("Missing, unknown or revoked token, and no session"),
+    "403": problem("The role may not do this"),
+    "413": problem("Body over 1 MB"),
+    "415": problem("Body is not application/json"),
+    "422": problem("Valid JSON that breaks the scenario contract; `errors[]` lists every problem with its JSON pointer, line and column"),
+    "404": problem("No such resource"),
+}
+def errs(*codes): return {c: E[c] for c in codes}
+page_params = [
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
+    {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 20}},
+]
+doc = {
+  "openapi": "3.1.0",
+  "info": {"title": "Outbound API", "version": "1",
+    "description": "Which legal mechanism a data export from China needs (Tianjin FTZ negative list 2024 and the national 2024 Provisions), and why.\n\n"
+      "Authenticate with `Authorization: Bearer obt_…` (a token from `./outbound users add NAME --role ROLE` or `POST /api/v1/users`). "
+      "Roles: VIEWER reads; ANALYST also creates decisions and assessments; ADMIN also manages users and reads the audit log.\n\n"
+      "Errors are RFC 9457 `application/problem+json` documents; `type` is `urn:outbound:problem:<name>`."},
+  "servers": [{"url": "/"}],
+  "security": [{"bearer": []}],
+  "tags": [{"name": "decisions"}, {"name": "assessments"}, {"name": "rule packs"}, {"name": "users"}, {"name": "audit"}, {"name": "system"}],
+  "paths": {
+    "/api/v1/decisions": {"post": {"tags": ["decisions"], "summary": "Decide a scenario (nothing is stored)", "operationId": "decide",
+        "description": "Role: ANALYST. The body is a scenario (spec outbound/scenario/v1); the answer is its decision (outbound/decision/v1).",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": ref("Scenario")}}},
+        "responses": {"200": js(ref("Decision"), "The decision"), **errs("400", "401", "403", "413", "415", "422")}}},
+    "/api/v1/assessments": {
+      "post": {"tags": ["assessments"], "summary": "Decide a scenario and store scenario, decision, rule-pack edition, who and when", "operationId": "createAssessment",
+        "description": "Role: ANALYST. The body is a scenario, or `{\"title\": …, \"scenario\": {…}}`. With an `Idempotency-Key`, a repeated POST returns the first result (200, `Idempotent-Replayed: true`); the same key with another body is 422.",
+        "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 200}},
+                       {"name": "title", "in": "query", "schema": {"type": "string", "maxLength": 200}}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"oneOf": [ref("Scenario"), {"type": "object", "required": ["scenario"], "properties": {"title": {"type": "string"}, "scenario": ref("Scenario")}}]}}}},
+        "responses": {"201": js(ref("Assessment"), "Stored; Location names it"), "200": js(ref("Assessment"), "A replay of an earlier request with this Idempotency-Key"), **errs("400", "401", "403", "413", "415", "422")}},
+      "get": {"tags": ["assessments"], "summary": "List stored assessments, newest first", "operationId": "listAssessments",
+        "description": "Role: VIEWER.",
+        "parameters": [{"name": "outcome", "in": "query", "schema": {"type": "string", "enum": ["SEPARATE_REGIME", "SECURITY_ASSESSMENT", "STANDARD_CONTRACT_OR_CERTIFICATION", "EXEMPT"]}},
+                       {"name": "processor", "in": "query", "description": "processor id (exact) or part of its name", "schema": {"type": "string"}},
+                       {"name": "from", "in": "query", "description": "created on or after (YYYY-MM-DD)", "schema": {"type": "string", "format": "date"}},
+                       {"name": "to", "in": "query", "description": "created on or before (YYYY-MM-DD)", "schema": {"type": "string", "format": "date"}}] + page_params,
+        "responses": {"200": js({"type": "object", "properties": {"items": {"type": "array", "items": ref("AssessmentSummary")}, "page": {"type": "integer"}, "size": {"type": "integer"}, "total": {"type": "integer"}}}), **errs("400", "401", "403")}}},
+    "/api/v1/assessments/{id}": {"get": {"tags": ["assessments"], "summary": "One stored assessment with its scenario and decision", "operationId": "getAssessment",
+        "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": js(ref("Assessment")), **errs("400", "401", "403", "404")}}},
+    "/api/v1/rule-packs": {"get": {"tags": ["rule packs"], "summary": "Every rule-pack edition loaded", "operationId": "listRulePacks",
+        "responses": {"200": js({"type": "array", "items": ref("RulePackSummary")}), **errs("401", "403")}}},
+    "/api/v1/rule-packs/{id}/{edition}": {"get": {"tags": ["rule packs"], "summary": "One edition in full: sections, categories, facts, items, provisions, PI bands", "operationId": "getRulePack",
+        "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "example": "tianjin-ftz"},
+                       {"name": "edition", "in": "path", "required": True, "schema": {"type": "string"}, "example": "2024"}],
+        "responses": {"200": js({"type": "object"}), **errs("401", "403", "404")}}},
+    "/api/v1/rule-packs/{id}/{edition}/items/{n}": {"get": {"tags": ["rule packs"], "summary": "One list item with its facts and conditions", "operationId": "getRulePackItem",
+        "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                       {"name": "edition", "in": "path", "required": True, "schema": {"type": "string"}},
+                       {"name": "n", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": js({"type": "object"}), **errs("400", "401", "403", "404")}}},
+    "/api/v1/users": {
+      "get": {"tags": ["users"], "summary": "List users (ADMIN)", "operationId": "listUsers", "responses": {"200": js({"type": "array", "items": ref("User")}), **errs("401", "403")}},
+      "post": {"tags": ["users"], "summary": "Create a user with a first API token (ADMIN); token and generated password are shown once", "operationId": "createUser",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["username"], "properties": {"username": {"type": "string"}, "role": {"type": "string", "enum": ["ADMIN", "ANALYST", "VIEWER"]}, "password": {"type": "string", "minLength": 12}}}}}},
+        "responses": {"201": js({"allOf": [ref("User"), {"type": "object", "properties": {"token": {"type": "string"}, "password": {"type": "string"}}}]}), "409": problem("The name is taken"), **errs("400", "401", "403", "422")}}},
+    "/api/v1/users/{username}": {"patch": {"tags": ["users"], "summary": "Change role, enable/disable, set password (ADMIN)", "operationId": "updateUser",
+        "parameters": [{"name": "username", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {"role": {"type": "string"}, "enabled": {"type": "boolean"}, "password": {"type": "string"}}}}}},
+        "responses": {"200": js(ref("User")), **errs("400", "401", "403", "404", "422")}}},
+    "/api/v1/users/{username}/tokens": {
+      "post": {"tags": ["users"], "summary": "Issue another API token (ADMIN)", "operationId": "issueToken",
+        "parameters": [{"name": "username", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"201": js({"type": "object", "properties": {"username": {"type": "string"}, "token": {"type": "string"}}}), **errs("401", "403", "404")}},
+      "delete": {"tags": ["users"], "summary": "Revoke every token of a user (ADMIN)", "operationId": "revokeTokens",
+        "parameters": [{"name": "username", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": js({"type": "object", "properties": {"username": {"type": "string"}, "revoked": {"type": "integer"}}}), **errs("401", "403", "404")}}},
+    "/api/v1/audit": {"get": {"tags": ["audit"], "summary": "The append-only audit log, newest first (ADMIN)", "operationId": "listAudit",
+        "parameters": [{"name": "action", "in": "query", "schema": {"type": "string"}, "example": "ASSESSMENT_CREATED"},
+                       {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 0}}, {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
+        "responses": {"200": js({"type": "object", "properties": {"items": {"type": "array", "items": ref("AuditEvent")}, "page": {"type": "integer"}, "size": {"type": "integer"}, "total": {"type": "integer"}}}), **errs("400", "401", "403")}}},
+    "/api/v1/audit/verify": {"get": {"tags": ["audit"], "summary": "Check the audit log's hash chain (ADMIN)", "operationId": "verifyAudit",
+        "responses": {"200": js({"type": "object", "properties": {"intact": {"type": "boolean"}, "entries": {"type": "integer"}, "headHash": {"type": "string"}, "problems": {"type": "array", "items": {"type": "string"}}}}), **errs("401", "403")}}},
+    "/api/health": {"get": {"tags": ["system"], "summary": "Health check (public; also at /health)", "operationId": "health", "security": [],
+        "responses": {"200": js({"type": "object", "properties": {"status": {"type": "string"}, "database": {"type": "string"}}}), "503": js({"type": "object"}, "The database does not answer")}}},
+    "/api/openapi.json": {"get": {"tags": ["system"], "summary": "This document (public)", "operationId": "openApi", "security": [], "responses": {"200": js({"type": "object"})}}},
+    "/api/docs": {"get": {"tags": ["system"], "summary": "Interactive page for this document (public)", "operationId": "docs", "security": [], "responses": {"200": {"description": "HTML", "content": {"text/html": {}}}}}},
+  },
+  "components": {
+    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "obt_… token"}, "session": {"type": "apiKey", "in": "cookie", "name": "JSESSIONID", "description": "Browser session after signing in at /login; writes also need the X-CSRF-TOKEN header"}},
+    "schemas": {
+      "Text": text,
+      "Problem": {"type": "object", "description": "RFC 9457", "required": ["type", "title", "status"], "properties": {
+          "type": {"type": "string", "example": "urn:outbound:problem:invalid-scenario"}, "title": {"type": "string"}, "status": {"type": "integer"},
+          "detail": {"type": "string"}, "instance": {"type": "string"},
+          "errors": {"type": "array", "items": {"type": "object", "properties": {"pointer": {"type": "string", "description": "JSON pointer into the body"}, "line": {"type": "integer"}, "column": {"type": "integer"}, "parameter": {"type": "string"}, "header": {"type": "string"}, "message": {"type": "string"}}}}}},
+      "Scenario": {"type": "object", "description": "spec outbound/scenario/v1", "required": ["schema", "jurisdiction", "date", "processor"], "additionalProperties": False, "properties": {
+          "schema": {"const": "outbound/scenario/v1"}, "jurisdiction": {"type": "string", "enum": ["tianjin-ftz", "cn-national"]}, "date": {"type": "string", "format": "date"},
+          "processor": {"type": "object", "required": ["ciio"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "ciio": {"type": "boolean"}}},
+          "recipient": {"type": "object", "properties": {"name": {"type": "string"}, "country": {"type": "string"}}},
+          "data": {"type": "array", "items": {"type": "object", "required": ["item"], "properties": {"item": {"type": "integer", "minimum": 1, "maximum": 43}, "description": {"type": "string"}, "facts": {"type": "object", "additionalProperties": {"type": ["boolean", "number", "string"]}}}}},
+          "personalInformation": {"type": "array", "items": {"type": "object", "properties": {"individuals": {"type": "integer", "minimum": 0}, "sensitiveIndividuals": {"type": "integer", "minimum": 0}, "basis": {"type": "string", "enum": ["NONE", "CONTRACT", "HR", "EMERGENCY", "FOREIGN_ORIGIN"]}}}},
+          "priorThisYear": {"type": "object", "properties": {"individuals": {"type": "integer", "minimum": 0}, "sensitiveIndividuals": {"type": "integer", "minimum": 0}}},
+          "flags": {"type": "object", "properties": {k: {"type": "boolean"} for k in ["stateSecrets", "coreData", "governmentData", "notifiedImportantData"]}}},
+        "example": {"schema": "outbound/scenario/v1", "jurisdiction": "tianjin-ftz", "date": "2026-03-15", "processor": {"name": "示例银行（天津）", "ciio": False},
+                    "data": [{"item": 20, "facts": {"affectedCustomers": 1200000}}], "personalInformation": [{"individuals": 150000, "basis": "NONE"}]}},
+      "Decision": {"type": "object", "description": "spec outbound/decision/v1", "required": ["schema", "outcome", "items", "rulePack"], "properties": {
+          "schema": {"const": "outbound/decision/v1"}, "outcome": {"type": "string", "enum": ["SEPARATE_REGIME", "SECURITY_ASSESSMENT", "STANDARD_CONTRACT_OR_CERTIFICATION", "EXEMPT"]},
+          "outcomeLabel": ref("Text"), "items": {"type": "array", "items": {"type": "integer"}}, "rulePack": {"type": "object"}, "cumulative": {"type": "object"},
+          "findings": {"type": "array", "items": {"type": "object"}}, "exemptions": {"type": "array", "items": {"type": "object"}}, "obligations": {"type": "array", "items": {"type": "object"}},
+          "headroom": {"type": "object", "description": "per class: cumulative, band, nextAt, nextMechanism, nextRule, remaining"}, "notes": {"type": "array", "items": ref("Text")}}},
+      "AssessmentSummary": {"type": "object", "properties": {"id": {"type": "integer"}, "createdAt": {"type": "string", "format": "date-time"}, "createdBy": {"type": "string"}, "title": {"type": ["string", "null"]},
+          "processor": {"type": "object", "properties": {"id": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]}}}, "jurisdiction": {"type": "string"}, "date": {"type": "string", "format": "date"},
+          "outcome": {"type": "string"}, "items": {"type": "array", "items": {"type": "integer"}}, "rulePack": {"type": "object", "properties": {"id": {"type": "string"}, "edition": {"type": "string"}, "contentHash": {"type": "string"}}}}},
+      "Assessment": {"allOf": [ref("AssessmentSummary"), {"type": "object", "properties": {"scenario": ref("Scenario"), "decision": ref("Decision")}}]},
+      "RulePackSummary": {"type": "object", "properties": {"id": {"type": "string"}, "edition": {"type": "string"}, "inForceFrom": {"type": "string", "format": "date"}, "inForceUntil": {"type": ["string", "null"]}, "inForceToday": {"type": "boolean"}, "title": ref("Text"), "issuer": ref("Text"), "listItems": {"type": "boolean"}, "itemCount": {"type": "integer"}, "contentHash": {"type": "string"}}},
+      "User": {"type": "object", "properties": {"username": {"type": "string"}, "role": {"type": "string"}, "enabled": {"type": "boolean"}, "createdAt": {"type": "string", "format": "date-time"}}},
+      "AuditEvent": {"type": "object", "properties": {"seq": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}, "actor": {"type": "string"}, "action": {"type": "string"}, "target": {"type": "string"}, "remote": {"type": "string"}, "details": {"type": "string"}, "hash": {"type": "string"}}},
+    }},
+}
+out = os.path.join(os.path.dirname(__file__), "..", "resources", "api", "openapi.json")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(doc, f, ensure_ascii=False, indent=1)
+    f.write("\n")
