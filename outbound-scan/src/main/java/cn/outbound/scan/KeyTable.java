@@ -32,6 +32,10 @@ final class KeyTable {
 		this.size = 0;
 	}
 
+	int width() {
+		return this.width;
+	}
+
 	int size() {
 		return this.size;
 	}

@@ -66,6 +66,20 @@ final class PersonCounter {
 		}
 	}
 
+	/** Adds a person by a valid resident ID number given as its first 17 digits. */
+	void addResidentId(long first17, long columns) {
+		this.scratch[0] = first17;
+		table(IdentifierKind.RESIDENT_ID, 1).add(this.scratch, 0, columns);
+	}
+
+	/** Adds every person of {@code other} (another thread's share), OR-ing their columns. */
+	void merge(PersonCounter other) {
+		for (Map.Entry<IdentifierKind, KeyTable> e : other.tables.entrySet()) {
+			KeyTable into = table(e.getKey(), e.getValue().width());
+			e.getValue().forEach(into::add);
+		}
+	}
+
 	private KeyTable table(IdentifierKind kind, int width) {
 		return this.tables.computeIfAbsent(kind, k -> new KeyTable(width));
 	}

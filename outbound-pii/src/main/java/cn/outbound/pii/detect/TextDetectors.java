@@ -147,6 +147,14 @@ public final class TextDetectors {
 
 	private static final String ADDRESS_MARKERS = "省市区县镇乡村路街道巷号弄栋幢楼室单元胡同大道社区小区";
 
+	private static final boolean[] MARKER = new boolean['\u9FFF' - '\u4E00' + 1];
+
+	static {
+		for (int i = 0; i < ADDRESS_MARKERS.length(); i++) {
+			MARKER[ADDRESS_MARKERS.charAt(i) - '\u4E00'] = true;
+		}
+	}
+
 	private static final String[] EN_ADDRESS_WORDS = { " road", " rd", " street", " st.", " avenue", " ave",
 			" district", " province", " city", " lane", " building", " room", " floor", "no." };
 
@@ -171,7 +179,8 @@ public final class TextDetectors {
 			if (v.cjk >= 5) {
 				int markers = 0;
 				for (int i = 0; i < n; i++) {
-					if (ADDRESS_MARKERS.indexOf(v.charAt(i)) >= 0) {
+					char c = v.charAt(i);
+					if (c >= '\u4E00' && c <= '\u9FFF' && MARKER[c - '\u4E00']) {
 						markers++;
 					}
 				}

@@ -1,6 +1,7 @@
 package cn.outbound.pii.detect;
 
 import cn.outbound.pii.Identifiers;
+import cn.outbound.pii.io.CharSlice;
 
 /**
  * One cell prepared once for every detector: trimmed bounds, character-class counts and a
@@ -12,7 +13,12 @@ public final class Value implements CharSequence {
 	/** Longest value that gets a compact form; identifiers are far shorter. */
 	static final int COMPACT_MAX = 48;
 
-	private CharSequence source = "";
+	private static final char[] EMPTY = new char[0];
+
+	/** Characters of the current value: the reader's buffer itself, or {@link #own} for strings. */
+	private char[] buf = EMPTY;
+
+	private char[] own = new char[64];
 
 	private int from;
 
@@ -52,23 +58,83 @@ public final class Value implements CharSequence {
 	/** Whether the compact form exists (the value is at most {@value #COMPACT_MAX} long). */
 	boolean hasCompact;
 
-	/** Prepares {@code cell}; returns this. */
+	private static final byte DIGIT = 1;
+
+	private static final byte UPPER = 2;
+
+	private static final byte LOWER = 3;
+
+	private static final byte BLANK = 4;
+
+	private static final byte DROP = 5;
+
+	private static final byte OTHER = 6;
+
+	/** ASCII character classes, so the common case needs no method call. */
+	private static final byte[] ASCII = new byte[128];
+
+	static {
+		for (int c = 0; c < 128; c++) {
+			byte k = OTHER;
+			if (c >= '0' && c <= '9') {
+				k = DIGIT;
+			}
+			else if (c >= 'A' && c <= 'Z') {
+				k = UPPER;
+			}
+			else if (c >= 'a' && c <= 'z') {
+				k = LOWER;
+			}
+			else if (c == '(' || c == ')') {
+				k = DROP;
+			}
+			else if (Identifiers.isBlank((char) c)) {
+				k = BLANK;
+			}
+			ASCII[c] = k;
+		}
+	}
+
+	/** Prepares {@code cell}; returns this. A reader's {@link CharSlice} is used in place. */
 	public Value set(CharSequence cell) {
-		this.source = cell;
-		int f = 0;
-		int t = cell.length();
-		while (f < t && Identifiers.isBlank(cell.charAt(f))) {
+		char[] b;
+		int f;
+		int t;
+		if (cell instanceof CharSlice slice) {
+			b = slice.array();
+			f = slice.offset();
+			t = f + slice.length();
+		}
+		else {
+			int n = cell.length();
+			if (this.own.length < n) {
+				this.own = new char[Math.max(n, this.own.length * 2)];
+			}
+			if (cell instanceof String str) {
+				str.getChars(0, n, this.own, 0);
+			}
+			else {
+				for (int i = 0; i < n; i++) {
+					this.own[i] = cell.charAt(i);
+				}
+			}
+			b = this.own;
+			f = 0;
+			t = n;
+		}
+		while (f < t && isBlankAt(b[f])) {
 			f++;
 		}
-		while (t > f && Identifiers.isBlank(cell.charAt(t - 1))) {
+		while (t > f && isBlankAt(b[t - 1])) {
 			t--;
 		}
+		this.buf = b;
 		this.from = f;
 		this.to = t;
 		int d = 0;
 		int l = 0;
 		int c = 0;
-		int b = 0;
+		int bl = 0;
 		int o = 0;
 		int a = 0;
 		int col = 0;
@@ -80,43 +146,68 @@ public final class Value implements CharSequence {
 		boolean compactOk = t - f <= COMPACT_MAX;
 		char[] out = this.compact;
 		for (int i = f; i < t; i++) {
-			char ch = cell.charAt(i);
-			if (ch >= '\uFF01' && ch <= '\uFF5E') {
-				ch = (char) (ch - 0xFEE0);
-			}
-			if (ch >= '0' && ch <= '9') {
-				d++;
-			}
-			else if ((ch >= 'a' && ch <= 'z')) {
-				l++;
-				ch = (char) (ch - 32);
-			}
-			else if (ch >= 'A' && ch <= 'Z') {
-				l++;
+			char ch = b[i];
+			if (ch < 128) {
+				switch (ASCII[ch]) {
+					case DIGIT -> d++;
+					case UPPER -> l++;
+					case LOWER -> {
+						l++;
+						ch = (char) (ch - 32);
+					}
+					case BLANK -> {
+						bl++;
+						continue;
+					}
+					case DROP -> {
+						o++;
+						continue;
+					}
+					default -> {
+						switch (ch) {
+							case '@' -> a++;
+							case ':' -> col++;
+							case '.' -> dot++;
+							case '-' -> {
+								dash++;
+								continue;
+							}
+							case ',' -> comma++;
+							case '/' -> slash++;
+							default -> o++;
+						}
+					}
+				}
 			}
 			else if (ch >= '\u4E00' && ch <= '\u9FFF') {
 				c++;
 			}
-			else {
-				switch (ch) {
-					case '@' -> a++;
-					case ':' -> col++;
-					case '.' -> dot++;
-					case '-' -> dash++;
-					case ',' -> comma++;
-					case '/' -> slash++;
-					default -> {
-						if (Identifiers.isBlank(ch)) {
-							b++;
-						}
-						else {
-							o++;
-						}
-					}
+			else if (ch >= '\uFF01' && ch <= '\uFF5E') {
+				// full-width ASCII: count as its ASCII twin
+				char w = (char) (ch - 0xFEE0);
+				if (w >= '0' && w <= '9') {
+					d++;
+					ch = w;
 				}
-				if (ch == '-' || ch == '(' || ch == ')' || Identifiers.isBlank(ch)) {
+				else if (w >= 'A' && w <= 'Z' || w >= 'a' && w <= 'z') {
+					l++;
+					ch = (char) (w & ~0x20);
+				}
+				else if (w == '(' || w == ')' || w == '-') {
+					o++;
 					continue;
 				}
+				else {
+					o++;
+					ch = w;
+				}
+			}
+			else if (Identifiers.isBlank(ch)) {
+				bl++;
+				continue;
+			}
+			else {
+				o++;
 			}
 			if (compactOk) {
 				out[n++] = ch;
@@ -125,7 +216,7 @@ public final class Value implements CharSequence {
 		this.digits = d;
 		this.letters = l;
 		this.cjk = c;
-		this.blanks = b;
+		this.blanks = bl;
 		this.others = o;
 		this.at = a;
 		this.colons = col;
@@ -138,6 +229,10 @@ public final class Value implements CharSequence {
 		return this;
 	}
 
+	private static boolean isBlankAt(char c) {
+		return (c < 128) ? ASCII[c] == BLANK : Identifiers.isBlank(c);
+	}
+
 	@Override
 	public int length() {
 		return this.to - this.from;
@@ -145,17 +240,17 @@ public final class Value implements CharSequence {
 
 	@Override
 	public char charAt(int index) {
-		return this.source.charAt(this.from + index);
+		return this.buf[this.from + index];
 	}
 
 	@Override
 	public CharSequence subSequence(int start, int end) {
-		return this.source.subSequence(this.from + start, this.from + end);
+		return new String(this.buf, this.from + start, end - start);
 	}
 
 	@Override
 	public String toString() {
-		return this.source.subSequence(this.from, this.to).toString();
+		return new String(this.buf, this.from, this.to - this.from);
 	}
 
 	public boolean isEmpty() {

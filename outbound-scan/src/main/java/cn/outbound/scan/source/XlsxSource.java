@@ -29,6 +29,13 @@ import org.xml.sax.XMLReader;
  */
 public final class XlsxSource implements TableSource {
 
+	static {
+		// POI logs through log4j-api; without a provider log4j prints a warning to stderr on first use
+		if (System.getProperty("log4j2.loggerContextFactory") == null) {
+			System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+		}
+	}
+
 	private final Path file;
 
 	private final TableProblems problems = new TableProblems();
