@@ -1,0 +1,148 @@
+package cn.outbound.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import cn.outbound.app.user.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end in a real browser (Debian chromium and chromium-driver): sign in, answer the questionnaire for a bank
+ * exporting loan data of 1,200,000 customers plus 150,000 persons' personal information, and see a security
+ * assessment citing items 20 and 46, in Chinese and in English. Screenshots go to target/. Skipped only off CI
+ * when the browser is not installed; in CI (CI=true) a missing browser fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboundBrowserTests extends ServerTests {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String DRIVER = "/usr/bin/chromedriver";
+
+	private ChromeDriver driver;
+
+	@BeforeAll
+	void startBrowser() {
+		boolean installed = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+		if (!installed) {
+			assertThat("true".equals(System.getenv("CI"))).as("CI must have chromium and chromium-driver (.ci/run installs them)")
+				.isFalse();
+			Assumptions.assumeTrue(false, "chromium or chromedriver not installed");
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=zh-CN");
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	@Test // #3
+	void aBankExportingLoanDataNeedsASecurityAssessmentInChinese() throws Exception {
+		assess("zh");
+		WebElement outcome = this.driver.findElement(By.id("outcome"));
+		assertThat(outcome.getAttribute("data-outcome")).isEqualTo("SECURITY_ASSESSMENT");
+		assertThat(outcome.getText()).contains("申报数据出境安全评估").contains("第20项").contains("第46项");
+		assertThat(this.driver.findElement(By.id("findings")).getText()).contains("银行").contains("100万");
+		assertThat(this.driver.findElement(By.id("headroom-individuals")).getText()).contains("150,000").contains("1,000,000");
+		screenshot("browser-result-zh.png");
+	}
+
+	@Test // #3
+	void aBankExportingLoanDataNeedsASecurityAssessmentInEnglish() throws Exception {
+		assess("en");
+		WebElement outcome = this.driver.findElement(By.id("outcome"));
+		assertThat(outcome.getAttribute("data-outcome")).isEqualTo("SECURITY_ASSESSMENT");
+		assertThat(outcome.getText()).contains("Data-export security assessment").contains("Item 20").contains("Item 46");
+		assertThat(this.driver.findElement(By.id("findings")).getText()).contains("Banking");
+		assertThat(this.driver.findElement(By.id("obligations")).getText()).isNotBlank();
+		screenshot("browser-result-en.png");
+		this.driver.findElement(By.id("lang-zh")).click();
+		assertThat(this.driver.findElement(By.id("outcome")).getText()).contains("申报数据出境安全评估");
+	}
+
+	@Test
+	void theListBrowserSearchesWithoutSigningIn() throws Exception {
+		this.driver.manage().deleteAllCookies();
+		this.driver.get(url("/list?lang=en"));
+		WebElement search = this.driver.findElement(By.id("list-search"));
+		search.sendKeys("banking");
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(d -> d.findElements(By.cssSelector("#rows tr[id^=item-]")).size() < 10);
+		assertThat(this.driver.findElement(By.id("rows")).getText()).contains("Banking");
+		screenshot("browser-list-en.png");
+	}
+
+	private void assess(String lang) throws Exception {
+		token(Role.ANALYST);
+		this.driver.manage().deleteAllCookies();
+		this.driver.get(url("/login?lang=" + lang));
+		this.driver.findElement(By.id("username")).sendKeys("analyst");
+		this.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.driver.findElement(By.id("login-submit")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/assessments"));
+		this.driver.get(url("/assess"));
+		type(By.id("processor-name"), "zh".equals(lang) ? "示例银行（天津）股份有限公司" : "Example Bank (Tianjin)");
+		WebElement date = this.driver.findElement(By.id("date"));
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = '2026-03-15'", date);
+		this.driver.findElement(By.id("item-search")).sendKeys("zh".equals(lang) ? "银行" : "banking");
+		click(By.id("item-20"));
+		WebElement customers = this.driver.findElement(By.id("fact.20.affectedCustomers"));
+		new WebDriverWait(this.driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(customers));
+		type(By.id("fact.20.affectedCustomers"), "1200000");
+		type(By.id("pi-0-individuals"), "150000");
+		screenshot("browser-questionnaire-" + lang + ".png");
+		click(By.id("decide"));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
+	}
+
+	private void type(By by, String text) {
+		WebElement e = this.driver.findElement(by);
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+		e.clear();
+		e.sendKeys(text);
+	}
+
+	private void click(By by) {
+		WebElement e = this.driver.findElement(by);
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+		e.click();
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path target = Path.of("target", name);
+		Files.createDirectories(target.getParent());
+		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
