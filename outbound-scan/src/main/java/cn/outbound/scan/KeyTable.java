@@ -15,12 +15,22 @@ final class KeyTable {
 
 	private boolean[] used;
 
+	/** One object per key (the identifier's text) when retained, else null. */
+	private Object[] payloads;
+
+	private final boolean retain;
+
 	private int size;
 
 	private int mask;
 
 	KeyTable(int width) {
+		this(width, false);
+	}
+
+	KeyTable(int width, boolean retain) {
 		this.width = width;
+		this.retain = retain;
 		allocate(1 << 12);
 	}
 
@@ -28,6 +38,7 @@ final class KeyTable {
 		this.keys = new long[capacity * this.width];
 		this.values = new long[capacity];
 		this.used = new boolean[capacity];
+		this.payloads = this.retain ? new Object[capacity] : null;
 		this.mask = capacity - 1;
 		this.size = 0;
 	}
@@ -42,6 +53,11 @@ final class KeyTable {
 
 	/** Adds {@code key} (its first {@code width} longs from {@code offset}) OR-ing {@code value}. */
 	void add(long[] key, int offset, long value) {
+		add(key, offset, value, null);
+	}
+
+	/** As {@link #add(long[], int, long)}, keeping {@code payload} with a new key when retaining. */
+	void add(long[] key, int offset, long value, Object payload) {
 		if ((this.size + 1) * 2 > this.used.length) {
 			grow();
 		}
@@ -56,6 +72,9 @@ final class KeyTable {
 		this.used[slot] = true;
 		System.arraycopy(key, offset, this.keys, slot * this.width, this.width);
 		this.values[slot] = value;
+		if (this.payloads != null) {
+			this.payloads[slot] = payload;
+		}
 		this.size++;
 	}
 
@@ -83,10 +102,11 @@ final class KeyTable {
 		long[] oldKeys = this.keys;
 		long[] oldValues = this.values;
 		boolean[] oldUsed = this.used;
+		Object[] oldPayloads = this.payloads;
 		allocate(oldUsed.length * 2);
 		for (int slot = 0; slot < oldUsed.length; slot++) {
 			if (oldUsed[slot]) {
-				add(oldKeys, slot * this.width, oldValues[slot]);
+				add(oldKeys, slot * this.width, oldValues[slot], (oldPayloads != null) ? oldPayloads[slot] : null);
 			}
 		}
 	}
@@ -95,14 +115,15 @@ final class KeyTable {
 	void forEach(Visitor visitor) {
 		for (int slot = 0; slot < this.used.length; slot++) {
 			if (this.used[slot]) {
-				visitor.visit(this.keys, slot * this.width, this.values[slot]);
+				visitor.visit(this.keys, slot * this.width, this.values[slot],
+						(this.payloads != null) ? this.payloads[slot] : null);
 			}
 		}
 	}
 
 	interface Visitor {
 
-		void visit(long[] keys, int offset, long value);
+		void visit(long[] keys, int offset, long value, Object payload);
 
 	}
 

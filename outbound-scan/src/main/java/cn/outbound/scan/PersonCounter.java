@@ -34,7 +34,15 @@ final class PersonCounter {
 
 	private final LocalDate asOf;
 
+	/** Keep the text of e-mail, passport and opaque identifiers (for handing them to the ledger). */
+	private final boolean retain;
+
 	PersonCounter(SensitivityStandard standard, LocalDate asOf) {
+		this(standard, asOf, false);
+	}
+
+	PersonCounter(SensitivityStandard standard, LocalDate asOf, boolean retain) {
+		this.retain = retain;
 		this.standard = standard;
 		this.asOf = asOf;
 		try {
@@ -61,7 +69,7 @@ final class PersonCounter {
 				for (int i = 0; i < 4; i++) {
 					this.scratch[i] = digest.getLong();
 				}
-				table(kind, 4).add(this.scratch, 0, columns);
+				table(kind, 4).add(this.scratch, 0, columns, this.retain ? normalised : null);
 			}
 		}
 	}
@@ -81,7 +89,42 @@ final class PersonCounter {
 	}
 
 	private KeyTable table(IdentifierKind kind, int width) {
-		return this.tables.computeIfAbsent(kind, k -> new KeyTable(width));
+		return this.tables.computeIfAbsent(kind, k -> new KeyTable(width, this.retain && width > 1));
+	}
+
+	/**
+	 * Every person with their normalised identifier and classes. Resident ID and mobile numbers are
+	 * rebuilt from their stored digits; other identifiers are available only when retained.
+	 * @return persons that could not be handed over (identifiers not retained)
+	 */
+	long forEach(Scanner.PersonVisitor visitor, long sensitiveColumns, long otherPiColumns) {
+		long[] skipped = new long[1];
+		for (Map.Entry<IdentifierKind, KeyTable> e : this.tables.entrySet()) {
+			IdentifierKind kind = e.getKey();
+			e.getValue().forEach((keys, offset, columns, payload) -> {
+				String id;
+				boolean minor = false;
+				if (kind == IdentifierKind.RESIDENT_ID) {
+					String first17 = Long.toString(keys[offset]);
+					id = first17 + cn.outbound.pii.ResidentIdNumber.checkDigit(first17);
+					minor = isMinor(keys[offset]);
+				}
+				else if (kind == IdentifierKind.MOBILE) {
+					id = Long.toString(keys[offset]);
+				}
+				else if (payload != null) {
+					id = (String) payload;
+				}
+				else {
+					skipped[0]++;
+					return;
+				}
+				boolean sensitive = minor || (columns & sensitiveColumns) != 0;
+				boolean other = !minor && (columns & otherPiColumns) != 0;
+				visitor.person(kind, id, other, sensitive);
+			});
+		}
+		return skipped[0];
 	}
 
 	/**
@@ -93,7 +136,7 @@ final class PersonCounter {
 		long[] c = new long[4];
 		for (Map.Entry<IdentifierKind, KeyTable> e : this.tables.entrySet()) {
 			boolean ids = e.getKey() == IdentifierKind.RESIDENT_ID;
-			e.getValue().forEach((keys, offset, columns) -> {
+			e.getValue().forEach((keys, offset, columns, payload) -> {
 				boolean minor = ids && isMinor(keys[offset]);
 				c[0]++;
 				if (minor) {

@@ -59,6 +59,43 @@ public final class Scanner {
 		return this;
 	}
 
+	/** One person after a scan: their normalised identifier and which classes they count in. */
+	public interface PersonVisitor {
+
+		void person(IdentifierKind kind, String normalised, boolean nonSensitive, boolean sensitive);
+
+	}
+
+	private boolean retainIdentifiers;
+
+	private PersonCounter lastPersons;
+
+	private long lastSensitive;
+
+	private long lastOther;
+
+	/**
+	 * Keeps the text of e-mail, passport and opaque identifiers in memory during the scan, so that
+	 * {@link #forEachPerson} can hand every person to the ledger (resident ID and mobile numbers
+	 * are always available: they are stored as their digits).
+	 */
+	public Scanner retainIdentifiers(boolean retain) {
+		this.retainIdentifiers = retain;
+		return this;
+	}
+
+	/**
+	 * Hands every distinct person of the last scan to {@code visitor}, classed as in the report
+	 * (for recording the export in the ledger without reading the data again).
+	 * @return persons that could not be handed over because their identifiers were not retained
+	 */
+	public long forEachPerson(PersonVisitor visitor) {
+		if (this.lastPersons == null) {
+			throw new IllegalStateException("scan a table first");
+		}
+		return this.lastPersons.forEach(visitor, this.lastSensitive, this.lastOther);
+	}
+
 	public ScanReport scan(TableSource source) throws IOException {
 		Run run = new Run();
 		try {
@@ -71,8 +108,24 @@ public final class Scanner {
 		finally {
 			run.shutdown();
 		}
-		return Reports.build(this.settings, this.detectors, this.lexicon, source, run.main.profiles, run.rows,
-				run.idColumns, run.idKinds, run.main.persons, run.main.rowsWithoutId, run.idHow, run.warnings);
+		ScanReport report = Reports.build(this.settings, this.detectors, this.lexicon, source, run.main.profiles,
+				run.rows, run.idColumns, run.idKinds, run.main.persons, run.main.rowsWithoutId, run.idHow, run.warnings);
+		this.lastPersons = run.main.persons;
+		this.lastSensitive = 0;
+		this.lastOther = 0;
+		for (int i = 0; i < report.columns().size(); i++) {
+			ScanReport.Column c = report.columns().get(i);
+			long bit = 1L << Math.min(i, 63);
+			if (c.sensitive()) {
+				this.lastSensitive |= bit;
+			}
+			for (ScanReport.Finding f : c.findings()) {
+				if (!f.sensitive() && PiType.valueOf(f.type()).isPersonal()) {
+					this.lastOther |= bit;
+				}
+			}
+		}
+		return report;
 	}
 
 	/**
@@ -82,7 +135,8 @@ public final class Scanner {
 
 		final ColumnProfile[] profiles;
 
-		final PersonCounter persons = new PersonCounter(Scanner.this.settings.standard(), Scanner.this.settings.asOf());
+		final PersonCounter persons = new PersonCounter(Scanner.this.settings.standard(), Scanner.this.settings.asOf(),
+				Scanner.this.retainIdentifiers);
 
 		final Value value = new Value();
 

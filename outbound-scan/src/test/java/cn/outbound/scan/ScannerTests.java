@@ -75,6 +75,30 @@ class ScannerTests {
 	}
 
 	@Test
+	void handsEveryPersonOverWithTheirClasses() throws IOException {
+		Scanner scanner = new Scanner(ScanSettings.defaults(AS_OF));
+		try (TextSource source = new TextSource(new ByteArrayInputStream(PATIENTS.getBytes(StandardCharsets.UTF_8)),
+				"p.csv")) {
+			scanner.scan(source);
+		}
+		java.util.Map<String, String> persons = new java.util.TreeMap<>();
+		long skipped = scanner.forEachPerson((kind, id, nonSensitive, sensitive) -> persons.put(id,
+				kind + (nonSensitive ? " non-sensitive" : "") + (sensitive ? " sensitive" : "")));
+		assertThat(skipped).isZero();
+		assertThat(persons).containsExactly(java.util.Map.entry("11010519491231002X", "RESIDENT_ID non-sensitive sensitive"),
+				java.util.Map.entry("120101201501010021", "RESIDENT_ID sensitive"));
+		Scanner emails = new Scanner(ScanSettings.defaults(AS_OF)).retainIdentifiers(true);
+		try (TextSource source = new TextSource(
+				new ByteArrayInputStream("邮箱\nA@example.com\na@example.com\nb@example.com\n".getBytes(StandardCharsets.UTF_8)),
+				"e.csv")) {
+			emails.scan(source);
+		}
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		emails.forEachPerson((kind, id, nonSensitive, sensitive) -> ids.add(id));
+		assertThat(ids).containsExactlyInAnyOrder("a@example.com", "b@example.com");
+	}
+
+	@Test
 	void gbT35273MakesTheIdNumberSensitive() throws IOException {
 		ScanReport r = scan(PATIENTS, "p.csv", ScanSettings.defaults(AS_OF).withStandard(SensitivityStandard.GB_T_35273));
 		assertThat(r.columns().get(1).sensitive()).isTrue();
