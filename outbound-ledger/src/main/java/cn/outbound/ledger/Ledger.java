@@ -30,13 +30,13 @@ import org.roaringbitmap.RoaringBitmap;
 import cn.outbound.ledger.IngestListener.Phase;
 import cn.outbound.ledger.db.Database;
 import cn.outbound.ledger.internal.Bitmaps;
-import cn.outbound.ledger.internal.HashCursor;
 import cn.outbound.ledger.internal.HashSpill;
 import cn.outbound.ledger.internal.HashingReader;
 import cn.outbound.ledger.internal.InvalidRows;
-import cn.outbound.ledger.internal.PartsCursor;
 import cn.outbound.ledger.internal.PersonDirectory;
+import cn.outbound.ledger.internal.Run;
 import cn.outbound.ledger.internal.Tallies;
+import cn.outbound.ledger.internal.Windows;
 import cn.outbound.ledger.internal.Tallies.Key;
 
 /**
@@ -150,57 +150,55 @@ public final class Ledger implements AutoCloseable {
 			if (read.identifiers() == 0) {
 				throw new LedgerInputException("ids", "no valid identifier in " + read.rows + " rows: nothing to record");
 			}
-			try (PartsCursor cursor = read.cursor()) {
-				listener.phase(Phase.WRITING);
-				RecordResult result = write(event, parts, read, cursor);
-				listener.phase(Phase.COMMITTED);
-				return result;
-			}
+			listener.phase(Phase.WRITING);
+			RecordResult result = write(event, parts, read);
+			listener.phase(Phase.COMMITTED);
+			return result;
 		}
 		finally {
 			read.close();
 		}
 	}
 
-	private RecordResult write(EventSpec event, List<Persons> parts, Read read, PartsCursor cursor) {
-		try (Connection c = this.database.connection()) {
+	private RecordResult write(EventSpec event, List<Persons> parts, Read read) {
+		MessageDigest hashDigest = sha256();
+		MessageDigest partsDigest = sha256();
+		try (Connection c = this.database.connection(); Windows windows = read.windows(hashDigest, partsDigest)) {
 			c.setAutoCommit(false);
 			try {
 				long nextId = lock(c);
-				MessageDigest digest = eventDigest(event, parts);
 				Optional<StoredEvent> existing = storedEvent(c, event.processor(), event.eventKey());
 				if (existing.isPresent()) {
-					while (cursor.next()) {
-						digest.update(cursor.hash());
-						digest.update((byte) cursor.parts());
+					Windows.Window w;
+					while ((w = windows.next()) != null) {
+						windows.release(w);
 					}
 					c.rollback();
-					if (!MessageDigest.isEqual(digest.digest(), existing.get().digest)) {
+					if (!MessageDigest.isEqual(eventDigest(event, parts, hashDigest, partsDigest), existing.get().digest)) {
 						throw new EventKeyConflictException(event.processor(), event.eventKey());
 					}
 					EventSummary s = existing.get().summary;
 					return new RecordResult(RecordResult.Outcome.ALREADY_RECORDED, existing.get().id, s.event(), read.rows,
 							read.invalid.count(), read.invalid.rows(), s.parts(), counts(s.event().basis()));
 				}
-				Map<PersonClass, RoaringBitmap> bitmaps = new EnumMap<>(PersonClass.class);
 				int[] classMask = classMasks(parts);
-				RoaringBitmap[] byClass = { new RoaringBitmap(), new RoaringBitmap() };
-				PersonDirectory.Resolved resolved = this.directory.resolve(c, cursor, true, nextId, (id, p, created) -> {
+				IdBuffer[] byClass = { new IdBuffer(), new IdBuffer() };
+				PersonDirectory.Resolved resolved = this.directory.resolve(c, windows, true, nextId, (id, p, created) -> {
 					if ((p & classMask[0]) != 0) {
 						byClass[0].add((int) id);
 					}
 					if ((p & classMask[1]) != 0) {
 						byClass[1].add((int) id);
 					}
-				}, digest);
-				long eventId = insertEvent(c, event, digest.digest(), read.rows, read.invalid.count());
+				});
+				long eventId = insertEvent(c, event, eventDigest(event, parts, hashDigest, partsDigest), read.rows,
+						read.invalid.count());
 				List<RecordResult.Part> resultParts = new ArrayList<>();
 				for (PersonClass pc : PersonClass.values()) {
 					if (classMask[pc.ordinal()] == 0) {
 						continue;
 					}
-					RoaringBitmap persons = byClass[pc.ordinal()];
-					bitmaps.put(pc, persons);
+					RoaringBitmap persons = byClass[pc.ordinal()].bitmap();
 					long fresh = Tallies.add(c, event.processor(), event.year(), event.date().getMonthValue(),
 							event.basis(), recipient(event), pc.sensitive(), persons);
 					long identifiers = read.identifiers(pc, parts);
@@ -254,14 +252,50 @@ public final class Ledger implements AutoCloseable {
 		}
 	}
 
-	private static MessageDigest eventDigest(EventSpec e, List<Persons> parts) {
-		MessageDigest md;
+	private static MessageDigest sha256() {
 		try {
-			md = MessageDigest.getInstance("SHA-256");
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Ids collected in batches, added to a bitmap in bulk. */
+	private static final class IdBuffer {
+
+		private final int[] buf = new int[1 << 16];
+
+		private int n;
+
+		private final RoaringBitmap bitmap = new RoaringBitmap();
+
+		void add(int id) {
+			this.buf[this.n++] = id;
+			if (this.n == this.buf.length) {
+				flush();
+			}
+		}
+
+		private void flush() {
+			Arrays.sort(this.buf, 0, this.n);
+			this.bitmap.addN(this.buf, 0, this.n);
+			this.n = 0;
+		}
+
+		RoaringBitmap bitmap() {
+			flush();
+			return this.bitmap;
+		}
+
+	}
+
+	/**
+	 * What makes an event the same event: its fields and classes, every person hash in order and the classes each
+	 * is in. Independent of row order, duplicates, encoding and how the work was cut up.
+	 */
+	private static byte[] eventDigest(EventSpec e, List<Persons> parts, MessageDigest hashes, MessageDigest masks) {
+		MessageDigest md = sha256();
 		StringBuilder sb = new StringBuilder("outbound-ledger/event/v1");
 		for (String s : Arrays.asList(e.processor(), e.eventKey(), e.date().toString(), e.recipient(),
 				e.basis().name(), e.assessmentId())) {
@@ -271,7 +305,9 @@ public final class Ledger implements AutoCloseable {
 			sb.append('\u0000').append(p.personClass().name());
 		}
 		md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
-		return md;
+		md.update(hashes.digest());
+		md.update(masks.digest());
+		return md.digest();
 	}
 
 	private long insertEvent(Connection c, EventSpec e, byte[] digest, long rows, long invalid) throws SQLException {
@@ -354,7 +390,8 @@ public final class Ledger implements AutoCloseable {
 	/** The parts read and hashed, waiting for the database. */
 	private final class Read implements AutoCloseable {
 
-		final List<HashSpill> spills = new ArrayList<>();
+		/** Per part, the spills of its hashing threads. */
+		final List<List<HashSpill>> spills = new ArrayList<>();
 
 		final List<Long> identifiersPerPart = new ArrayList<>();
 
@@ -376,18 +413,22 @@ public final class Ledger implements AutoCloseable {
 			return n;
 		}
 
-		PartsCursor cursor() {
-			List<HashCursor> cursors = new ArrayList<>();
-			for (HashSpill s : this.spills) {
-				cursors.add(s.finish());
+		Windows windows(MessageDigest hashDigest, MessageDigest partsDigest) {
+			List<List<Run>> runs = new ArrayList<>();
+			for (List<HashSpill> part : this.spills) {
+				List<Run> partRuns = new ArrayList<>();
+				for (HashSpill s : part) {
+					partRuns.addAll(s.finishRuns());
+				}
+				runs.add(partRuns);
 			}
-			return new PartsCursor(cursors);
+			return new Windows(runs, hashDigest, partsDigest);
 		}
 
 		@Override
 		public void close() {
-			for (HashSpill s : this.spills) {
-				s.close();
+			for (List<HashSpill> part : this.spills) {
+				part.forEach(HashSpill::close);
 			}
 		}
 
@@ -395,13 +436,16 @@ public final class Ledger implements AutoCloseable {
 
 	private Read read(List<Persons> parts, IngestListener listener) {
 		Read read = new Read();
-		HashingReader reader = new HashingReader(this.key::hasher, this.settings.hashThreads());
+		int threads = this.settings.hashThreads();
+		HashingReader reader = new HashingReader(this.key::hasher, threads);
+		int capacity = Math.max(1024, this.settings.runCapacity() / threads);
 		try {
 			for (Persons p : parts) {
-				HashSpill spill = new HashSpill(this.settings.spillDirectory(), this.settings.runCapacity());
-				read.spills.add(spill);
 				try (IdentifierSource source = p.source()) {
-					HashingReader.Result r = reader.read(source, p.kind(), spill, read.invalid, listener, read.rows);
+					HashingReader.Result r = reader.read(source, p.kind(),
+							() -> new HashSpill(this.settings.spillDirectory(), capacity), read.invalid, listener,
+							read.rows);
+					read.spills.add(r.spills());
 					read.rows += r.rows();
 					read.identifiersPerPart.add(r.identifiers());
 				}
@@ -647,17 +691,18 @@ public final class Ledger implements AutoCloseable {
 		String p = EventSpec.required("processor", processor);
 		Basis b = (basis != null) ? basis : Basis.NONE;
 		Read read = read(List.of(persons), IngestListener.NONE);
-		try (PartsCursor cursor = read.cursor(); Connection c = readConnection()) {
-			RoaringBitmap known = new RoaringBitmap();
+		try (Windows windows = read.windows(null, null); Connection c = readConnection()) {
+			IdBuffer knownIds = new IdBuffer();
 			long[] unknown = { 0 };
-			this.directory.resolve(c, cursor, false, 0, (id, parts, created) -> {
+			this.directory.resolve(c, windows, false, 0, (id, parts, created) -> {
 				if (id >= 0) {
-					known.add((int) id);
+					knownIds.add((int) id);
 				}
 				else {
 					unknown[0]++;
 				}
-			}, null);
+			});
+			RoaringBitmap known = knownIds.bitmap();
 			boolean sensitive = persons.personClass().sensitive();
 			int year = date.getYear();
 			RoaringBitmap sameKind = latest(c, p, year, Tallies.yearKey(b, sensitive));

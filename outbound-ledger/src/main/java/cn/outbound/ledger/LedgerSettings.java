@@ -13,9 +13,10 @@ import java.util.Map;
  * {@code OUTBOUND_COUNT_EXEMPT_BASES=true} (the same switch the rule engine reads)
  * @param spillDirectory where large ingests spill sorted runs of keyed hashes (never identifiers); default the
  * system temporary directory; environment {@code OUTBOUND_LEDGER_SPILL_DIR}
- * @param runCapacity hashes sorted in memory per run (64 bytes of heap each); default 1,048,576 (64 MB)
- * @param hashThreads threads that normalise and hash while the caller reads; default: one per processor beyond
- * the first, at least one; environment {@code OUTBOUND_LEDGER_THREADS}
+ * @param runCapacity hashes sorted in memory per run, shared by the hashing threads (64 bytes of heap each);
+ * default 1,048,576 (64 MB)
+ * @param hashThreads threads that normalise and hash while the calling thread reads (the heavier half of the work);
+ * default one per processor; environment {@code OUTBOUND_LEDGER_THREADS}
  * @param clock the clock for "today" (Asia/Shanghai), replaceable in tests
  */
 public record LedgerSettings(boolean countExemptBases, Path spillDirectory, int runCapacity, int hashThreads,
@@ -27,7 +28,7 @@ public record LedgerSettings(boolean countExemptBases, Path spillDirectory, int 
 	public LedgerSettings {
 		spillDirectory = (spillDirectory != null) ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
 		runCapacity = (runCapacity > 0) ? runCapacity : 1 << 20;
-		hashThreads = (hashThreads > 0) ? hashThreads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+		hashThreads = (hashThreads > 0) ? hashThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
 		clock = (clock != null) ? clock : Clock.system(ZONE);
 	}
 

@@ -126,7 +126,10 @@ public final class Database implements AutoCloseable {
 			// through SLF4J: silent in the CLI (slf4j-nop), the server's logging in the server
 			.loggers("slf4j")
 			.dataSource(this.dataSource)
-			.locations("classpath:db/ledger")
+			// db/ledger runs everywhere; db/ledger-postgresql holds PostgreSQL-only storage settings
+			.locations((this.dialect == Dialect.POSTGRESQL)
+					? new String[] { "classpath:db/ledger", "classpath:db/ledger-postgresql" }
+					: new String[] { "classpath:db/ledger" })
 			.table(HISTORY_TABLE)
 			.baselineOnMigrate(true)
 			.baselineVersion("0")

@@ -1,8 +1,6 @@
 package cn.outbound.ledger.internal;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,12 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * Collects 32-byte person hashes in any order and hands them back sorted and distinct, with memory bounded by the
- * run capacity whatever the input size: full runs are sorted in memory and spilled to a private temporary
- * directory, then merged. Files hold keyed hashes only, never identifiers, and are deleted on {@link #close()}.
+ * Collects 32-byte person hashes in any order and hands them back as sorted, distinct runs, with memory bounded by
+ * the run capacity whatever the input size: full runs are sorted in memory and spilled to a private temporary
+ * directory; {@link Windows} merges the runs. Files hold keyed hashes only, never identifiers, and are deleted on {@link #close()}.
  * Not thread-safe.
  */
 public final class HashSpill implements AutoCloseable {
@@ -45,7 +42,9 @@ public final class HashSpill implements AutoCloseable {
 
 	private final List<Path> runs = new ArrayList<>();
 
-	private final List<HashCursor> open = new ArrayList<>();
+	private final List<Integer> runSizes = new ArrayList<>();
+
+	private final List<Run> openRuns = new ArrayList<>();
 
 	/**
 	 * @param parent where the spill directory is made when the input outgrows one run
@@ -81,32 +80,37 @@ public final class HashSpill implements AutoCloseable {
 		}
 	}
 
-	/** The distinct hashes in ascending order. The spill must not be added to afterwards. */
-	public HashCursor finish() {
+	/**
+	 * The sorted, distinct runs (each sorted and distinct; a hash may be in several). The spill must not be added to
+	 * afterwards; the runs are closed with it.
+	 */
+	public List<Run> finishRuns() {
 		int m = sortDistinct();
+		List<Run> out = new ArrayList<>();
 		if (this.runs.isEmpty()) {
-			HashCursor c = new ArrayCursor(this.buf, m);
-			this.aux = null;
-			this.counts = null;
-			return c;
+			out.add(Run.inMemory(this.buf, m));
 		}
-		if (m > 0) {
-			writeRun(m);
+		else {
+			if (m > 0) {
+				writeRun(m);
+			}
+			this.buf = null;
+			for (int i = 0; i < this.runs.size(); i++) {
+				out.add(Run.file(this.runs.get(i), this.runSizes.get(i)));
+			}
 		}
-		this.buf = null;
 		this.aux = null;
 		this.counts = null;
-		MergeCursor merge = new MergeCursor(this.runs);
-		this.open.add(merge);
-		return merge;
+		this.openRuns.addAll(out);
+		return out;
 	}
 
 	@Override
 	public void close() {
-		for (HashCursor c : this.open) {
-			c.close();
+		for (Run r : this.openRuns) {
+			r.close();
 		}
-		this.open.clear();
+		this.openRuns.clear();
 		this.buf = null;
 		this.aux = null;
 		if (this.dir != null) {
@@ -161,6 +165,7 @@ public final class HashSpill implements AutoCloseable {
 				}
 			}
 			this.runs.add(run);
+			this.runSizes.add(m);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write a spill file under " + this.parent, ex);
@@ -259,141 +264,6 @@ public final class HashSpill implements AutoCloseable {
 		catch (IOException ex) {
 			// best effort
 		}
-	}
-
-	/** The single-run case: no file at all. */
-	private static final class ArrayCursor implements HashCursor {
-
-		private final byte[] data;
-
-		private final int count;
-
-		private final byte[] current = new byte[H];
-
-		private int i = -1;
-
-		ArrayCursor(byte[] data, int count) {
-			this.data = data;
-			this.count = count;
-		}
-
-		@Override
-		public boolean next() {
-			if (this.i + 1 >= this.count) {
-				this.i = this.count;
-				return false;
-			}
-			this.i++;
-			System.arraycopy(this.data, this.i * H, this.current, 0, H);
-			return true;
-		}
-
-		@Override
-		public byte[] hash() {
-			return this.current;
-		}
-
-		@Override
-		public void close() {
-		}
-
-	}
-
-	/** K-way merge of sorted, distinct runs, dropping hashes that appear in several. */
-	private static final class MergeCursor implements HashCursor {
-
-		private final PriorityQueue<RunReader> queue = new PriorityQueue<>(
-				(x, y) -> compare(x.current, 0, y.current, 0));
-
-		private final List<RunReader> readers = new ArrayList<>();
-
-		private final byte[] current = new byte[H];
-
-		private boolean any;
-
-		MergeCursor(List<Path> runs) {
-			for (Path run : runs) {
-				RunReader r = new RunReader(run);
-				this.readers.add(r);
-				if (r.advance()) {
-					this.queue.add(r);
-				}
-			}
-		}
-
-		@Override
-		public boolean next() {
-			while (!this.queue.isEmpty()) {
-				RunReader r = this.queue.poll();
-				boolean duplicate = this.any && compare(r.current, 0, this.current, 0) == 0;
-				if (!duplicate) {
-					System.arraycopy(r.current, 0, this.current, 0, H);
-				}
-				if (r.advance()) {
-					this.queue.add(r);
-				}
-				if (!duplicate) {
-					this.any = true;
-					return true;
-				}
-			}
-			return false;
-		}
-
-		@Override
-		public byte[] hash() {
-			return this.current;
-		}
-
-		@Override
-		public void close() {
-			for (RunReader r : this.readers) {
-				r.close();
-			}
-		}
-
-	}
-
-	private static final class RunReader {
-
-		private final InputStream in;
-
-		final byte[] current = new byte[H];
-
-		RunReader(Path run) {
-			try {
-				this.in = new BufferedInputStream(Files.newInputStream(run), 1 << 16);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot read a spill file", ex);
-			}
-		}
-
-		boolean advance() {
-			try {
-				int got = this.in.readNBytes(this.current, 0, H);
-				if (got == H) {
-					return true;
-				}
-				if (got != 0) {
-					throw new IllegalStateException("a spill file was cut short");
-				}
-				return false;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot read a spill file", ex);
-			}
-		}
-
-		void close() {
-			try {
-				this.in.close();
-			}
-			catch (IOException ex) {
-				// nothing to do
-			}
-		}
-
 	}
 
 }

@@ -16,7 +16,7 @@ import cn.outbound.pii.InvalidIdentifierException;
 
 /**
  * Reads an identifier source to the end: the calling thread copies values into batches, hashing threads normalise
- * and hash them and hand the hashes to a {@link HashSpill}. Memory is bounded by the batches in flight and the
+ * and hash them, each into its own {@link HashSpill}. Memory is bounded by the batches in flight and the
  * spill's run, whatever the source's size. Raw values live only in those batches and are overwritten.
  */
 public final class HashingReader {
@@ -32,15 +32,16 @@ public final class HashingReader {
 		this.threads = Math.max(1, threads);
 	}
 
-	/** What reading one source gave. */
-	public record Result(long rows, long identifiers) {
+	/** What reading one source gave: the hashes sit in one spill per hashing thread. */
+	public record Result(long rows, long identifiers, List<HashSpill> spills) {
 	}
 
 	/**
-	 * Reads {@code source} into {@code spill}; invalid rows go to {@code invalid}.
+	 * Reads {@code source}; the hashes go to spills made by {@code spills} (one per thread, each used by its thread
+	 * alone), invalid rows to {@code invalid}. On failure the spills made so far are closed.
 	 * @param kind the identifiers' kind, or null to tell per value
 	 */
-	public Result read(IdentifierSource source, IdentifierKind kind, HashSpill spill, InvalidRows invalid,
+	public Result read(IdentifierSource source, IdentifierKind kind, Supplier<HashSpill> spills, InvalidRows invalid,
 			IngestListener listener, long rowsBefore) {
 		BlockingQueue<Batch> free = new ArrayBlockingQueue<>(this.threads * 2 + 2);
 		BlockingQueue<Batch> full = new ArrayBlockingQueue<>(this.threads * 2 + 2);
@@ -49,7 +50,7 @@ public final class HashingReader {
 		}
 		List<Worker> workers = new ArrayList<>();
 		for (int i = 0; i < this.threads; i++) {
-			Worker w = new Worker(this.hashers.get(), kind, full, free, spill, invalid);
+			Worker w = new Worker(this.hashers.get(), kind, full, free, spills.get(), invalid);
 			workers.add(w);
 			Thread t = new Thread(w, "ledger-hash-" + i);
 			t.setDaemon(true);
@@ -57,6 +58,7 @@ public final class HashingReader {
 			t.start();
 		}
 		long rows = 0;
+		boolean ok = false;
 		try {
 			Batch batch = take(free, workers);
 			while (source.next()) {
@@ -73,6 +75,7 @@ public final class HashingReader {
 			if (batch.size > 0) {
 				put(full, batch, workers);
 			}
+			ok = true;
 		}
 		finally {
 			for (int i = 0; i < workers.size(); i++) {
@@ -87,15 +90,19 @@ public final class HashingReader {
 					throw new LedgerException("interrupted while reading identifiers", ex);
 				}
 			}
+			if (!ok) {
+				workers.forEach(w -> w.spill.close());
+			}
 		}
 		for (Worker w : workers) {
 			if (w.failure != null) {
+				workers.forEach(x -> x.spill.close());
 				throw (w.failure instanceof RuntimeException re) ? re : new LedgerException("hashing failed", w.failure);
 			}
 		}
 		listener.rows(rowsBefore + rows);
 		long identifiers = workers.stream().mapToLong(w -> w.identifiers).sum();
-		return new Result(rows, identifiers);
+		return new Result(rows, identifiers, workers.stream().map(w -> w.spill).toList());
 	}
 
 	private static Batch take(BlockingQueue<Batch> free, List<Worker> workers) {
@@ -194,7 +201,7 @@ public final class HashingReader {
 
 		private final BlockingQueue<Batch> free;
 
-		private final HashSpill spill;
+		final HashSpill spill;
 
 		private final InvalidRows invalid;
 
@@ -253,9 +260,7 @@ public final class HashingReader {
 					java.util.Arrays.fill(b.chars, 0, b.charCount, '\0');
 					this.free.put(b);
 					if (n > 0) {
-						synchronized (this.spill) {
-							this.spill.addAll(this.out, n);
-						}
+						this.spill.addAll(this.out, n);
 						this.identifiers += n;
 					}
 				}

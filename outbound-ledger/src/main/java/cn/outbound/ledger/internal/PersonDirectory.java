@@ -1,6 +1,5 @@
 package cn.outbound.ledger.internal;
 
-import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +15,9 @@ import cn.outbound.ledger.db.Dialect;
 /**
  * The person directory: keyed hash to dense person id, stored as sorted blocks per hash bucket
  * ({@code ledger_person_block}). Resolving a sorted stream of hashes reads the blocks of the buckets it touches,
- * merges, hands out ids to new persons in hash order and appends one block of new persons per bucket. The database
- * does work in proportion to bytes, not rows: about 36 bytes per new person, one row per bucket and ingest.
+ * merges, hands out ids to new persons in hash order and appends one block of new persons per bucket (their ids are
+ * consecutive, so only the first is stored). The database does work in proportion to bytes, not rows: 32 bytes per
+ * new person, at most one row per bucket and ingest.
  *
  * <p>
  * Writing methods must run in the caller's transaction while it holds the ledger lock.
@@ -29,9 +29,6 @@ public final class PersonDirectory {
 
 	/** A bucket with more blocks than this after an ingest is merged into one block. */
 	static final int MAX_BLOCKS = 8;
-
-	/** Incoming hashes looked up per round trip (cut at a bucket boundary). */
-	static final int WINDOW = 1 << 16;
 
 	/** Largest person id: ids are unsigned 32-bit (RoaringBitmap). */
 	public static final long MAX_ID = 0xFFFF_FFFFL;
@@ -66,46 +63,29 @@ public final class PersonDirectory {
 	}
 
 	/**
-	 * Resolves every hash of {@code cursor} to a person.
+	 * Resolves every hash of {@code windows} to a person.
 	 * @param create whether to add unknown persons (requires the ledger lock); if false, nothing is written
 	 * @param nextId the first id to hand out
-	 * @param digest updated with each hash and its parts, or null
 	 */
-	public Resolved resolve(Connection c, PartsCursor cursor, boolean create, long nextId, Sink sink,
-			MessageDigest digest) throws SQLException {
-		Window w = new Window();
+	public Resolved resolve(Connection c, Windows windows, boolean create, long nextId, Sink sink)
+			throws SQLException {
 		long persons = 0;
 		long created = 0;
 		long next = nextId;
-		boolean more = cursor.next();
 		try (BlockWriter writer = create ? new BlockWriter(c) : null) {
-			while (more) {
-				w.clear();
-				int lastBucket = -1;
-				while (more) {
-					byte[] h = cursor.hash();
-					int b = bucket(h, 0);
-					if (w.size >= WINDOW && b != lastBucket) {
-						break;
-					}
-					w.add(h, cursor.parts());
-					if (digest != null) {
-						digest.update(h);
-						digest.update((byte) cursor.parts());
-					}
-					lastBucket = b;
-					more = cursor.next();
-				}
+			Windows.Window w;
+			while ((w = windows.next()) != null) {
 				List<Block> blocks = readBlocks(c, w);
 				int bi = 0;
 				int i = 0;
-				while (i < w.size) {
-					int b = bucket(w.hashes, i * H);
+				byte[] hashes = w.hashes();
+				while (i < w.size()) {
+					int b = bucket(hashes, i * H);
 					int j = i;
-					while (j < w.size && bucket(w.hashes, j * H) == b) {
+					while (j < w.size() && bucket(hashes, j * H) == b) {
 						j++;
 					}
-					List<Block> mine = new ArrayList<>();
+					List<Block> mine = new ArrayList<>(2);
 					while (bi < blocks.size() && blocks.get(bi).bucket < b) {
 						bi++;
 					}
@@ -121,7 +101,7 @@ public final class PersonDirectory {
 							Block bl = mine.get(m);
 							int p = cursors[m];
 							int cmp = -1;
-							while (p < bl.persons && (cmp = HashSpill.compare(bl.hashes, p * H, w.hashes, k * H)) < 0) {
+							while (p < bl.persons && (cmp = HashSpill.compare(bl.hashes, p * H, hashes, k * H)) < 0) {
 								p++;
 							}
 							cursors[m] = p;
@@ -130,7 +110,7 @@ public final class PersonDirectory {
 							}
 						}
 						if (found >= 0) {
-							sink.person(found, w.parts[k], false);
+							sink.person(found, w.parts(k), false);
 						}
 						else if (create) {
 							if (next > MAX_ID) {
@@ -140,17 +120,17 @@ public final class PersonDirectory {
 								newIndex = new int[j - k];
 							}
 							newIndex[newCount++] = k;
-							sink.person(next, w.parts[k], true);
+							sink.person(next, w.parts(k), true);
 							next++;
 						}
 						else {
-							sink.person(-1, w.parts[k], false);
+							sink.person(-1, w.parts(k), false);
 						}
 						persons++;
 					}
 					if (newCount > 0) {
 						created += newCount;
-						Block fresh = Block.of(b, w.hashes, newIndex, newCount, next - newCount);
+						Block fresh = Block.of(b, hashes, newIndex, newCount, next - newCount);
 						if (mine.size() + 1 > MAX_BLOCKS) {
 							mine.add(fresh);
 							writer.insert(Block.merge(b, mine));
@@ -166,24 +146,25 @@ public final class PersonDirectory {
 					}
 					i = j;
 				}
+				windows.release(w);
 			}
 		}
 		return new Resolved(persons, created, next);
 	}
 
 	/** The blocks of the buckets in the window, ordered by bucket. */
-	private List<Block> readBlocks(Connection c, Window w) throws SQLException {
-		if (w.size == 0) {
+	private List<Block> readBlocks(Connection c, Windows.Window w) throws SQLException {
+		if (w.size() == 0) {
 			return List.of();
 		}
-		int lo = bucket(w.hashes, 0);
-		int hi = bucket(w.hashes, (w.size - 1) * H);
-		int[] distinct = w.distinctBuckets();
+		int lo = bucket(w.hashes(), 0);
+		int hi = bucket(w.hashes(), (w.size() - 1) * H);
+		int[] distinct = distinctBuckets(w);
 		List<Block> blocks = new ArrayList<>();
 		boolean range = distinct.length * 4 >= (hi - lo + 1) || distinct.length > 4096;
 		String sql = range
-				? "select id, bucket, persons, hashes, ids from ledger_person_block where bucket >= ? and bucket <= ? order by bucket, id"
-				: "select id, bucket, persons, hashes, ids from ledger_person_block where bucket = any(?) order by bucket, id";
+				? "select id, bucket, persons, first_id, hashes, ids from ledger_person_block where bucket >= ? and bucket <= ? order by bucket, id"
+				: "select id, bucket, persons, first_id, hashes, ids from ledger_person_block where bucket = any(?) order by bucket, id";
 		try (PreparedStatement ps = c.prepareStatement(sql)) {
 			binary(ps);
 			if (range) {
@@ -197,8 +178,9 @@ public final class PersonDirectory {
 			}
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
-					Block b = new Block(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4), rs.getBytes(5));
-					if (b.hashes.length != b.persons * H || b.ids.length != b.persons * 4) {
+					Block b = new Block(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getBytes(5),
+							rs.getBytes(6));
+					if (b.hashes.length != b.persons * H || (b.ids.length != 0 && b.ids.length != b.persons * 4)) {
 						throw new LedgerException("person block " + b.rowId + " is damaged (sizes do not match)");
 					}
 					blocks.add(b);
@@ -215,46 +197,18 @@ public final class PersonDirectory {
 		}
 	}
 
-	/** Incoming hashes of one round. */
-	private static final class Window {
-
-		byte[] hashes = new byte[WINDOW * H];
-
-		int[] parts = new int[WINDOW];
-
-		int size;
-
-		void clear() {
-			this.size = 0;
-		}
-
-		void add(byte[] h, int p) {
-			if (this.size == this.parts.length) {
-				this.parts = Arrays.copyOf(this.parts, this.size * 2);
-				this.hashes = Arrays.copyOf(this.hashes, this.size * 2 * H);
+	private static int[] distinctBuckets(Windows.Window w) {
+		int[] out = new int[Math.min(w.size(), 1 << BUCKET_BITS)];
+		int n = 0;
+		int last = -1;
+		for (int i = 0; i < w.size(); i++) {
+			int b = bucket(w.hashes(), i * H);
+			if (b != last) {
+				out[n++] = b;
+				last = b;
 			}
-			System.arraycopy(h, 0, this.hashes, this.size * H, H);
-			this.parts[this.size] = p;
-			this.size++;
 		}
-
-		int[] distinctBuckets() {
-			int[] out = new int[Math.min(this.size, 1 << BUCKET_BITS)];
-			int n = 0;
-			int last = -1;
-			for (int i = 0; i < this.size; i++) {
-				int b = bucket(this.hashes, i * H);
-				if (b != last) {
-					if (n == out.length) {
-						out = Arrays.copyOf(out, n * 2);
-					}
-					out[n++] = b;
-					last = b;
-				}
-			}
-			return Arrays.copyOf(out, n);
-		}
-
+		return Arrays.copyOf(out, n);
 	}
 
 	/** One stored block: sorted hashes and their ids. */
@@ -266,19 +220,26 @@ public final class PersonDirectory {
 
 		final int persons;
 
+		final long firstId;
+
 		final byte[] hashes;
 
+		/** Empty: the ids are firstId, firstId + 1, ... */
 		final byte[] ids;
 
-		Block(long rowId, int bucket, int persons, byte[] hashes, byte[] ids) {
+		Block(long rowId, int bucket, int persons, long firstId, byte[] hashes, byte[] ids) {
 			this.rowId = rowId;
 			this.bucket = bucket;
 			this.persons = persons;
+			this.firstId = firstId;
 			this.hashes = hashes;
 			this.ids = ids;
 		}
 
 		long id(int p) {
+			if (this.ids.length == 0) {
+				return this.firstId + p;
+			}
 			int o = p * 4;
 			return ((this.ids[o] & 0xFFL) << 24) | ((this.ids[o + 1] & 0xFFL) << 16) | ((this.ids[o + 2] & 0xFFL) << 8)
 					| (this.ids[o + 3] & 0xFFL);
@@ -295,12 +256,10 @@ public final class PersonDirectory {
 		/** New persons: hashes at {@code index[0..n)} of {@code src}, ids from {@code firstId} in that order. */
 		static Block of(int bucket, byte[] src, int[] index, int n, long firstId) {
 			byte[] hashes = new byte[n * H];
-			byte[] ids = new byte[n * 4];
 			for (int i = 0; i < n; i++) {
 				System.arraycopy(src, index[i] * H, hashes, i * H, H);
-				putId(ids, i, firstId + i);
 			}
-			return new Block(0, bucket, n, hashes, ids);
+			return new Block(0, bucket, n, firstId, hashes, new byte[0]);
 		}
 
 		/** One block holding every person of {@code blocks}, sorted by hash. */
@@ -323,10 +282,10 @@ public final class PersonDirectory {
 				}
 				Block b = blocks.get(min);
 				System.arraycopy(b.hashes, pos[min] * H, hashes, out * H, H);
-				System.arraycopy(b.ids, pos[min] * 4, ids, out * 4, 4);
+				putId(ids, out, b.id(pos[min]));
 				pos[min]++;
 			}
-			return new Block(0, bucket, total, hashes, ids);
+			return new Block(0, bucket, total, 0, hashes, ids);
 		}
 
 	}
@@ -348,15 +307,16 @@ public final class PersonDirectory {
 
 		BlockWriter(Connection c) throws SQLException {
 			this.insert = c.prepareStatement(
-					"insert into ledger_person_block (bucket, persons, hashes, ids) values (?, ?, ?, ?)");
+					"insert into ledger_person_block (bucket, persons, first_id, hashes, ids) values (?, ?, ?, ?, ?)");
 			this.delete = c.prepareStatement("delete from ledger_person_block where id = ?");
 		}
 
 		void insert(Block b) throws SQLException {
 			this.insert.setInt(1, b.bucket);
 			this.insert.setInt(2, b.persons);
-			this.insert.setBytes(3, b.hashes);
-			this.insert.setBytes(4, b.ids);
+			this.insert.setLong(3, b.firstId);
+			this.insert.setBytes(4, b.hashes);
+			this.insert.setBytes(5, b.ids);
 			this.insert.addBatch();
 			this.pendingInserts++;
 			this.pendingBytes += b.hashes.length + b.ids.length;
