@@ -90,6 +90,7 @@ public final class Ledger implements AutoCloseable {
 	 * @param notices told about a generated key (print it to the user)
 	 */
 	public static Ledger fromEnvironment(Map<String, String> env, Consumer<String> notices) {
+		LedgerKey.requireForServerDatabase(env);
 		Database db = Database.fromEnvironment(env);
 		try {
 			LedgerKey key = LedgerKey.resolve(db, env, notices);
@@ -620,7 +621,7 @@ public final class Ledger implements AutoCloseable {
 					e.getValue()[1]));
 		}
 		return new LedgerStatus(processor, year, asOf, individuals, sensitive, exempt, countExempt, events, last,
-				headroom, alerts, months, recipients, basisCounts);
+				thresholds.source(), headroom, alerts, months, recipients, basisCounts);
 	}
 
 	/** The value of a series at the end of month {@code m}: its latest row up to m, or 0. */

@@ -104,15 +104,31 @@ public final class LedgerKey {
 			return parse(text);
 		}
 		if (!db.embedded()) {
-			throw new LedgerKeyException(ENV + " is not set. A ledger in " + db.dialect()
-					+ " needs the deployment key, the same for every process that uses it (CLI and server). "
-					+ "Generate one once with 'openssl rand -base64 32', keep it in your secret store, and set " + ENV
-					+ " to it.");
+			throw missing(db.dialect().name());
 		}
 		if (db.dataDirectory().isEmpty()) {
 			return generate();
 		}
 		return fromFile(db.dataDirectory().get().resolve(FILE_NAME), notices);
+	}
+
+	/**
+	 * Refuses early, before connecting, when the environment names a server database (not an H2 file) and no key.
+	 * @throws LedgerKeyException naming {@value #ENV}
+	 */
+	public static void requireForServerDatabase(Map<String, String> env) {
+		String text = env.get(ENV);
+		String url = env.get(Database.URL_ENV);
+		if ((text == null || text.isBlank()) && url != null && !url.isBlank() && !Database.isEmbeddedUrl(url.strip())) {
+			throw missing(url.strip().startsWith("jdbc:postgresql:") ? "POSTGRESQL" : "a server database");
+		}
+	}
+
+	private static LedgerKeyException missing(String where) {
+		return new LedgerKeyException(ENV + " is not set. A ledger in " + where
+				+ " needs the deployment key, the same for every process that uses it (CLI and server). "
+				+ "Generate one once with 'openssl rand -base64 32', keep it in your secret store, and set " + ENV
+				+ " to it.");
 	}
 
 	/** Reads the key file, or creates it (owner-only) with a new key. */

@@ -17,6 +17,7 @@ import java.util.List;
  * @param exemptBasesCounted whether the deployment counts exempt bases too (then {@code individuals} includes them)
  * @param events events up to {@code asOf}
  * @param lastEventDate the latest event date up to {@code asOf}, or null
+ * @param thresholdSource where the threshold lines come from (e.g. {@code cn-national 2024})
  * @param thresholds headroom to each threshold line
  * @param alerts the lines at or above an alert level
  * @param months per month from January to {@code asOf}'s month: cumulative counts at the end of the month (or at
@@ -25,8 +26,8 @@ import java.util.List;
  * @param bases per basis: persons exported under it
  */
 public record LedgerStatus(String processor, int year, LocalDate asOf, long individuals, long sensitiveIndividuals,
-		ClassCounts exempt, boolean exemptBasesCounted, long events, LocalDate lastEventDate, List<Headroom> thresholds,
-		List<Headroom> alerts, List<Month> months, List<Recipient> recipients, List<BasisCounts> bases) {
+		ClassCounts exempt, boolean exemptBasesCounted, long events, LocalDate lastEventDate, String thresholdSource,
+		List<Headroom> thresholds, List<Headroom> alerts, List<Month> months, List<Recipient> recipients, List<BasisCounts> bases) {
 
 	/**
 	 * @param month the month

@@ -151,7 +151,12 @@ public final class Database implements AutoCloseable {
 
 	/** Whether the database lives in this process's files (an H2 file or in-memory database). */
 	public boolean embedded() {
-		return this.dialect == Dialect.H2 && !this.url.startsWith("jdbc:h2:tcp:") && !this.url.startsWith("jdbc:h2:ssl:");
+		return isEmbeddedUrl(this.url);
+	}
+
+	/** Whether a URL names an H2 file or in-memory database (not a server). */
+	public static boolean isEmbeddedUrl(String url) {
+		return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
 	}
 
 	/** The directory of the H2 file (where the generated key lives), empty for other databases and in-memory H2. */
