@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +42,20 @@ public class AssessmentStore {
 	record Saved(long id, boolean replay, boolean sameRequest) {
 	}
 
+	private static final String INSERT = "insert into assessment (created_at, created_by, title, processor_id,"
+			+ " processor_name, jurisdiction, export_date, outcome, items, pack_id, pack_edition, pack_hash, scenario, decision)"
+			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	Saved save(Assessment a, String idempotencyKey, String requestHash, String remote) throws SQLException {
+		if (idempotencyKey == null) {
+			// the common case: sent together with the other inserts waiting (one JDBC batch)
+			Object[] params = { Timestamp.from(a.createdAt()), a.createdBy(), a.title(), a.processorId(), a.processorName(),
+					a.jurisdiction(), Date.valueOf(a.exportDate()), a.outcome(), joinItems(a.items()), a.packId(),
+					a.packEdition(), a.packHash(), a.scenario(), a.decision() };
+			long id = this.writes.insert(INSERT, params, (c, audit, newId) -> audit.append(a.createdBy(),
+					"ASSESSMENT_CREATED", "assessment:" + newId, remote, details(a)));
+			return new Saved(id, false, true);
+		}
 		return this.writes.submit((c, audit) -> {
 			if (idempotencyKey != null) {
 				try (PreparedStatement ps = c.prepareStatement(
@@ -58,10 +70,7 @@ public class AssessmentStore {
 				}
 			}
 			long id;
-			try (PreparedStatement ps = c.prepareStatement("insert into assessment (created_at, created_by, title,"
-					+ " processor_id, processor_name, jurisdiction, export_date, outcome, items, pack_id, pack_edition,"
-					+ " pack_hash, scenario, decision) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					Statement.RETURN_GENERATED_KEYS)) {
+			try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] { "id" })) {
 				ps.setTimestamp(1, Timestamp.from(a.createdAt()));
 				ps.setString(2, a.createdBy());
 				ps.setString(3, a.title());
@@ -93,10 +102,13 @@ public class AssessmentStore {
 					ps.executeUpdate();
 				}
 			}
-			audit.append(a.createdBy(), "ASSESSMENT_CREATED", "assessment:" + id, remote,
-					"outcome=" + a.outcome() + " items=" + joinItems(a.items()) + " pack=" + a.packId() + "@" + a.packEdition());
+			audit.append(a.createdBy(), "ASSESSMENT_CREATED", "assessment:" + id, remote, details(a));
 			return new Saved(id, false, true);
 		});
+	}
+
+	private static String details(Assessment a) {
+		return "outcome=" + a.outcome() + " items=" + joinItems(a.items()) + " pack=" + a.packId() + "@" + a.packEdition();
 	}
 
 	Optional<Assessment> find(long id) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public class DraftStore {
 				}
 			}
 			try (PreparedStatement ps = c.prepareStatement(
-					"insert into draft (owner, name, form, updated_at) values (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+					"insert into draft (owner, name, form, updated_at) values (?, ?, ?, ?)", new String[] { "id" })) {
 				ps.setString(1, owner);
 				ps.setString(2, n);
 				ps.setString(3, content);

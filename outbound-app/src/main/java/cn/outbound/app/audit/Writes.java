@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
- * Every change to the database goes through here: one writer thread takes the waiting changes, runs each in its own
- * savepoint inside one transaction, appends their audit entries to the hash chain, and commits (group commit). A
+ * Every change to the database goes through here: one writer thread takes the waiting changes, runs them in one
+ * transaction, appends their audit entries to the hash chain, and commits (group commit). A
  * caller returns only after the commit, so what it was told is stored is stored. The chain's head row is locked for
  * the transaction, so writers in other processes (the CLI) extend the same chain.
  */
@@ -57,6 +56,14 @@ public final class Writes implements AutoCloseable {
 
 	}
 
+	/** What follows an {@link #insert}, in the same transaction, once the row's generated id is known. */
+	@FunctionalInterface
+	public interface AfterInsert {
+
+		void run(Connection connection, Audit audit, long id) throws SQLException;
+
+	}
+
 	/** Appends to the audit log inside the current transaction. */
 	public interface Audit {
 
@@ -69,10 +76,22 @@ public final class Writes implements AutoCloseable {
 	 * @throws SQLException what the change threw (its savepoint was rolled back; the others in the batch commit)
 	 */
 	public <T> T submit(Work<T> work) throws SQLException {
+		return submit(new Task<>(work, null));
+	}
+
+	/**
+	 * Inserts one row and waits for its commit; returns its generated {@code id}. The inserts waiting together are
+	 * sent to the database as one JDBC batch, which is what lets a busy server store many rows a second.
+	 * @param sql an {@code insert} into a table whose key column is {@code id}
+	 */
+	public long insert(String sql, Object[] parameters, AfterInsert after) throws SQLException {
+		return submit(new Task<Long>(null, new InsertRow(sql, parameters, after)));
+	}
+
+	private <T> T submit(Task<T> task) throws SQLException {
 		if (this.closed) {
 			throw new IllegalStateException("the writer is closed");
 		}
-		Task<T> task = new Task<>(work);
 		try {
 			if (!this.queue.offer(task, 10, TimeUnit.SECONDS)) {
 				throw new SQLException("the database writer is overloaded; try again");
@@ -96,6 +115,9 @@ public final class Writes implements AutoCloseable {
 			}
 			throw new SQLException(cause.getMessage(), cause);
 		}
+	}
+
+	private record InsertRow(String sql, Object[] parameters, AfterInsert after) {
 	}
 
 	private void loop() {
@@ -124,31 +146,98 @@ public final class Writes implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs a batch in one transaction. When a change fails, the transaction is rolled back and every change of the
+	 * batch runs again in a transaction of its own, so that one bad change fails alone.
+	 */
 	private void run(List<Task<?>> batch) {
+		if (batch.size() == 1) {
+			runAlone(batch.get(0));
+			return;
+		}
 		List<Object> results = new ArrayList<>(batch.size());
-		List<Throwable> failures = new ArrayList<>(batch.size());
+		try (Connection c = this.dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			boolean failed = false;
+			try {
+				Chain chain = Chain.lock(c);
+				Object[] out = new Object[batch.size()];
+				insertAll(c, chain, batch, out);
+				for (int i = 0; i < batch.size(); i++) {
+					if (batch.get(i).work != null) {
+						out[i] = batch.get(i).work.run(c, chain);
+					}
+				}
+				results.addAll(java.util.Arrays.asList(out));
+				chain.flush(c);
+			}
+			catch (SQLException | RuntimeException ex) {
+				failed = true;
+				c.rollback();
+			}
+			if (!failed) {
+				c.commit();
+				for (int i = 0; i < batch.size(); i++) {
+					complete(batch.get(i), results.get(i), null);
+				}
+				return;
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			// the commit itself failed (or no connection): its outcome is unknown, so nothing is retried
+			batch.forEach(t -> t.future.completeExceptionally(ex));
+			return;
+		}
+		for (Task<?> task : batch) {
+			runAlone(task);
+		}
+	}
+
+	/** Sends the batch's inserts, one JDBC batch per statement, then runs what follows each with its id. */
+	private static void insertAll(Connection c, Chain chain, List<Task<?>> batch, Object[] out) throws SQLException {
+		java.util.Map<String, List<Integer>> bySql = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (batch.get(i).insert != null) {
+				bySql.computeIfAbsent(batch.get(i).insert.sql(), k -> new ArrayList<>()).add(i);
+			}
+		}
+		for (java.util.Map.Entry<String, List<Integer>> e : bySql.entrySet()) {
+			try (PreparedStatement ps = c.prepareStatement(e.getKey(), new String[] { "id" })) {
+				for (int i : e.getValue()) {
+					Object[] params = batch.get(i).insert.parameters();
+					for (int p = 0; p < params.length; p++) {
+						ps.setObject(p + 1, params[p]);
+					}
+					ps.addBatch();
+				}
+				ps.executeBatch();
+				try (ResultSet keys = ps.getGeneratedKeys()) {
+					for (int i : e.getValue()) {
+						if (!keys.next()) {
+							throw new SQLException("the database returned fewer generated keys than rows inserted");
+						}
+						long id = keys.getLong(1);
+						out[i] = id;
+						batch.get(i).insert.after().run(c, chain, id);
+					}
+				}
+			}
+		}
+	}
+
+	private void runAlone(Task<?> task) {
+		Object result;
 		try (Connection c = this.dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try {
 				Chain chain = Chain.lock(c);
-				for (Task<?> task : batch) {
-					Savepoint savepoint = c.setSavepoint();
-					long seq = chain.seq;
-					String hash = chain.hash;
-					int pending = chain.pending.size();
-					try {
-						results.add(task.work.run(c, chain));
-						failures.add(null);
-						c.releaseSavepoint(savepoint);
-					}
-					catch (SQLException | RuntimeException ex) {
-						c.rollback(savepoint);
-						chain.seq = seq;
-						chain.hash = hash;
-						chain.pending.subList(pending, chain.pending.size()).clear();
-						results.add(null);
-						failures.add(ex);
-					}
+				if (task.work != null) {
+					result = task.work.run(c, chain);
+				}
+				else {
+					Object[] out = new Object[1];
+					insertAll(c, chain, List.of(task), out);
+					result = out[0];
 				}
 				chain.flush(c);
 				c.commit();
@@ -164,12 +253,10 @@ public final class Writes implements AutoCloseable {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			batch.forEach(t -> t.future.completeExceptionally(ex));
+			task.future.completeExceptionally(ex);
 			return;
 		}
-		for (int i = 0; i < batch.size(); i++) {
-			complete(batch.get(i), results.get(i), failures.get(i));
-		}
+		complete(task, result, null);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -197,10 +284,13 @@ public final class Writes implements AutoCloseable {
 
 		final Work<T> work;
 
+		final InsertRow insert;
+
 		final CompletableFuture<T> future = new CompletableFuture<>();
 
-		Task(Work<T> work) {
+		Task(Work<T> work, InsertRow insert) {
 			this.work = work;
+			this.insert = insert;
 		}
 
 	}

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class Users {
 		long id = this.writes.submit((c, audit) -> {
 			long userId;
 			try (PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role, enabled,"
-					+ " created_at) values (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+					+ " created_at) values (?, ?, ?, ?, ?)", new String[] { "id" })) {
 				ps.setString(1, username);
 				ps.setString(2, hash);
 				ps.setString(3, role.name());
