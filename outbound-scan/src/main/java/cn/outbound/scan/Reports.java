@@ -38,8 +38,6 @@ final class Reports {
 			PersonCounter persons, long rowsWithoutId, String idHow, List<String> warnings) {
 		List<Column> columns = new ArrayList<>();
 		List<Map<PiType, ColumnProfile.Finding>> judged = new ArrayList<>();
-		long sensitiveMask = 0;
-		long otherPiMask = 0;
 		for (ColumnProfile p : profiles) {
 			Map<PiType, ColumnProfile.Finding> found = p.judge(detectors);
 			judged.add(found);
@@ -47,12 +45,10 @@ final class Reports {
 			List<Finding> findings = new ArrayList<>();
 			List<String> sample = new ArrayList<>();
 			boolean sensitive = false;
-			boolean personal = false;
 			long matched = 0;
 			for (ColumnProfile.Finding f : found.values()) {
 				boolean s = settings.standard().isSensitive(f.type());
 				sensitive |= s;
-				personal |= f.type().isPersonal() && !s;
 				types.add(f.type().id());
 				findings.add(new Finding(f.type().id(), f.matched(), round(f.share()), f.confidence(), s, f.basis()));
 				matched += f.matched();
@@ -62,16 +58,10 @@ final class Reports {
 					}
 				}
 			}
-			long bit = 1L << Math.min(p.index, 63);
-			if (sensitive) {
-				sensitiveMask |= bit;
-			}
-			if (personal) {
-				otherPiMask |= bit;
-			}
 			columns.add(new Column(p.name, types, sensitive, Math.min(matched, p.nonEmpty), p.nonEmpty, sample, findings));
 		}
-		PersonCounter.Counts counts = persons.count(sensitiveMask, otherPiMask);
+		long[] masks = columnMasks(columns);
+		PersonCounter.Counts counts = persons.count(masks[0], masks[1]);
 		List<String> idNames = new ArrayList<>();
 		for (int c : idColumns) {
 			idNames.add(profiles[c].name);
@@ -93,6 +83,27 @@ final class Reports {
 				List.copyOf(warnings));
 		return new ScanReport(ScanReport.SCHEMA, source.name(), rows, columns, personsReport, suggestions, scenario,
 				details);
+	}
+
+	/**
+	 * Column bit sets (bit {@code min(index, 63)}): {@code [0]} columns holding sensitive
+	 * information, {@code [1]} columns holding non-sensitive personal information.
+	 */
+	static long[] columnMasks(List<Column> columns) {
+		long sensitive = 0;
+		long other = 0;
+		for (int i = 0; i < columns.size(); i++) {
+			long bit = 1L << Math.min(i, 63);
+			for (Finding f : columns.get(i).findings()) {
+				if (f.sensitive()) {
+					sensitive |= bit;
+				}
+				else if (PiType.valueOf(f.type()).isPersonal()) {
+					other |= bit;
+				}
+			}
+		}
+		return new long[] { sensitive, other };
 	}
 
 	private static double round(double share) {

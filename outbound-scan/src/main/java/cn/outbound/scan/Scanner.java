@@ -111,20 +111,9 @@ public final class Scanner {
 		ScanReport report = Reports.build(this.settings, this.detectors, this.lexicon, source, run.main.profiles,
 				run.rows, run.idColumns, run.idKinds, run.main.persons, run.main.rowsWithoutId, run.idHow, run.warnings);
 		this.lastPersons = run.main.persons;
-		this.lastSensitive = 0;
-		this.lastOther = 0;
-		for (int i = 0; i < report.columns().size(); i++) {
-			ScanReport.Column c = report.columns().get(i);
-			long bit = 1L << Math.min(i, 63);
-			if (c.sensitive()) {
-				this.lastSensitive |= bit;
-			}
-			for (ScanReport.Finding f : c.findings()) {
-				if (!f.sensitive() && PiType.valueOf(f.type()).isPersonal()) {
-					this.lastOther |= bit;
-				}
-			}
-		}
+		long[] masks = Reports.columnMasks(report.columns());
+		this.lastSensitive = masks[0];
+		this.lastOther = masks[1];
 		return report;
 	}
 
