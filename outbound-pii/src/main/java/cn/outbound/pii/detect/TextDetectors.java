@@ -124,9 +124,9 @@ public final class TextDetectors {
 		/** HanLP segments the value as a person name (nr / nrf) and nothing else. */
 		@Override
 		public boolean confirm(String value) {
-			String s = value.strip();
-			if (s.isEmpty() || s.charAt(0) < '\u4E00') {
-				// English names: no dictionary; a screen-only match stays plausible
+			// English names: no dictionary; a screen-only match stays plausible
+			String s = chinese(value);
+			if (s == null) {
 				return false;
 			}
 			List<Term> terms = Hanlp.segment(s);
@@ -214,8 +214,8 @@ public final class TextDetectors {
 
 		@Override
 		public boolean confirm(String value) {
-			String s = value.strip();
-			if (s.isEmpty() || s.charAt(0) < '\u4E00') {
+			String s = chinese(value);
+			if (s == null) {
 				return false;
 			}
 			for (String p : PROVINCE_PREFIXES) {
@@ -231,6 +231,12 @@ public final class TextDetectors {
 			return false;
 		}
 
+	}
+
+	/** The value stripped, when it starts with an ideograph (the recognisers know Chinese only); else null. */
+	static String chinese(String value) {
+		String s = value.strip();
+		return (s.isEmpty() || s.charAt(0) < '\u4E00') ? null : s;
 	}
 
 	/** Province-level names and their short forms as written at the start of an address. */
