@@ -65,7 +65,18 @@ final class AssessCommand implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		Engine engine = this.rules.engine();
 		ScenarioReader reader = new ScenarioReader(engine.packs());
-		PriorCounts ledger = this.rules.priorCounts();
+		try (RuleOptions.LazyLedger ledger = this.rules.priorCounts()) {
+			return assess(engine, reader, ledger, out, err);
+		}
+		catch (Exception ex) {
+			if (ex instanceof RuntimeException re) {
+				throw re;
+			}
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private int assess(Engine engine, ScenarioReader reader, PriorCounts ledger, PrintWriter out, PrintWriter err) {
 		boolean several = this.files.size() > 1;
 		int status = Outbound.OK;
 		for (String file : this.files) {

@@ -48,10 +48,17 @@ final class RuleOptions {
 	 * The ledger, opened only when a scenario asks for it (processor.id without priorThisYear), so that deciding a
 	 * scenario that gives its counts never touches a database. Empty when the ledger module is not built in.
 	 */
-	PriorCounts priorCounts() {
-		return new PriorCounts() {
+	LazyLedger priorCounts() {
+		return new LazyLedger() {
 
 			private PriorCounts delegate;
+
+			@Override
+			public void close() throws Exception {
+				if (this.delegate instanceof AutoCloseable closeable) {
+					closeable.close();
+				}
+			}
 
 			@Override
 			public java.util.Optional<cn.outbound.rules.scenario.Scenario.Counts> upTo(String processor,
@@ -63,6 +70,11 @@ final class RuleOptions {
 			}
 
 		};
+	}
+
+	/** The ledger's prior counts, opened on first use and closed by the command. */
+	interface LazyLedger extends PriorCounts, AutoCloseable {
+
 	}
 
 	private static PriorCounts openLedger() {
