@@ -399,6 +399,41 @@ abstract class LedgerSuite {
 	}
 
 	@Test
+	void aBucketWithManyBlocksIsMergedAndCountsStayExact() throws Exception {
+		// identifiers whose hashes (under the suite's key) fall in one bucket, found by trying
+		cn.outbound.ledger.internal.PersonHasher hasher = new cn.outbound.ledger.internal.PersonHasher(new byte[32]);
+		List<String> same = new ArrayList<>();
+		for (long n = 20_000_000; same.size() < 14; n++) {
+			String id = TestIds.residentId(n);
+			byte[] h = hasher.hash(IdentifierKind.RESIDENT_ID, id);
+			if (cn.outbound.ledger.internal.PersonDirectory.bucket(h, 0) == 0x0ACE) {
+				same.add(id);
+			}
+		}
+		String p = processor();
+		for (int i = 0; i < 12; i++) {
+			// each event adds one new person to the bucket (a new block), and repeats the earlier ones
+			RecordResult r = this.ledger.record(event(p, "b" + i, "2026-10-01"), ids(same.subList(0, i + 2)));
+			assertThat(r.part(PersonClass.NON_SENSITIVE).newThisYear()).isEqualTo((i == 0) ? 2 : 1);
+			assertThat(status(p, 2026).individuals()).isEqualTo(i + 2);
+		}
+		try (java.sql.Connection c = this.database.connection();
+				java.sql.PreparedStatement ps = c.prepareStatement(
+						"select count(*), sum(persons) from ledger_person_block where bucket = ?")) {
+			ps.setInt(1, 0x0ACE);
+			try (java.sql.ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				assertThat(rs.getInt(1)).isLessThanOrEqualTo(8);
+				assertThat(rs.getLong(2)).isGreaterThanOrEqualTo(13);
+			}
+		}
+		LedgerChecks.directoryIsConsistent(this.database);
+		WhatIf w = this.ledger.whatIf(p, LocalDate.of(2026, 11, 1), Basis.NONE, ids(same), Thresholds.NATIONAL_2024);
+		assertThat(w.alreadyRecorded()).isEqualTo(13);
+		assertThat(w.newPersons()).isEqualTo(1);
+	}
+
+	@Test
 	void anotherKeyIsRefused() {
 		LedgerKey other = LedgerKey.of("another key, 32 bytes or longer!".getBytes());
 		assertThatThrownBy(() -> Ledger.open(this.database, other, LedgerSettings.defaults()))
