@@ -25,7 +25,7 @@ public final class Bodies {
 		}
 		try (InputStream in = request.getInputStream()) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream((declared > 0) ? (int) declared : 1024);
-			byte[] buffer = new byte[8192];
+			byte[] buffer = new byte[(declared > 0 && declared < 8192) ? (int) declared + 1 : 8192];
 			long total = 0;
 			int n;
 			while ((n = in.read(buffer)) != -1) {
@@ -52,7 +52,7 @@ public final class Bodies {
 	/** JSON, or no content type at all, is accepted; anything else is 415. */
 	public static void requireJson(HttpServletRequest request) {
 		String type = request.getContentType();
-		if (type == null) {
+		if (type == null || type.equals("application/json") || type.startsWith("application/json;")) {
 			return;
 		}
 		try {
