@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects 32-byte person hashes in any order and hands them back as sorted, distinct runs, with memory bounded by
- * the run capacity whatever the input size: full runs are sorted in memory and spilled to a private temporary
- * directory; {@link Windows} merges the runs. Files hold keyed hashes only, never identifiers, and are deleted on {@link #close()}.
+ * Collects 32-byte person hashes in any order and hands them back as runs ordered by bucket (the first 16 bits),
+ * with memory bounded by the run capacity whatever the input size: full runs are ordered in memory and spilled to a
+ * private temporary directory; {@link Windows} sorts and merges them window by window. Files hold keyed hashes only, never identifiers, and are deleted on {@link #close()}.
  * Not thread-safe.
  */
 public final class HashSpill implements AutoCloseable {
@@ -81,11 +81,11 @@ public final class HashSpill implements AutoCloseable {
 	}
 
 	/**
-	 * The sorted, distinct runs (each sorted and distinct; a hash may be in several). The spill must not be added to
-	 * afterwards; the runs are closed with it.
+	 * The runs, each ordered by bucket (a hash may appear in several, and several times). The spill must not be
+	 * added to afterwards; the runs are closed with it.
 	 */
 	public List<Run> finishRuns() {
-		int m = sortDistinct();
+		int m = orderByBucket();
 		List<Run> out = new ArrayList<>();
 		if (this.runs.isEmpty()) {
 			out.add(Run.inMemory(this.buf, m));
@@ -95,8 +95,10 @@ public final class HashSpill implements AutoCloseable {
 				writeRun(m);
 			}
 			this.buf = null;
+			// read buffers: 64 kB each, but at most 8 MB for all the runs of this spill, however many there are
+			int buffer = Math.max(4096, Math.min(1 << 16, (8 << 20) / this.runs.size()));
 			for (int i = 0; i < this.runs.size(); i++) {
-				out.add(Run.file(this.runs.get(i), this.runSizes.get(i)));
+				out.add(Run.file(this.runs.get(i), this.runSizes.get(i), buffer));
 			}
 		}
 		this.aux = null;
@@ -146,7 +148,7 @@ public final class HashSpill implements AutoCloseable {
 	}
 
 	private void spill() {
-		int m = sortDistinct();
+		int m = orderByBucket();
 		writeRun(m);
 		this.n = 0;
 	}
@@ -172,12 +174,14 @@ public final class HashSpill implements AutoCloseable {
 		}
 	}
 
-	/** Sorts buf[0, n) and removes duplicates; returns the new count. */
-	private int sortDistinct() {
+	/**
+	 * Orders buf[0, n) by bucket (the first 16 bits) with one counting sort; returns n. Full order and duplicates
+	 * are left to {@link Windows}, which sorts each window anyway.
+	 */
+	private int orderByBucket() {
 		int count = this.n;
-		if (count < 64) {
-			insertionSort(this.buf, 0, count);
-			return dedupe(this.buf, count);
+		if (count < 2) {
+			return count;
 		}
 		if (this.aux == null || this.aux.length < this.buf.length) {
 			this.aux = new byte[this.buf.length];
@@ -194,59 +198,19 @@ public final class HashSpill implements AutoCloseable {
 		for (int i = 1; i < c.length; i++) {
 			c[i] += c[i - 1];
 		}
-		int[] start = c.clone();
 		byte[] a = this.aux;
 		for (int i = 0; i < count; i++) {
 			int p = prefix(b, i * H);
 			System.arraycopy(b, i * H, a, c[p]++ * H, H);
 		}
-		for (int g = 0; g < 65536; g++) {
-			int from = start[g];
-			int to = start[g + 1];
-			if (to - from > 1) {
-				insertionSort(a, from, to);
-			}
-		}
-		// sorted data is in aux now; swap so that buf holds it
+		// ordered data is in aux now; swap so that buf holds it
 		this.aux = b;
 		this.buf = a;
-		return dedupe(this.buf, count);
+		return count;
 	}
 
 	private static int prefix(byte[] b, int off) {
 		return ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF);
-	}
-
-	private static void insertionSort(byte[] a, int from, int to) {
-		byte[] tmp = new byte[H];
-		for (int i = from + 1; i < to; i++) {
-			int j = i - 1;
-			if (compare(a, j * H, a, i * H) <= 0) {
-				continue;
-			}
-			System.arraycopy(a, i * H, tmp, 0, H);
-			while (j >= from && compare(a, j * H, tmp, 0) > 0) {
-				j--;
-			}
-			System.arraycopy(a, (j + 1) * H, a, (j + 2) * H, (i - j - 1) * H);
-			System.arraycopy(tmp, 0, a, (j + 1) * H, H);
-		}
-	}
-
-	private static int dedupe(byte[] a, int count) {
-		if (count == 0) {
-			return 0;
-		}
-		int w = 1;
-		for (int r = 1; r < count; r++) {
-			if (compare(a, r * H, a, (w - 1) * H) != 0) {
-				if (w != r) {
-					System.arraycopy(a, r * H, a, w * H, H);
-				}
-				w++;
-			}
-		}
-		return w;
 	}
 
 	/** Unsigned lexicographic comparison of two 32-byte hashes. */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A sorted, distinct sequence of 32-byte hashes (one spill run), read forward through a buffer: the current hash
+ * A sequence of 32-byte hashes ordered by bucket (one spill run), read forward through a buffer: the current hash
  * is at {@link #buffer()}[{@link #offset()}]. In memory or in a spill file.
  */
 public final class Run implements AutoCloseable {
@@ -35,9 +35,10 @@ public final class Run implements AutoCloseable {
 		return new Run(count, data, count * H, null);
 	}
 
-	static Run file(Path path, long count) {
+	/** A run in a file, read through a buffer of {@code bufferBytes} (rounded down to whole hashes). */
+	static Run file(Path path, long count, int bufferBytes) {
 		try {
-			Run r = new Run(count, new byte[1 << 16], 0, Files.newInputStream(path));
+			Run r = new Run(count, new byte[Math.max(H, bufferBytes / H * H)], 0, Files.newInputStream(path));
 			r.refill();
 			return r;
 		}

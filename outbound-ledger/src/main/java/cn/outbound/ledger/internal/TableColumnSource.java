@@ -43,6 +43,7 @@ public final class TableColumnSource implements IdentifierSource {
 			this.seen[k.ordinal()] = p.count(k);
 		}
 		this.firstSeen = p.first().size();
+		this.seenTotal = p.total();
 	}
 
 	public static int index(TableReader reader, String column) {
@@ -85,6 +86,16 @@ public final class TableColumnSource implements IdentifierSource {
 		}
 		boolean found = this.reader.next();
 		TableProblems p = this.reader.problems();
+		if (p.total() == this.seenTotal) {
+			// the common case: nothing new went wrong
+			if (!found) {
+				return false;
+			}
+			this.row = this.reader.rowNumber();
+			this.problem = null;
+			return true;
+		}
+		this.seenTotal = p.total();
 		String current = null;
 		for (TableProblem.Kind k : STRUCTURAL) {
 			if (p.count(k) > this.seen[k.ordinal()]) {
@@ -124,6 +135,8 @@ public final class TableColumnSource implements IdentifierSource {
 	}
 
 	private boolean badLine;
+
+	private long seenTotal;
 
 	private Long pendingRow;
 

@@ -10,7 +10,7 @@ import cn.outbound.ledger.LedgerException;
 
 /**
  * The distinct hashes of an event's parts, in ascending order, cut into windows of consecutive buckets of about
- * {@value #TARGET} hashes each. A window gathers its buckets' hashes from every sorted run (a spill run per thread
+ * {@value #TARGET} hashes each. A window gathers its buckets' hashes from every run (a spill run per thread
  * and per memory load), sorts them by a packed 64-bit key and merges equal hashes, recording which parts hold each.
  * A background thread prepares the next windows while the caller works on the database.
  *
@@ -171,7 +171,7 @@ public final class Windows implements AutoCloseable {
 	private boolean ended;
 
 	/**
-	 * @param parts per part, its sorted runs
+	 * @param parts per part, its runs (each ordered by bucket)
 	 * @param hashDigest fed with every hash in order, or null
 	 * @param partsDigest fed with every parts mask (one byte) in order, or null
 	 */
