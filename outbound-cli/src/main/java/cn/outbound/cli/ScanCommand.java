@@ -11,11 +11,30 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import cn.outbound.ledger.Basis;
+import cn.outbound.ledger.EventSpec;
+import cn.outbound.ledger.Headroom;
+import cn.outbound.ledger.IngestOptions;
+import cn.outbound.ledger.InvalidIdentifiersException;
+import cn.outbound.ledger.Ledger;
+import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.LedgerInputException;
+import cn.outbound.ledger.LedgerStatus;
+import cn.outbound.ledger.PersonClass;
+import cn.outbound.ledger.Persons;
+import cn.outbound.ledger.RecordResult;
+import cn.outbound.pii.IdentifierKind;
+import cn.outbound.pii.ResidentIdNumber;
 import cn.outbound.pii.detect.SensitivityStandard;
 import cn.outbound.pii.io.TableFormatException;
 import cn.outbound.scan.ReportJson;
@@ -40,6 +59,8 @@ import picocli.CommandLine.Spec;
 				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, or .xlsx. DIR: every such file in it.",
 				"JDBC-URL: jdbc:postgresql:…, jdbc:h2:…, jdbc:mariadb:… or jdbc:mysql:… with --table.",
 				"Raw identifiers never appear in the output: samples are masked.",
+				"--record-to-ledger also records the distinct persons found as one export event in the ledger",
+				"(see 'outbound ledger'), under --event-key: re-running with the same key counts them once.",
 				"Exit status: 0 scanned, 2 invalid input, 1 other error." })
 public class ScanCommand implements Callable<Integer> {
 
@@ -95,6 +116,29 @@ public class ScanCommand implements Callable<Integer> {
 			description = "Put the suggested list items into the draft scenario's data[] (review them first).")
 	boolean acceptSuggestions;
 
+	@Option(names = "--record-to-ledger",
+			description = "Record the distinct persons found as one export event in the ledger (needs --processor and --event-key).")
+	boolean recordToLedger;
+
+	@Option(names = "--processor", paramLabel = "P",
+			description = "With --record-to-ledger: the processor's ledger id (a scenario's processor.id).")
+	String processor;
+
+	@Option(names = "--date", paramLabel = "D", converter = LedgerCommand.DateConverter.class,
+			description = "With --record-to-ledger: the export's date, yyyy-MM-dd (default: --as-of).")
+	LocalDate eventDate;
+
+	@Option(names = "--basis", paramLabel = "B", converter = LedgerCommand.BasisConverter.class,
+			description = "With --record-to-ledger: NONE (default, counted), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN.")
+	Basis basis;
+
+	@Option(names = "--event-key", paramLabel = "K",
+			description = "With --record-to-ledger: your key for this export (e.g. the batch id); re-sending it counts once.")
+	String eventKey;
+
+	@Option(names = "--recipient", paramLabel = "R", description = "With --record-to-ledger: the recipient abroad.")
+	String recipient;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -109,6 +153,71 @@ public class ScanCommand implements Callable<Integer> {
 		}
 		ScanSettings settings = new ScanSettings(date, this.standard, this.idColumns, this.description,
 				this.acceptSuggestions, ScanSettings.DEFAULT_CONFIRM_SAMPLE);
+		EventSpec event = null;
+		if (this.recordToLedger) {
+			if (this.processor == null || this.processor.isBlank()) {
+				err.println("error: --record-to-ledger needs --processor P (the processor's ledger id)");
+				return 2;
+			}
+			if (this.eventKey == null || this.eventKey.isBlank()) {
+				err.println("error: --record-to-ledger needs --event-key K (your key for this export, e.g. the batch id)");
+				return 2;
+			}
+			try {
+				event = new EventSpec(this.processor, this.eventKey, (this.eventDate != null) ? this.eventDate : date,
+						this.recipient, (this.basis != null) ? this.basis : Basis.NONE, null);
+			}
+			catch (LedgerInputException ex) {
+				err.println("error: " + LedgerCommand.option(ex.field()) + ": " + ex.getMessage());
+				return 2;
+			}
+		}
+		else {
+			String stray = (this.processor != null) ? "--processor" : (this.eventDate != null) ? "--date"
+					: (this.basis != null) ? "--basis" : (this.eventKey != null) ? "--event-key"
+							: (this.recipient != null) ? "--recipient" : null;
+			if (stray != null) {
+				err.println("error: " + stray + " goes with --record-to-ledger");
+				return 2;
+			}
+		}
+		Ledger ledger = null;
+		try {
+			if (event != null) {
+				// opened before the scan, so that a missing or wrong key fails before a long scan
+				ledger = Ledger.fromEnvironment(LedgerCommand.env(), notice -> err.println("outbound: " + notice));
+			}
+			return scanAndReport(settings, event, ledger, out, err);
+		}
+		catch (InvalidIdentifiersException ex) {
+			err.println("error: --record-to-ledger: " + ex.getMessage());
+			LedgerCommand.printInvalid(err, ex.rows(), ex.invalidCount());
+			return 2;
+		}
+		catch (LedgerInputException ex) {
+			err.println("error: " + LedgerCommand.option(ex.field()) + ": " + ex.getMessage());
+			return 2;
+		}
+		catch (LedgerException ex) {
+			err.println("error: the ledger: " + oneLine(Errors.describe(ex)));
+			return 1;
+		}
+		finally {
+			if (ledger != null) {
+				try {
+					ledger.close();
+				}
+				catch (RuntimeException ex) {
+					err.println("error: closing the ledger: " + oneLine(Errors.describe(ex)));
+				}
+			}
+			err.flush();
+		}
+	}
+
+	private int scanAndReport(ScanSettings settings, EventSpec event, Ledger ledger, PrintWriter out,
+			PrintWriter err) {
+		List<Scanner> scanners = new ArrayList<>();
 		try {
 			if (this.target.startsWith("jdbc:")) {
 				if (this.table == null) {
@@ -117,7 +226,8 @@ public class ScanCommand implements Callable<Integer> {
 				}
 				try (JdbcSource source = new JdbcSource(this.target, this.table, this.user,
 						(this.passwordEnv != null) ? System.getenv(this.passwordEnv) : null)) {
-					return report(List.of(scan(source, settings)), out);
+					ScanReport report = scan(source, settings, scanners, event != null);
+					return report(List.of(report), scanners, event, ledger, out, err);
 				}
 			}
 			if (this.table != null) {
@@ -141,10 +251,13 @@ public class ScanCommand implements Callable<Integer> {
 			List<ScanReport> reports = new ArrayList<>();
 			for (Path file : files) {
 				try (TableSource source = TableSource.open(file)) {
-					reports.add(scan(source, settings));
+					reports.add(scan(source, settings, scanners, event != null));
 				}
 			}
-			return report(reports, out);
+			return report(reports, scanners, event, ledger, out, err);
+		}
+		catch (LedgerException ex) {
+			throw ex;
 		}
 		catch (TableFormatException | IllegalArgumentException ex) {
 			err.println("error: " + ex.getMessage());
@@ -168,11 +281,18 @@ public class ScanCommand implements Callable<Integer> {
 		}
 	}
 
-	private static ScanReport scan(TableSource source, ScanSettings settings) throws IOException {
-		return new Scanner(settings).scan(source);
+	private static ScanReport scan(TableSource source, ScanSettings settings, List<Scanner> scanners, boolean retain)
+			throws IOException {
+		Scanner scanner = new Scanner(settings).retainIdentifiers(retain);
+		ScanReport report = scanner.scan(source);
+		if (retain) {
+			scanners.add(scanner);
+		}
+		return report;
 	}
 
-	private int report(List<ScanReport> reports, PrintWriter out) throws IOException {
+	private int report(List<ScanReport> reports, List<Scanner> scanners, EventSpec event, Ledger ledger,
+			PrintWriter out, PrintWriter err) throws IOException {
 		for (ScanReport r : reports) {
 			if (this.format == Format.json) {
 				out.println((reports.size() > 1) ? ReportJson.writeCompact(r) : ReportJson.write(r));
@@ -188,7 +308,144 @@ public class ScanCommand implements Callable<Integer> {
 			Files.writeString(this.emitScenario, ReportJson.writeScenario(reports.get(0)) + "\n", StandardCharsets.UTF_8);
 		}
 		out.flush();
+		if (event == null) {
+			return 0;
+		}
+		return record(scanners, event, ledger, (this.format == Format.json) ? err : out);
+	}
+
+	/**
+	 * Records the distinct persons of every scanned table as one event: one part per class and identifier kind (the
+	 * kind as the scanner read it, so the ledger normalises the identifiers the same way), all in one transaction.
+	 */
+	private static int record(List<Scanner> scanners, EventSpec event, Ledger ledger, PrintWriter w) {
+		Map<PersonClass, Map<IdentifierKind, Bucket>> buckets = new EnumMap<>(PersonClass.class);
+		long skipped = 0;
+		for (Scanner scanner : scanners) {
+			skipped += scanner.forEachPerson((kind, normalised, nonSensitive, sensitive) -> {
+				if (sensitive) {
+					bucket(buckets, PersonClass.SENSITIVE, kind).add(normalised);
+				}
+				if (nonSensitive || !sensitive) {
+					bucket(buckets, PersonClass.NON_SENSITIVE, kind).add(normalised);
+				}
+			});
+		}
+		if (skipped > 0) {
+			throw new LedgerException(skipped + " persons could not be handed to the ledger (identifiers not kept)");
+		}
+		List<Persons> parts = new ArrayList<>();
+		buckets.forEach((c, byKind) -> byKind.forEach((kind, bucket) -> {
+			if (bucket.size() > 0) {
+				parts.add(new Persons(c, kind, cn.outbound.ledger.IdentifierSource.of(bucket.iterator())));
+			}
+		}));
+		if (parts.isEmpty()) {
+			throw new LedgerInputException("record-to-ledger",
+					"the scan found no person identifiers to record: nothing was recorded (see --id-column)");
+		}
+		RecordResult r = ledger.record(event, parts, IngestOptions.DEFAULT);
+		EventSpec e = r.event();
+		if (r.outcome() == RecordResult.Outcome.ALREADY_RECORDED) {
+			w.printf(Locale.ROOT, "Ledger: event '%s' of %s was already recorded with these persons: nothing changed.%n",
+					e.eventKey(), e.processor());
+		}
+		else {
+			w.printf(Locale.ROOT, "Ledger: recorded event '%s' of %s on %s, basis %s (%s)%s.%n", e.eventKey(),
+					e.processor(), e.date(), e.basis(), r.counted() ? "counted" : "exempt, kept apart",
+					(e.recipient() != null) ? ", recipient " + e.recipient() : "");
+		}
+		for (RecordResult.Part p : r.parts()) {
+			w.printf(Locale.ROOT, "  %s: %,d persons, %,d new this year%n", LedgerCommand.label(p.personClass()),
+					p.persons(), p.newThisYear());
+		}
+		LedgerStatus s = ledger.status(e.processor(), e.year(), LocalDate.of(e.year(), 12, 31),
+				LedgerCommand.thresholds(e.date()));
+		w.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(), e.year(),
+				s.individuals(), s.sensitiveIndividuals());
+		for (Headroom h : s.alerts()) {
+			w.println("  ALERT " + LedgerCommand.describe(h));
+		}
+		w.flush();
 		return 0;
+	}
+
+	private static Bucket bucket(Map<PersonClass, Map<IdentifierKind, Bucket>> buckets, PersonClass c,
+			IdentifierKind kind) {
+		return buckets.computeIfAbsent(c, k -> new EnumMap<>(IdentifierKind.class))
+			.computeIfAbsent(kind, k -> new Bucket(k));
+	}
+
+	/**
+	 * The normalised identifiers of one class and kind, kept compactly until the ledger reads them: resident ID
+	 * numbers as their first 17 digits and mobile numbers as one long each (8 bytes a person), the others as the
+	 * strings the scanner already holds.
+	 */
+	private static final class Bucket {
+
+		private final IdentifierKind kind;
+
+		private long[] numbers = new long[0];
+
+		private final List<String> texts = new ArrayList<>();
+
+		private int count;
+
+		Bucket(IdentifierKind kind) {
+			this.kind = kind;
+		}
+
+		private boolean numeric() {
+			return this.kind == IdentifierKind.RESIDENT_ID || this.kind == IdentifierKind.MOBILE;
+		}
+
+		void add(String normalised) {
+			if (numeric()) {
+				if (this.count == this.numbers.length) {
+					this.numbers = Arrays.copyOf(this.numbers, Math.max(1024, this.count * 2));
+				}
+				this.numbers[this.count] = (this.kind == IdentifierKind.RESIDENT_ID)
+						? Long.parseLong(normalised, 0, 17, 10) : Long.parseLong(normalised);
+			}
+			else {
+				this.texts.add(normalised);
+			}
+			this.count++;
+		}
+
+		int size() {
+			return this.count;
+		}
+
+		Iterator<String> iterator() {
+			if (!numeric()) {
+				return this.texts.iterator();
+			}
+			return new Iterator<>() {
+
+				private int next;
+
+				@Override
+				public boolean hasNext() {
+					return this.next < Bucket.this.count;
+				}
+
+				@Override
+				public String next() {
+					if (!hasNext()) {
+						throw new NoSuchElementException();
+					}
+					long n = Bucket.this.numbers[this.next++];
+					if (Bucket.this.kind == IdentifierKind.MOBILE) {
+						return Long.toString(n);
+					}
+					String first17 = String.format(Locale.ROOT, "%017d", n);
+					return first17 + ResidentIdNumber.checkDigit(first17);
+				}
+
+			};
+		}
+
 	}
 
 	private static List<Path> tables(Path dir) throws IOException {

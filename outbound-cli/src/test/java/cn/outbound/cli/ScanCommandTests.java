@@ -7,10 +7,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +105,125 @@ class ScanCommandTests {
 			assertThat(r.exit()).as(r.err()).isZero();
 			assertThat(r.out()).contains("\"EMAIL\"", "\"distinct\" : 2");
 		}
+	}
+
+	// ------------------------------------------------------------ --record-to-ledger
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Four rows, three distinct persons (the legacy 15-digit number is the same person as row one). */
+	private static final String EXPORT = "姓名,身份证号,手机,诊断\n张伟,11010519491231002X,13812345678,2型糖尿病\n"
+			+ "王芳,120101201501010021,13912345678,肺炎\n" + "张伟,110105491231002,13812345678,\n"
+			+ "李娜,110105198001010015,13712345678,\n";
+
+	@AfterEach
+	void resetLedger() {
+		LedgerCommand.environment = null;
+	}
+
+	private void tempLedger() {
+		LedgerCommand.environment = Map.of("OUTBOUND_DB_URL",
+				"jdbc:h2:file:" + this.dir.resolve("data/outbound").toAbsolutePath()
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE",
+				"OUTBOUND_LEDGER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+	}
+
+	private static CliRun scanToLedger(Path file, String... more) {
+		List<String> args = new ArrayList<>(List.of("scan", file.toString(), "--as-of", "2026-06-30",
+				"--record-to-ledger", "--processor", "example-tj"));
+		args.addAll(List.of(more));
+		return CliRun.run(args.toArray(String[]::new));
+	}
+
+	private static JsonNode ledgerStatus() {
+		CliRun r = CliRun.run("ledger", "status", "--processor", "example-tj", "--year", "2026", "--format", "json");
+		assertThat(r.exit()).as(r.err()).isZero();
+		return JSON.readTree(r.out());
+	}
+
+	@Test
+	void recordsTheDistinctPersonsToTheLedgerOnce() throws IOException {
+		tempLedger();
+		Path file = write("export.csv", EXPORT, StandardCharsets.UTF_8);
+		CliRun r = scanToLedger(file, "--event-key", "batch-1", "--format", "json", "--recipient", "Example GmbH");
+		assertThat(r.exit()).as(r.err()).isZero();
+		JsonNode persons = JSON.readTree(r.out()).get("persons");
+		assertThat(persons.get("distinct").asLong()).isEqualTo(3);
+		assertThat(r.err()).contains("Ledger: recorded event 'batch-1' of example-tj on 2026-06-30, basis NONE (counted)");
+
+		JsonNode s = ledgerStatus();
+		// the ledger counts the same persons, in the same classes, as the scan report
+		assertThat(s.get("individuals").asLong()).isEqualTo(persons.get("individuals").asLong()).isEqualTo(2);
+		assertThat(s.get("sensitiveIndividuals").asLong()).isEqualTo(persons.get("sensitiveIndividuals").asLong())
+			.isEqualTo(2);
+		assertThat(s.get("events").asLong()).isEqualTo(1);
+		assertThat(s.get("lastEventDate").asString()).isEqualTo("2026-06-30");
+
+		// the same export under the same key: nothing changes
+		CliRun again = scanToLedger(file, "--event-key", "batch-1", "--recipient", "Example GmbH");
+		assertThat(again.exit()).as(again.err()).isZero();
+		assertThat(again.out()).contains("distinct persons: 3", "was already recorded with these persons: nothing changed");
+		JsonNode after = ledgerStatus();
+		assertThat(after.get("individuals").asLong()).isEqualTo(2);
+		assertThat(after.get("sensitiveIndividuals").asLong()).isEqualTo(2);
+		assertThat(after.get("events").asLong()).isEqualTo(1);
+
+		// the same persons under a new key: a second event, the year's counts unchanged (distinct persons)
+		CliRun second = scanToLedger(file, "--event-key", "batch-2", "--date", "2026-07-01");
+		assertThat(second.exit()).as(second.err()).isZero();
+		assertThat(second.out()).contains("0 new this year");
+		JsonNode later = ledgerStatus();
+		assertThat(later.get("individuals").asLong()).isEqualTo(2);
+		assertThat(later.get("events").asLong()).isEqualTo(2);
+
+		for (CliRun each : List.of(r, again, second)) {
+			assertThat(each.out() + each.err()).doesNotContain("11010519491231002X", "110105491231002", "120101201501010021",
+					"110105198001010015", "13812345678", "13912345678", "13712345678");
+		}
+	}
+
+	@Test
+	void aDirectoryIsOneEventAndEmailsCountToo() throws IOException {
+		tempLedger();
+		write("a.csv", EXPORT, StandardCharsets.UTF_8);
+		write("b.jsonl", "{\"email\":\"A@Example.com\"}\n{\"email\":\"a@example.com \"}\n{\"email\":\"b@example.com\"}\n",
+				StandardCharsets.UTF_8);
+		CliRun r = scanToLedger(this.dir, "--event-key", "dir-1", "--basis", "contract");
+		assertThat(r.exit()).as(r.err()).isZero();
+		assertThat(r.out()).contains("basis CONTRACT (exempt, kept apart)");
+		JsonNode s = ledgerStatus();
+		assertThat(s.get("individuals").asLong()).isZero();
+		assertThat(s.get("exempt").get("individuals").asLong()).isEqualTo(4);
+		assertThat(r.out()).doesNotContain("a@example.com", "b@example.com");
+	}
+
+	@Test
+	void recordToLedgerNeedsItsCompanions() throws IOException {
+		tempLedger();
+		Path file = write("export.csv", EXPORT, StandardCharsets.UTF_8);
+		CliRun noKey = scanToLedger(file);
+		assertThat(noKey.exit()).isEqualTo(2);
+		assertThat(noKey.err()).contains("--event-key").doesNotContain("Exception");
+		assertThat(noKey.out()).isEmpty();
+		CliRun noProcessor = CliRun.run("scan", file.toString(), "--record-to-ledger", "--event-key", "k");
+		assertThat(noProcessor.exit()).isEqualTo(2);
+		assertThat(noProcessor.err()).contains("--processor");
+		CliRun stray = CliRun.run("scan", file.toString(), "--event-key", "k");
+		assertThat(stray.exit()).isEqualTo(2);
+		assertThat(stray.err()).contains("--event-key goes with --record-to-ledger");
+		CliRun badBasis = scanToLedger(file, "--event-key", "k", "--basis", "maybe");
+		assertThat(badBasis.exit()).isEqualTo(2);
+		assertThat(badBasis.err()).contains("maybe");
+		CliRun badDate = scanToLedger(file, "--event-key", "k", "--date", "1999-01-01");
+		assertThat(badDate.exit()).isEqualTo(2);
+		assertThat(badDate.err()).contains("--date");
+		// a different export under a used key is refused, naming the option
+		assertThat(scanToLedger(file, "--event-key", "k").exit()).isZero();
+		Path other = write("other.csv", CSV, StandardCharsets.UTF_8);
+		CliRun conflict = scanToLedger(other, "--event-key", "k");
+		assertThat(conflict.exit()).isEqualTo(2);
+		assertThat(conflict.err()).contains("--event-key");
+		assertThat(ledgerStatus().get("events").asLong()).isEqualTo(1);
 	}
 
 }
