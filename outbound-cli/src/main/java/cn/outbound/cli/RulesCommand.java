@@ -34,6 +34,17 @@ import picocli.CommandLine.Spec;
 		subcommands = { RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Validate.class })
 final class RulesCommand {
 
+	/** The editions of a pack named by {@code --jurisdiction}, or an invalid-input error naming the loaded packs. */
+	static List<RulePack> requirePack(CommandLine.Model.CommandSpec spec, RulePacks packs, String id) {
+		List<RulePack> editions = packs.editions(id);
+		if (editions.isEmpty()) {
+			throw new CommandLine.ParameterException(spec.commandLine(), "--jurisdiction '" + id
+					+ "' is not a loaded pack" + cn.outbound.rules.source.Suggestions.hint(id, packs.ids()) + "; allowed: "
+					+ String.join(", ", packs.ids()));
+		}
+		return editions;
+	}
+
 	@Command(name = "list", mixinStandardHelpOptions = true,
 			description = "List the rule packs, their editions and items.")
 	static final class ListRules implements Callable<Integer> {
@@ -54,9 +65,8 @@ final class RulesCommand {
 		public Integer call() {
 			PrintWriter out = this.spec.commandLine().getOut();
 			RulePacks packs = this.rules.packs();
-			if (this.jurisdiction != null && !packs.ids().contains(this.jurisdiction)) {
-				throw new CommandLine.ParameterException(this.spec.commandLine(), "--jurisdiction '" + this.jurisdiction
-						+ "' is not a loaded pack; allowed: " + String.join(", ", packs.ids()));
+			if (this.jurisdiction != null) {
+				requirePack(this.spec, packs, this.jurisdiction);
 			}
 			String l = this.lang.name();
 			for (List<RulePack> editions : packs.all()) {
@@ -117,11 +127,7 @@ final class RulesCommand {
 		public Integer call() {
 			PrintWriter out = this.spec.commandLine().getOut();
 			RulePacks packs = this.rules.packs();
-			List<RulePack> editions = packs.editions(this.jurisdiction);
-			if (editions.isEmpty()) {
-				throw new CommandLine.ParameterException(this.spec.commandLine(), "--jurisdiction '" + this.jurisdiction
-						+ "' is not a loaded pack; allowed: " + String.join(", ", packs.ids()));
-			}
+			List<RulePack> editions = requirePack(this.spec, packs, this.jurisdiction);
 			RulePack pack = (this.edition == null) ? editions.get(editions.size() - 1)
 					: packs.edition(this.jurisdiction, this.edition)
 						.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(), "--edition '"
