@@ -1,7 +1,8 @@
 package cn.outbound.app;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,12 +26,12 @@ public class OutboundApplication {
 	 */
 	public static ConfigurableApplicationContext start(Integer port, String... args) {
 		SpringApplication app = new SpringApplication(OutboundApplication.class);
-		Map<String, Object> defaults = new HashMap<>();
+		List<String> all = new ArrayList<>(Arrays.asList(args));
 		if (port != null) {
-			defaults.put("server.port", port);
+			// a command-line property: it wins over application.properties
+			all.add(0, "--server.port=" + port);
 		}
-		app.setDefaultProperties(defaults);
-		return app.run(args);
+		return app.run(all.toArray(String[]::new));
 	}
 
 }
