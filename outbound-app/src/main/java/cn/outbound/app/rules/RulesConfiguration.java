@@ -1,10 +1,14 @@
 package cn.outbound.app.rules;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.rules.engine.EngineSettings;
 import cn.outbound.rules.engine.PriorCounts;
+import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,15 +16,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The rule book and the seam for the ledger.
+ * The rule book (shipped editions plus those published by an administrator) and the seam for the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
 
 	@Bean
-	RuleBooks ruleBooks(OutboundSettings settings) {
-		RulePacks packs = (settings.rulesDir() != null) ? RulePacks.builtInAnd(settings.rulesDir()) : RulePacks.builtIn();
-		return new RuleBooks(new AtomicReference<>(RuleBook.of(packs, new EngineSettings(settings.countExemptBases()))));
+	RuleBooks ruleBooks(OutboundSettings settings, DataSource dataSource) {
+		List<RulePack> base = new ArrayList<>(RulePacks.loadBuiltIn());
+		if (settings.rulesDir() != null) {
+			base.addAll(RulePacks.loadDirectory(settings.rulesDir()));
+		}
+		return new RuleBooks(base, PublishedEditions.load(dataSource), new EngineSettings(settings.countExemptBases()));
 	}
 
 	/**

@@ -1,0 +1,150 @@
+package cn.outbound.app.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import cn.outbound.app.audit.Writes;
+import cn.outbound.app.web.ApiProblem;
+import cn.outbound.rules.pack.RulePack;
+import cn.outbound.rules.pack.RulePackLoader;
+import cn.outbound.rules.source.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Rule-pack editions an administrator publishes (say the 2025 revision of a list) without a new release: checked
+ * exactly as the shipped ones are, stored in the database, audited, and in force for every decision from then on.
+ */
+@Component
+class PublishedEditions {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishedEditions.class);
+
+	private final RuleBooks books;
+
+	private final DataSource dataSource;
+
+	private final Writes writes;
+
+	PublishedEditions(RuleBooks books, DataSource dataSource, Writes writes) {
+		this.books = books;
+		this.dataSource = dataSource;
+		this.writes = writes;
+	}
+
+	/** The stored editions; one that no longer loads is left out with an error in the log. */
+	static List<RulePack> load(DataSource dataSource) {
+		List<RulePack> out = new ArrayList<>();
+		try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+				"select file_name, content from rule_pack_edition order by published_at"); ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				try {
+					out.add(RulePackLoader.load(rs.getString(2).getBytes(StandardCharsets.UTF_8), rs.getString(1)));
+				}
+				catch (InvalidInputException ex) {
+					log.error("Published rule pack {} no longer loads and is not used: {}", rs.getString(1), ex.getMessage());
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the published rule-pack editions", ex);
+		}
+		return out;
+	}
+
+	/**
+	 * Checks an edition against the schema, the semantic checks and the other editions.
+	 * @throws ApiProblem 422 with every problem (pointer, line, column), or 409 when the edition exists
+	 */
+	RuleBook check(byte[] yaml, String fileName) {
+		RulePack pack;
+		try {
+			pack = RulePackLoader.load(yaml, fileName);
+		}
+		catch (InvalidInputException ex) {
+			throw ApiProblem.of(422, "invalid-rule-pack", "Invalid rule pack", ex.problems().size()
+					+ " problem(s) in the rule pack; nothing was published. First: " + ex.problems().get(0).render(), ex.problems());
+		}
+		if (this.books.current().packs().edition(pack.id(), pack.edition()).isPresent()) {
+			throw new ApiProblem(409, "edition-exists", "Edition exists", "Edition " + pack.edition() + " of " + pack.id()
+					+ " is already loaded; an edition is never replaced, publish a new one.");
+		}
+		for (RulePack other : this.books.current().packs().editions(pack.id())) {
+			if (!other.inForceFrom().isBefore(pack.inForceFrom()) && other.inForceUntil() == null) {
+				throw new ApiProblem(409, "edition-order", "Edition does not follow the others", "Edition " + pack.edition()
+						+ " of " + pack.id() + " comes into force on " + pack.inForceFrom() + ", not after edition "
+						+ other.edition() + " (in force from " + other.inForceFrom() + "); a new edition must start later.");
+			}
+		}
+		List<RulePack> published = new ArrayList<>(publishedNow());
+		published.add(pack);
+		try {
+			return this.books.build(published);
+		}
+		catch (InvalidInputException ex) {
+			throw ApiProblem.of(422, "invalid-rule-pack", "Rule pack does not fit", ex.problems().get(0).render(),
+					ex.problems());
+		}
+	}
+
+	RulePack publish(byte[] yaml, String fileName, String actor, String remote) throws SQLException {
+		RuleBook book = check(yaml, fileName);
+		RulePack pack = RulePackLoader.load(yaml, fileName);
+		this.writes.submit((c, audit) -> {
+			try (PreparedStatement ps = c.prepareStatement("insert into rule_pack_edition (pack_id, edition, file_name, content,"
+					+ " content_hash, published_by, published_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+				ps.setString(1, pack.id());
+				ps.setString(2, pack.edition());
+				ps.setString(3, fileName);
+				ps.setString(4, new String(yaml, StandardCharsets.UTF_8));
+				ps.setString(5, pack.contentHash());
+				ps.setString(6, actor);
+				ps.setTimestamp(7, Timestamp.from(Instant.now()));
+				ps.executeUpdate();
+			}
+			audit.append(actor, "RULE_PACK_PUBLISHED", "rule-pack:" + pack.key(), remote,
+					"inForceFrom=" + pack.inForceFrom() + " hash=" + pack.contentHash());
+			return null;
+		});
+		this.books.replace(book);
+		return pack;
+	}
+
+	void withdraw(String id, String edition, String actor, String remote) throws SQLException {
+		if (this.books.shipped(id, edition)) {
+			throw new ApiProblem(409, "edition-shipped", "Shipped edition",
+					"Edition " + edition + " of " + id + " ships with the server and cannot be withdrawn.");
+		}
+		int n = this.writes.submit((c, audit) -> {
+			try (PreparedStatement ps = c.prepareStatement("delete from rule_pack_edition where pack_id = ? and edition = ?")) {
+				ps.setString(1, id);
+				ps.setString(2, edition);
+				int rows = ps.executeUpdate();
+				if (rows > 0) {
+					audit.append(actor, "RULE_PACK_WITHDRAWN", "rule-pack:" + id + "@" + edition, remote, null);
+				}
+				return rows;
+			}
+		});
+		if (n == 0) {
+			throw ApiProblem.notFound("No published edition " + edition + " of " + id + ".");
+		}
+		this.books.replace(this.books.build(publishedNow()));
+	}
+
+	private List<RulePack> publishedNow() {
+		return load(this.dataSource);
+	}
+
+}
