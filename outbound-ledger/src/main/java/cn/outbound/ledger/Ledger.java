@@ -161,7 +161,37 @@ public final class Ledger implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * One ingest at a time per database in this process reaches the database phase (the ledger lock serialises
+	 * them anyway); so an ingest never holds a pooled connection while it waits for the lock, and the second
+	 * connection it takes for reading ahead is always there to take.
+	 */
+	private static final Map<Database, java.util.concurrent.Semaphore> WRITERS = new java.util.WeakHashMap<>();
+
+	private static java.util.concurrent.Semaphore writerGate(Database db) {
+		synchronized (WRITERS) {
+			return WRITERS.computeIfAbsent(db, d -> new java.util.concurrent.Semaphore(1, true));
+		}
+	}
+
 	private RecordResult write(EventSpec event, List<Persons> parts, Read read) {
+		java.util.concurrent.Semaphore gate = writerGate(this.database);
+		try {
+			gate.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LedgerException("interrupted while waiting to record event '" + event.eventKey() + "'", ex);
+		}
+		try {
+			return writeGated(event, parts, read);
+		}
+		finally {
+			gate.release();
+		}
+	}
+
+	private RecordResult writeGated(EventSpec event, List<Persons> parts, Read read) {
 		MessageDigest hashDigest = sha256();
 		MessageDigest partsDigest = sha256();
 		try (Connection c = this.database.connection(); Windows windows = read.windows(hashDigest, partsDigest)) {
@@ -184,7 +214,8 @@ public final class Ledger implements AutoCloseable {
 				}
 				int[] classMask = classMasks(parts);
 				IdBuffer[] byClass = { new IdBuffer(), new IdBuffer() };
-				PersonDirectory.Resolved resolved = this.directory.resolve(c, windows, true, nextId, (id, p, created) -> {
+				PersonDirectory.Resolved resolved = this.directory.resolve(c, readAheadConnection(), windows, true, nextId,
+						(id, p, created) -> {
 					if ((p & classMask[0]) != 0) {
 						byClass[0].add((int) id);
 					}
@@ -532,6 +563,14 @@ public final class Ledger implements AutoCloseable {
 		return c;
 	}
 
+	/**
+	 * A second connection for reading the person directory ahead (one snapshot, read-only). The caller holds the
+	 * ledger lock when it writes, so what it reads ahead cannot change under it.
+	 */
+	private Connection readAheadConnection() throws SQLException {
+		return readConnection();
+	}
+
 	private Key countedKey(boolean sensitive) {
 		return this.settings.countExemptBases() ? new Key(Tallies.ALL, "", sensitive)
 				: new Key(Tallies.BASIS, Basis.NONE.name(), sensitive);
@@ -695,7 +734,8 @@ public final class Ledger implements AutoCloseable {
 		try (Windows windows = read.windows(null, null); Connection c = readConnection()) {
 			IdBuffer knownIds = new IdBuffer();
 			long[] unknown = { 0 };
-			this.directory.resolve(c, windows, false, 0, (id, parts, created) -> {
+			// inline reads: a what-if takes one connection only, so that many at once cannot exhaust the pool
+			this.directory.resolve(c, null, windows, false, 0, (id, parts, created) -> {
 				if (id >= 0) {
 					knownIds.add((int) id);
 				}

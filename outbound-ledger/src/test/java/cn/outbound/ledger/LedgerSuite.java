@@ -433,6 +433,41 @@ abstract class LedgerSuite {
 		assertThat(w.newPersons()).isEqualTo(1);
 	}
 
+	@Test // #4 an interrupted ingest (e.g. an upload cut off) leaves no trace
+	void aSourceThatFailsMidwayRecordsNothing() throws Exception {
+		String p = processor();
+		java.util.Iterator<String> ids = TestIds.residentIds(0, 5000).iterator();
+		IdentifierSource failing = IdentifierSource.of(new java.util.Iterator<CharSequence>() {
+
+			private int n;
+
+			@Override
+			public boolean hasNext() {
+				return true;
+			}
+
+			@Override
+			public CharSequence next() {
+				if (this.n++ == 4000) {
+					throw new java.io.UncheckedIOException(new java.io.EOFException("the upload was cut off"));
+				}
+				return ids.next();
+			}
+
+		});
+		Ledger smallRuns = Ledger.open(this.database, KEY,
+				LedgerSettings.defaults().withSpillDirectory(this.spill).withRunCapacity(1000));
+		assertThatThrownBy(() -> smallRuns.record(event(p, "cut", "2026-06-01"),
+				new Persons(PersonClass.NON_SENSITIVE, IdentifierKind.RESIDENT_ID, failing)))
+			.hasMessageContaining("cut off");
+		assertThat(this.ledger.event(p, "cut")).isEmpty();
+		assertThat(status(p, 2026).individuals()).isZero();
+		try (var left = Files.list(this.spill)) {
+			assertThat(left).isEmpty();
+		}
+		LedgerChecks.directoryIsConsistent(this.database);
+	}
+
 	@Test
 	void anotherKeyIsRefused() {
 		LedgerKey other = LedgerKey.of("another key, 32 bytes or longer!".getBytes());

@@ -245,7 +245,7 @@ public final class HashingReader {
 							this.slice.set(b.chars, start, end - start);
 							IdentifierKind k = (this.kind != null) ? this.kind : AutoKind.of(this.slice);
 							try {
-								String normal = Identifiers.normalise(k, this.slice);
+								CharSequence normal = Normal.of(k, this.slice);
 								this.hasher.hash(k, normal, this.out, n * PersonHasher.HASH_BYTES);
 								n++;
 							}

@@ -63,19 +63,24 @@ public final class PersonDirectory {
 	}
 
 	/**
-	 * Resolves every hash of {@code windows} to a person.
+	 * Resolves every hash of {@code windows} to a person. The stored blocks of the coming windows are read ahead on
+	 * a second connection ({@code reader}) while this thread looks up and writes on {@code c}: with the ledger lock
+	 * held no one else changes blocks, and this transaction only writes the buckets it has already read.
+	 * @param reader a connection for reading ahead (closed here), or null to read on {@code c}
 	 * @param create whether to add unknown persons (requires the ledger lock); if false, nothing is written
 	 * @param nextId the first id to hand out
 	 */
-	public Resolved resolve(Connection c, Windows windows, boolean create, long nextId, Sink sink)
+	public Resolved resolve(Connection c, Connection reader, Windows windows, boolean create, long nextId, Sink sink)
 			throws SQLException {
 		long persons = 0;
 		long created = 0;
 		long next = nextId;
-		try (BlockWriter writer = create ? new BlockWriter(c) : null) {
-			Windows.Window w;
-			while ((w = windows.next()) != null) {
-				List<Block> blocks = readBlocks(c, w);
+		try (ReadAhead ahead = new ReadAhead((reader != null) ? reader : c, reader != null, windows);
+				BlockWriter writer = create ? new BlockWriter(c) : null) {
+			ReadAhead.Item item;
+			while ((item = ahead.next()) != null) {
+				Windows.Window w = item.window;
+				List<Block> blocks = item.blocks;
 				int bi = 0;
 				int i = 0;
 				byte[] hashes = w.hashes();
@@ -150,6 +155,120 @@ public final class PersonDirectory {
 			}
 		}
 		return new Resolved(persons, created, next);
+	}
+
+	/**
+	 * Windows with their stored blocks: read on a background thread from a second connection, or inline when there
+	 * is none.
+	 */
+	private final class ReadAhead implements AutoCloseable {
+
+		record Item(Windows.Window window, List<Block> blocks) {
+		}
+
+		private static final Item END = new Item(null, null);
+
+		private final Connection connection;
+
+		private final Windows windows;
+
+		private final java.util.concurrent.BlockingQueue<Item> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+
+		private final Thread thread;
+
+		private volatile Throwable failure;
+
+		private volatile boolean closed;
+
+		private boolean ended;
+
+		ReadAhead(Connection connection, boolean background, Windows windows) {
+			this.connection = connection;
+			this.windows = windows;
+			if (background) {
+				this.thread = new Thread(this::run, "ledger-read-ahead");
+				this.thread.setDaemon(true);
+				this.thread.start();
+			}
+			else {
+				this.thread = null;
+			}
+		}
+
+		private void run() {
+			try {
+				Windows.Window w;
+				while (!this.closed && (w = this.windows.next()) != null) {
+					this.queue.put(new Item(w, readBlocks(this.connection, w)));
+				}
+				this.queue.put(END);
+			}
+			catch (InterruptedException ex) {
+				// closed
+			}
+			catch (Throwable ex) {
+				this.failure = ex;
+			}
+		}
+
+		Item next() throws SQLException {
+			if (this.ended) {
+				return null;
+			}
+			if (this.thread == null) {
+				Windows.Window w = this.windows.next();
+				if (w == null) {
+					this.ended = true;
+					return null;
+				}
+				return new Item(w, readBlocks(this.connection, w));
+			}
+			try {
+				while (true) {
+					Item item = this.queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+					if (item == END) {
+						this.ended = true;
+						return null;
+					}
+					if (item != null) {
+						return item;
+					}
+					if (this.failure != null) {
+						if (this.failure instanceof SQLException sql) {
+							throw sql;
+						}
+						throw (this.failure instanceof RuntimeException re) ? re
+								: new LedgerException("reading the person directory failed", this.failure);
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LedgerException("interrupted", ex);
+			}
+		}
+
+		@Override
+		public void close() throws SQLException {
+			if (this.thread == null) {
+				return;
+			}
+			this.closed = true;
+			this.thread.interrupt();
+			try {
+				this.thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			try {
+				this.connection.rollback();
+			}
+			finally {
+				this.connection.close();
+			}
+		}
+
 	}
 
 	/** The blocks of the buckets in the window, ordered by bucket. */

@@ -74,7 +74,7 @@ public final class PersonHasher {
 	}
 
 	/** Writes the 32-byte hash of {@code normalised} of {@code kind} to {@code out[offset..offset+32)}. */
-	public void hash(IdentifierKind kind, String normalised, byte[] out, int offset) {
+	public void hash(IdentifierKind kind, CharSequence normalised, byte[] out, int offset) {
 		int n = encode(tag(kind), normalised);
 		try {
 			MessageDigest in = (MessageDigest) this.inner.clone();
@@ -108,7 +108,7 @@ public final class PersonHasher {
 	}
 
 	/** Tag + UTF-8 into buf, ASCII fast path. */
-	private int encode(byte tag, String s) {
+	private int encode(byte tag, CharSequence s) {
 		int len = s.length();
 		if (this.buf.length < len * 3 + 1) {
 			this.buf = new byte[len * 3 + 1];
@@ -126,7 +126,7 @@ public final class PersonHasher {
 		if (i == len) {
 			return len + 1;
 		}
-		byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+		byte[] utf8 = s.toString().getBytes(StandardCharsets.UTF_8);
 		System.arraycopy(utf8, 0, b, 1, utf8.length);
 		return utf8.length + 1;
 	}
