@@ -117,6 +117,7 @@ public final class IngestBenchmark {
 
 			System.gc();
 			resetPeaks();
+			CpuSample cpuBefore = CpuSample.now();
 			t0 = System.nanoTime();
 			RecordResult r;
 			long[] phases = new long[3];
@@ -138,6 +139,7 @@ public final class IngestBenchmark {
 						IngestOptions.DEFAULT.withListener(phaseTimes));
 			}
 			double secs = secs(t0);
+			CpuSample cpuAfter = CpuSample.now();
 			long peak = peakHeap();
 			RecordResult.Part part = r.part(PersonClass.NON_SENSITIVE);
 			say("");
@@ -148,6 +150,7 @@ public final class IngestBenchmark {
 			say("        peak heap during the ingest %d MB (max heap %d MB)", peak >> 20, rt.maxMemory() >> 20);
 			say("        phases: read+normalise+hash+spill %.2f s, merge+database+commit %.2f s (of which %.2f s CPU in this JVM's thread)",
 					(phases[1] - phases[0]) / 1e9, (phases[2] - phases[1]) / 1e9, (cpu[2] - cpu[1]) / 1e9);
+			say("        %s", cpuAfter.since(cpuBefore, secs));
 
 			vacuum(db);
 			LedgerStatus s = null;
@@ -323,6 +326,74 @@ public final class IngestBenchmark {
 		@Override
 		public String next() {
 			return fastResidentId(this.next++);
+		}
+
+	}
+
+	/**
+	 * CPU use on the machine (Linux /proc): all processes, this JVM, and PostgreSQL's processes. The rest is other
+	 * work sharing the machine, reported so that a run on a busy machine can be told from a slow ingest.
+	 */
+	record CpuSample(long busyTicks, long ownNanos, long postgresTicks, String load) {
+
+		static CpuSample now() {
+			long busy = -1;
+			long pg = 0;
+			try {
+				String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				busy = 0;
+				for (int i = 1; i < f.length; i++) {
+					if (i != 4 && i != 5) {
+						busy += Long.parseLong(f[i]);
+					}
+				}
+				try (var procs = Files.list(Path.of("/proc"))) {
+					for (Path p : (Iterable<Path>) procs::iterator) {
+						String name = p.getFileName().toString();
+						if (!name.chars().allMatch(Character::isDigit)) {
+							continue;
+						}
+						try {
+							String stat = Files.readString(p.resolve("stat"));
+							if (stat.contains("(postgres)")) {
+								String[] g = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+								pg += Long.parseLong(g[11]) + Long.parseLong(g[12]);
+							}
+						}
+						catch (IOException | RuntimeException ex) {
+							// the process ended
+						}
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				busy = -1;
+			}
+			String load = "";
+			try {
+				load = Files.readString(Path.of("/proc/loadavg")).trim();
+			}
+			catch (IOException ex) {
+				// not Linux
+			}
+			long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
+			return new CpuSample(busy, own, pg, load);
+		}
+
+		String since(CpuSample before, double wallSecs) {
+			if (this.busyTicks < 0 || before.busyTicks < 0) {
+				return "(no /proc: machine load not measured)";
+			}
+			double tick = 100.0;
+			double all = (this.busyTicks - before.busyTicks) / tick;
+			double own = (this.ownNanos - before.ownNanos) / 1e9;
+			double pg = (this.postgresTicks - before.postgresTicks) / tick;
+			double others = Math.max(0, all - own - pg);
+			return String.format(Locale.ROOT,
+					"CPU during the ingest (%.1f s x %d cores = %.1f core-s): this JVM %.1f s, PostgreSQL %.1f s, other processes %.1f s; load average %s",
+					wallSecs, Runtime.getRuntime().availableProcessors(), wallSecs * Runtime.getRuntime().availableProcessors(),
+					own, pg, others, this.load);
 		}
 
 	}
