@@ -223,7 +223,9 @@ class ApiIntegrationTests extends ServerTests {
 		JsonNode bank = json(get("/api/v1/assessments?processor=bank-tj", Role.VIEWER));
 		bank.get("items").forEach(i -> assertThat(i.get("processor").get("id").asString()).isEqualTo("bank-tj"));
 		JsonNode byName = json(get("/api/v1/assessments?processor=" + java.net.URLEncoder.encode("示例银行", StandardCharsets.UTF_8), Role.VIEWER));
-		assertThat(byName.get("total").asLong()).isEqualTo(bank.get("total").asLong());
+		// the web tests store the same bank by name only, so the name finds at least what the id finds
+		assertThat(byName.get("total").asLong()).isGreaterThanOrEqualTo(bank.get("total").asLong()).isPositive();
+		byName.get("items").forEach(i -> assertThat(i.get("processor").get("name").asString()).contains("示例银行"));
 		String today = java.time.LocalDate.now().toString();
 		long total = json(get("/api/v1/assessments", Role.VIEWER)).get("total").asLong();
 		assertThat(json(get("/api/v1/assessments?from=" + today + "&to=" + today, Role.VIEWER)).get("total").asLong())
