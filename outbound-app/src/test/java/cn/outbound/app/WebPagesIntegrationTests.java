@@ -99,6 +99,19 @@ class WebPagesIntegrationTests extends ServerTests {
 	}
 
 	@Test
+	void answersAreCheckedLiveAsTheyAreGiven() {
+		HttpClient client = signIn(Role.ANALYST);
+		String token = enc(csrf(browserGet(client, "/assess").body()));
+		HttpResponse<String> bad = browserPost(client, "/assess/validate", "_csrf=" + token
+				+ "&date=2026-03-15&item.20=on&fact.20.affectedCustomers=-1");
+		assertThat(bad.statusCode()).isEqualTo(200);
+		assertThat(bad.body()).contains("id=\"live-problems\"").contains("fact.20.affectedCustomers").doesNotContain("<html");
+		HttpResponse<String> good = browserPost(client, "/assess/validate", "_csrf=" + token
+				+ "&date=2026-03-15&item.20=on&fact.20.affectedCustomers=1200000");
+		assertThat(good.body()).contains("id=\"live-ok\"");
+	}
+
+	@Test
 	void aHalfFinishedQuestionnaireIsSavedAsADraft() {
 		HttpClient client = signIn(Role.ANALYST);
 		String form = browserGet(client, "/assess").body();

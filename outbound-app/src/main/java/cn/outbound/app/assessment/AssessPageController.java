@@ -115,6 +115,26 @@ class AssessPageController {
 		return "redirect:/assessments/" + created.assessment().id();
 	}
 
+	/** Live check of the answers so far (htmx, on every change): the problems, or that there are none. */
+	@PostMapping("/assess/validate")
+	String validate(HttpServletRequest request, Model model) {
+		ScenarioForm form = ScenarioForm.of(request.getParameterMap());
+		RuleBook book = this.deciding.book();
+		ScenarioForm.Built built = form.build(pack(book, form));
+		List<String> problems = new ArrayList<>();
+		try {
+			book.reader().read(Json.compact(built.scenario()).getBytes(StandardCharsets.UTF_8), "form");
+		}
+		catch (InvalidInputException ex) {
+			for (Problem p : ex.problems()) {
+				String field = built.field(p.pointer());
+				problems.add(((field != null) ? field : p.pointer()) + ": " + p.message());
+			}
+		}
+		model.addAttribute("problems", problems);
+		return "validation";
+	}
+
 	@PostMapping("/drafts/{id}/delete")
 	String deleteDraft(@PathVariable long id, Authentication user, HttpServletRequest request) throws SQLException {
 		this.drafts.delete(id, user.getName(), request.getRemoteAddr());
