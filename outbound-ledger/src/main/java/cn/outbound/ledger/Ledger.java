@@ -15,14 +15,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.Set;
-import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
+import Semaphore;
 import java.util.function.Consumer;
 
 import org.roaringbitmap.RoaringBitmap;
@@ -36,8 +38,8 @@ import cn.outbound.ledger.internal.InvalidRows;
 import cn.outbound.ledger.internal.PersonDirectory;
 import cn.outbound.ledger.internal.Run;
 import cn.outbound.ledger.internal.Tallies;
-import cn.outbound.ledger.internal.Windows;
 import cn.outbound.ledger.internal.Tallies.Key;
+import cn.outbound.ledger.internal.Windows;
 
 /**
  * The ledger of persons exported: exact distinct counts per processor, year and class, without ever holding a raw
@@ -166,16 +168,16 @@ public final class Ledger implements AutoCloseable {
 	 * them anyway); so an ingest never holds a pooled connection while it waits for the lock, and the second
 	 * connection it takes for reading ahead is always there to take.
 	 */
-	private static final Map<Database, java.util.concurrent.Semaphore> WRITERS = new java.util.WeakHashMap<>();
+	private static final Map<Database, Semaphore> WRITERS = new WeakHashMap<>();
 
-	private static java.util.concurrent.Semaphore writerGate(Database db) {
+	private static Semaphore writerGate(Database db) {
 		synchronized (WRITERS) {
-			return WRITERS.computeIfAbsent(db, d -> new java.util.concurrent.Semaphore(1, true));
+			return WRITERS.computeIfAbsent(db, d -> new Semaphore(1, true));
 		}
 	}
 
 	private RecordResult write(EventSpec event, List<Persons> parts, Read read) {
-		java.util.concurrent.Semaphore gate = writerGate(this.database);
+		Semaphore gate = writerGate(this.database);
 		try {
 			gate.acquire();
 		}
