@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
-import Semaphore;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import org.roaringbitmap.RoaringBitmap;
