@@ -60,10 +60,10 @@ import picocli.CommandLine.TypeConversionException;
 				LedgerCommand.WhatIfCommand.class, LedgerCommand.Counts.class },
 		description = { "The ledger of persons exported, counted exactly per processor and year.",
 				"出境个人信息台账：按处理者、按年度精确去重计数。", "",
-				"Database: $OUTBOUND_DB_URL (default: the H2 file ./data/outbound). Key: $OUTBOUND_LEDGER_KEY",
-				"(with the default database and no key, one is generated into ./data/ledger.key: back it up).",
-				"Exempt bases (CONTRACT, HR, EMERGENCY, FOREIGN_ORIGIN) are kept apart and not counted unless",
-				"$OUTBOUND_COUNT_EXEMPT_BASES=true.", "Exit status: 0 done, 2 invalid input, 1 other error." })
+				"Database: $OUTBOUND_DB_URL (default: the H2 file ./data/outbound).",
+				"Key: $OUTBOUND_LEDGER_KEY (default database without it: generated into ./data/ledger.key).",
+				"Exempt bases are kept apart, not counted, unless $OUTBOUND_COUNT_EXEMPT_BASES=true.",
+				"Exit status: 0 done, 2 invalid input, 1 other error." })
 final class LedgerCommand implements Callable<Integer> {
 
 	/** The environment the commands read; tests replace it. */
@@ -255,7 +255,7 @@ final class LedgerCommand implements Callable<Integer> {
 						e.eventKey(), e.processor());
 			}
 			else {
-				this.out.printf(Locale.ROOT, "Recorded event '%s' of %s on %s, basis %s (%s)%s.%n", e.eventKey(),
+				this.out.printf(Locale.ROOT, "Recorded event '%s' of %s on %s: basis %s (%s)%s%n", e.eventKey(),
 						e.processor(), e.date(), e.basis(), r.counted() ? "counted" : "exempt, kept apart",
 						(e.recipient() != null) ? ", recipient " + e.recipient() : "");
 			}
