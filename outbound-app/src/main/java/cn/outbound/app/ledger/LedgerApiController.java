@@ -1,0 +1,274 @@
+package cn.outbound.app.ledger;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.outbound.app.audit.Writes;
+import cn.outbound.app.web.ApiProblem;
+import cn.outbound.app.web.Problems;
+import cn.outbound.ledger.Basis;
+import cn.outbound.ledger.EventKeyConflictException;
+import cn.outbound.ledger.EventSpec;
+import cn.outbound.ledger.IdentifierSource;
+import cn.outbound.ledger.IngestOptions;
+import cn.outbound.ledger.InvalidIdentifiersException;
+import cn.outbound.ledger.InvalidRow;
+import cn.outbound.ledger.Ledger;
+import cn.outbound.ledger.LedgerInputException;
+import cn.outbound.ledger.LedgerJson;
+import cn.outbound.ledger.LedgerStatus;
+import cn.outbound.ledger.PersonClass;
+import cn.outbound.ledger.Persons;
+import cn.outbound.ledger.RecordResult;
+import cn.outbound.ledger.Thresholds;
+import cn.outbound.pii.io.TableReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ledger over REST: {@code GET /api/v1/ledger/{processor}/status} (VIEWER) and
+ * {@code POST /api/v1/ledger/{processor}/events} (ANALYST), whose body is the CSV or JSON Lines file itself, read as
+ * a stream straight into the ledger (never buffered whole; capped by {@code outbound.ledger.max-upload-bytes},
+ * 4 GB by default).
+ */
+@RestController
+class LedgerApiController {
+
+	private static final Logger log = LoggerFactory.getLogger(LedgerApiController.class);
+
+	private final Ledger ledger;
+
+	private final Writes writes;
+
+	private final long maxUpload;
+
+	LedgerApiController(Ledger ledger, Writes writes, Environment env) {
+		this.ledger = ledger;
+		this.writes = writes;
+		this.maxUpload = env.getProperty("outbound.ledger.max-upload-bytes", Long.class, 4L << 30);
+	}
+
+	@GetMapping("/api/v1/ledger/{processor}/status")
+	void status(@PathVariable String processor, @RequestParam(required = false) Integer year,
+			HttpServletResponse response) throws IOException {
+		String p = processor(processor);
+		int y = (year != null) ? year : this.ledger.today().getYear();
+		if (y < 2000 || y > 2999) {
+			throw ApiProblem.badParameter("year", "expected a year from 2000 to 2999");
+		}
+		LedgerStatus s = this.ledger.status(p, y, Thresholds.NATIONAL_2024);
+		write(response, 200, LedgerJson.compact(LedgerJson.status(s)));
+	}
+
+	@PostMapping("/api/v1/ledger/{processor}/events")
+	void record(@PathVariable String processor, @RequestParam String date, @RequestParam String eventKey,
+			@RequestParam String column, @RequestParam(defaultValue = "NONE") String basis,
+			@RequestParam(defaultValue = "false") boolean sensitive, @RequestParam(required = false) String recipient,
+			@RequestParam(defaultValue = "false") boolean skipInvalid, HttpServletRequest request,
+			HttpServletResponse response, Authentication auth) throws IOException {
+		requireTable(request);
+		EventSpec event = event(processor, eventKey, date, basis, recipient);
+		if (request.getContentLengthLong() > this.maxUpload) {
+			throw Problems.tooLarge(this.maxUpload);
+		}
+		RecordResult r;
+		Capped body = new Capped(request.getInputStream(), this.maxUpload);
+		try {
+			TableReader reader = TableReader.open(body, "upload");
+			Persons persons;
+			try {
+				persons = new Persons(PersonClass.of(sensitive), Persons.AUTO, IdentifierSource.column(reader, column));
+			}
+			catch (RuntimeException ex) {
+				reader.close();
+				throw ex;
+			}
+			r = this.ledger.record(event, List.of(persons), IngestOptions.DEFAULT.withSkipInvalid(skipInvalid));
+		}
+		catch (InvalidIdentifiersException ex) {
+			throw invalidRows(ex, body);
+		}
+		catch (EventKeyConflictException ex) {
+			throw new ApiProblem(409, "event-key-conflict", "Event key already used", ex.getMessage());
+		}
+		catch (LedgerInputException ex) {
+			throw tooLargeOr(body, new ApiProblem(422, "invalid-ledger-input", "Invalid ledger input", ex.getMessage(),
+					List.of(ApiProblem.parameterError(ex.field(), ex.getMessage()))));
+		}
+		catch (IOException | RuntimeException ex) {
+			if (body.exceeded) {
+				throw Problems.tooLarge(this.maxUpload);
+			}
+			throw ex;
+		}
+		if (r.outcome() == RecordResult.Outcome.RECORDED) {
+			audit(auth, request, r);
+		}
+		write(response, (r.outcome() == RecordResult.Outcome.RECORDED) ? 201 : 200,
+				LedgerJson.compact(LedgerJson.record(r)));
+	}
+
+	private ApiProblem invalidRows(InvalidIdentifiersException ex, Capped body) {
+		if (body.exceeded) {
+			return Problems.tooLarge(this.maxUpload);
+		}
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (InvalidRow row : ex.rows()) {
+			Map<String, Object> e = new LinkedHashMap<>();
+			e.put("row", row.row());
+			e.put("value", row.maskedValue());
+			e.put("message", row.reason());
+			errors.add(e);
+		}
+		return new ApiProblem(422, "invalid-rows", "Rows without a valid identifier",
+				ex.invalidCount() + " of " + ex.rowsRead() + " rows have no valid identifier; nothing was recorded "
+						+ "(fix them, or send skipInvalid=true to record the valid rows only). The first "
+						+ errors.size() + " are listed, values masked.",
+				errors);
+	}
+
+	private ApiProblem tooLargeOr(Capped body, ApiProblem otherwise) {
+		return body.exceeded ? Problems.tooLarge(this.maxUpload) : otherwise;
+	}
+
+	private void audit(Authentication auth, HttpServletRequest request, RecordResult r) {
+		String actor = (auth != null) ? auth.getName() : "anonymous";
+		String target = "ledger:" + r.event().processor() + "/" + r.event().eventKey();
+		String details = "date=" + r.event().date() + " basis=" + r.event().basis() + " rows=" + r.rowsRead()
+				+ " invalid=" + r.invalidRows();
+		try {
+			this.writes.submit((c, audit) -> {
+				audit.append(actor, "LEDGER_RECORD", target, request.getRemoteAddr(), details);
+				return null;
+			});
+		}
+		catch (Exception ex) {
+			log.warn("Could not audit a ledger event: {}", ex.getMessage());
+		}
+	}
+
+	private static EventSpec event(String processor, String eventKey, String date, String basis, String recipient) {
+		LocalDate d;
+		try {
+			d = LocalDate.parse(date.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiProblem.badParameter("date", "expected yyyy-MM-dd");
+		}
+		try {
+			return new EventSpec(processor(processor), eventKey, d, recipient, Basis.parse(basis), null);
+		}
+		catch (LedgerInputException ex) {
+			throw ApiProblem.badParameter(parameter(ex.field()), ex.getMessage());
+		}
+	}
+
+	private static String parameter(String field) {
+		return switch (field) {
+			case "event-key" -> "eventKey";
+			default -> field;
+		};
+	}
+
+	static String processor(String processor) {
+		if (processor == null || processor.isBlank() || processor.length() > EventSpec.MAX_TEXT
+				|| processor.chars().anyMatch(Character::isISOControl)) {
+			throw ApiProblem.badParameter("processor", "1 to " + EventSpec.MAX_TEXT + " characters, no control characters");
+		}
+		return processor.strip();
+	}
+
+	/** CSV (or TSV, plain text) and JSON Lines; anything else is 415. */
+	private static void requireTable(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type != null) {
+			try {
+				MediaType mt = MediaType.parseMediaType(type);
+				String t = mt.getType() + "/" + mt.getSubtype();
+				if (t.equals("text/csv") || t.equals("text/tab-separated-values") || t.equals("text/plain")
+						|| t.equals("application/x-ndjson") || t.equals("application/jsonl")
+						|| t.equals("application/octet-stream")) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				// unsupported
+			}
+		}
+		throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+				"Send the file itself as the body: text/csv or application/x-ndjson.");
+	}
+
+	private static void write(HttpServletResponse response, int status, String json) throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		response.setStatus(status);
+		response.setContentType("application/json;charset=UTF-8");
+		response.setContentLength(bytes.length);
+		try (OutputStream out = response.getOutputStream()) {
+			out.write(bytes);
+		}
+	}
+
+	/** The request body, refusing to read past a cap. */
+	static final class Capped extends FilterInputStream {
+
+		private final long max;
+
+		private long total;
+
+		volatile boolean exceeded;
+
+		Capped(InputStream in, long max) {
+			super(in);
+			this.max = max;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws IOException {
+			this.total += n;
+			if (this.total > this.max) {
+				this.exceeded = true;
+				throw new IOException("request body over " + this.max + " bytes");
+			}
+		}
+
+	}
+
+}
