@@ -47,6 +47,17 @@ public final class Engine {
 
 	private final Map<RulePack, PackState> states = new java.util.IdentityHashMap<>();
 
+	private static final Map<Mechanism, String> BAND_KEYS = new java.util.EnumMap<>(Mechanism.class);
+
+	private static final Map<String, Explanation.Key> CLASS_KEYS = Map.of("individuals",
+			new Explanation.Key("class.individuals"), "sensitiveIndividuals", new Explanation.Key("class.sensitiveIndividuals"));
+
+	static {
+		for (Mechanism m : Mechanism.values()) {
+			BAND_KEYS.put(m, "pi.band." + m.name());
+		}
+	}
+
 	public Engine(RulePacks packs) {
 		this(packs, EngineSettings.DEFAULT);
 	}
@@ -313,7 +324,7 @@ public final class Engine {
 	}
 
 	private static void band(Steps steps, Band band, String cls, long cumulative, long prior, long export) {
-		Explanation because = Explanation.of("pi.band." + band.mechanism().name(), new Explanation.Key("class." + cls), cumulative, prior, export,
+		Explanation because = Explanation.of(BAND_KEYS.get(band.mechanism()), CLASS_KEYS.get(cls), cumulative, prior, export,
 				band.atLeast(), (band.below() != null) ? band.below() : -1L);
 		if (band.mechanism() == Mechanism.EXEMPT) {
 			steps.exemption(Scope.PERSONAL_INFORMATION, band.rule(), itemOf(band.rule()), band.quote(), because, null);

@@ -22,8 +22,17 @@ public record Item(int number, int category, String section, Text name, Text des
 	public record Remark(Text text, List<Integer> sharedWith) {
 	}
 
+	private static final String[] RULE_IDS = new String[1000];
+
+	static {
+		for (int i = 0; i < RULE_IDS.length; i++) {
+			RULE_IDS[i] = "item-" + i;
+		}
+	}
+
+	/** {@code item-N}; interned for the common numbers, as it is looked up on every decision. */
 	public String ruleId() {
-		return "item-" + this.number;
+		return (this.number >= 0 && this.number < RULE_IDS.length) ? RULE_IDS[this.number] : "item-" + this.number;
 	}
 
 }
