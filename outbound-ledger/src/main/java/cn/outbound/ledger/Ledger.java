@@ -503,12 +503,23 @@ public final class Ledger implements AutoCloseable {
 		if (asOf.getYear() != year) {
 			throw new LedgerInputException("as-of", "as-of date " + asOf + " is not in " + year);
 		}
-		try (Connection c = readConnection()) {
-			try {
-				return status(c, p, year, asOf, thresholds);
+		try {
+			// the common case in one statement on a plain connection; a day inside a month with later events reads
+			// bitmaps, in one repeatable-read transaction
+			Tallies.Snapshot snapshot;
+			try (Connection c = this.database.connection()) {
+				snapshot = Tallies.snapshot(c, p, year, asOf);
 			}
-			finally {
-				c.commit();
+			if (snapshot.laterInMonth() == 0) {
+				return status(null, snapshot, p, year, asOf, thresholds);
+			}
+			try (Connection c = readConnection()) {
+				try {
+					return status(c, Tallies.snapshot(c, p, year, asOf), p, year, asOf, thresholds);
+				}
+				finally {
+					c.commit();
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -578,29 +589,17 @@ public final class Ledger implements AutoCloseable {
 				: new Key(Tallies.BASIS, Basis.NONE.name(), sensitive);
 	}
 
-	private LedgerStatus status(Connection c, String processor, int year, LocalDate asOf, Thresholds thresholds)
-			throws SQLException {
+	private LedgerStatus status(Connection c, Tallies.Snapshot snapshot, String processor, int year, LocalDate asOf,
+			Thresholds thresholds) throws SQLException {
 		int month = asOf.getMonthValue();
-		List<Tallies.Row> rows = Tallies.rows(c, processor, year, month);
 		// series -> month -> cardinality
 		Map<Key, TreeMap<Integer, Long>> series = new LinkedHashMap<>();
-		for (Tallies.Row r : rows) {
+		for (Tallies.Row r : snapshot.rows()) {
 			series.computeIfAbsent(r.key(), k -> new TreeMap<>()).put(r.month(), r.persons());
 		}
-		long events;
-		LocalDate last;
-		try (PreparedStatement ps = c.prepareStatement("select count(*), max(event_date) from ledger_event"
-				+ " where processor = ? and event_year = ? and event_date <= ?")) {
-			ps.setString(1, processor);
-			ps.setInt(2, year);
-			ps.setDate(3, Date.valueOf(asOf));
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				events = rs.getLong(1);
-				last = (rs.getDate(2) != null) ? rs.getDate(2).toLocalDate() : null;
-			}
-		}
-		if (laterInMonth(c, processor, year, asOf)) {
+		long events = snapshot.events();
+		LocalDate last = snapshot.lastEventDate();
+		if (snapshot.laterInMonth() > 0) {
 			// the month's rows include events after asOf: that month comes from the events themselves
 			Map<Key, Long> partial = partialMonth(c, processor, year, asOf);
 			for (Map.Entry<Key, TreeMap<Integer, Long>> e : series.entrySet()) {
@@ -673,23 +672,6 @@ public final class Ledger implements AutoCloseable {
 		}
 		Map.Entry<Integer, Long> e = months.floorEntry(m);
 		return (e != null) ? e.getValue() : 0;
-	}
-
-	private static boolean laterInMonth(Connection c, String processor, int year, LocalDate asOf) throws SQLException {
-		if (asOf.equals(asOf.withDayOfMonth(asOf.lengthOfMonth()))) {
-			return false;
-		}
-		try (PreparedStatement ps = c.prepareStatement("select count(*) from ledger_event where processor = ?"
-				+ " and event_year = ? and event_date > ? and event_date <= ?")) {
-			ps.setString(1, processor);
-			ps.setInt(2, year);
-			ps.setDate(3, Date.valueOf(asOf));
-			ps.setDate(4, Date.valueOf(asOf.withDayOfMonth(asOf.lengthOfMonth())));
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1) > 0;
-			}
-		}
 	}
 
 	/**

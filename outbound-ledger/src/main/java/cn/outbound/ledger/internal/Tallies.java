@@ -159,23 +159,54 @@ public final class Tallies {
 	public record Row(Key key, int month, long persons) {
 	}
 
-	/** Every row of a processor-year up to {@code month} (cardinalities only). */
-	public static List<Row> rows(Connection c, String processor, int year, int month) throws SQLException {
-		List<Row> out = new ArrayList<>();
-		try (PreparedStatement ps = c.prepareStatement("select dimension, dimension_value, sensitive, tally_month, persons"
-				+ " from ledger_tally where processor = ? and tally_year = ? and tally_month <= ?"
-				+ " order by dimension, dimension_value, sensitive, tally_month")) {
+	/**
+	 * What a status needs, in one statement (one round trip, one snapshot): the rows up to {@code asOf}'s month,
+	 * the events up to {@code asOf} and their last date, and how many events of that month come after it.
+	 */
+	public record Snapshot(List<Row> rows, long events, java.time.LocalDate lastEventDate, long laterInMonth) {
+	}
+
+	public static Snapshot snapshot(Connection c, String processor, int year, java.time.LocalDate asOf)
+			throws SQLException {
+		List<Row> rows = new ArrayList<>();
+		long events = 0;
+		long later = 0;
+		java.time.LocalDate last = null;
+		java.sql.Date day = java.sql.Date.valueOf(asOf);
+		java.sql.Date monthEnd = java.sql.Date.valueOf(asOf.withDayOfMonth(asOf.lengthOfMonth()));
+		try (PreparedStatement ps = c.prepareStatement("select 0, dimension, dimension_value, sensitive, tally_month,"
+				+ " persons, cast(null as date) from ledger_tally where processor = ? and tally_year = ? and tally_month <= ?"
+				+ " union all select 1, cast(null as varchar(24)), cast(null as varchar(200)), cast(null as boolean),"
+				+ " cast(null as int), count(*), max(event_date) from ledger_event"
+				+ " where processor = ? and event_year = ? and event_date <= ?"
+				+ " union all select 2, cast(null as varchar(24)), cast(null as varchar(200)), cast(null as boolean),"
+				+ " cast(null as int), count(*), cast(null as date) from ledger_event"
+				+ " where processor = ? and event_year = ? and event_date > ? and event_date <= ?")) {
 			ps.setString(1, processor);
 			ps.setInt(2, year);
-			ps.setInt(3, month);
+			ps.setInt(3, asOf.getMonthValue());
+			ps.setString(4, processor);
+			ps.setInt(5, year);
+			ps.setDate(6, day);
+			ps.setString(7, processor);
+			ps.setInt(8, year);
+			ps.setDate(9, day);
+			ps.setDate(10, monthEnd);
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
-					out.add(new Row(new Key(rs.getString(1), rs.getString(2), rs.getBoolean(3)), rs.getInt(4),
-							rs.getLong(5)));
+					switch (rs.getInt(1)) {
+						case 0 -> rows.add(new Row(new Key(rs.getString(2), rs.getString(3), rs.getBoolean(4)), rs.getInt(5),
+								rs.getLong(6)));
+						case 1 -> {
+							events = rs.getLong(6);
+							last = (rs.getDate(7) != null) ? rs.getDate(7).toLocalDate() : null;
+						}
+						default -> later = rs.getLong(6);
+					}
 				}
 			}
 		}
-		return out;
+		return new Snapshot(rows, events, last, later);
 	}
 
 	/** Drops a processor-year's cache (before a rebuild). */
