@@ -1,6 +1,7 @@
 package cn.outbound.ledger;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import cn.outbound.ledger.db.Database;
 
@@ -9,9 +10,18 @@ import cn.outbound.ledger.db.Database;
  */
 class H2LedgerIntegrationTests extends LedgerSuite {
 
+	private Path dir;
+
 	@Override
 	Database openDatabase() throws Exception {
-		return TestDatabases.h2(Files.createTempDirectory("ledger-h2"));
+		this.dir = Files.createTempDirectory("ledger-h2");
+		return TestDatabases.h2(this.dir);
+	}
+
+	@Override
+	void dropDatabase() {
+		TestDatabases.deleteTree(this.dir);
+		TestDatabases.deleteTree(this.spill);
 	}
 
 }

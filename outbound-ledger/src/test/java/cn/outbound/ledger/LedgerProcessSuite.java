@@ -28,6 +28,20 @@ abstract class LedgerProcessSuite {
 	/** A database URL of a fresh ledger; the database is created and migrated by the caller. */
 	abstract String freshUrl(String name) throws Exception;
 
+	final List<String> urls = new ArrayList<>();
+
+	String fresh(String name) throws Exception {
+		String url = freshUrl(name);
+		this.urls.add(url);
+		return url;
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void dropDatabases() {
+		this.urls.forEach(TestDatabases::drop);
+		this.urls.clear();
+	}
+
 	static Process child(String url, String processor, String eventKey, long from, long to) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -54,7 +68,7 @@ abstract class LedgerProcessSuite {
 
 	@Test // #4 a process killed during a 1,000,000-identifier ingest
 	void anIngestKilledMidTransactionLeavesTheEventWholeOrAbsent() throws Exception {
-		String url = freshUrl("kill");
+		String url = fresh("kill");
 		try (Database db = Database.open(url, null, null)) {
 			Ledger.open(db, LedgerKey.of(KEY), LedgerSettings.defaults());
 		}
@@ -104,7 +118,7 @@ abstract class LedgerProcessSuite {
 
 	@Test // #4 concurrent ingests from two processes
 	void twoProcessesIngestingOverlappingSetsGiveTheExactUnion() throws Exception {
-		String url = freshUrl("two");
+		String url = fresh("two");
 		try (Database db = Database.open(url, null, null)) {
 			// the parent keeps the database open (for H2 it is then the server the children connect to)
 			Ledger ledger = Ledger.open(db, LedgerKey.of(KEY), LedgerSettings.defaults());

@@ -29,6 +29,8 @@ class LedgerProperties {
 
 	private static Database database;
 
+	private static java.nio.file.Path dir;
+
 	private static Ledger ledger;
 
 	private static final AtomicInteger PROCESSORS = new AtomicInteger();
@@ -38,7 +40,8 @@ class LedgerProperties {
 
 	static synchronized Ledger ledger() throws Exception {
 		if (ledger == null) {
-			database = TestDatabases.h2(Files.createTempDirectory("ledger-properties"));
+			dir = Files.createTempDirectory("ledger-properties");
+			database = TestDatabases.h2(dir);
 			ledger = Ledger.open(database, LedgerKey.of(new byte[32]), LedgerSettings.defaults().withRunCapacity(16));
 		}
 		return ledger;
@@ -48,6 +51,7 @@ class LedgerProperties {
 	static void close() {
 		if (database != null) {
 			database.close();
+			TestDatabases.deleteTree(dir);
 		}
 	}
 

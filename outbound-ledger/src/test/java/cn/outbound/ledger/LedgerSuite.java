@@ -56,6 +56,11 @@ abstract class LedgerSuite {
 		if (this.database != null) {
 			this.database.close();
 		}
+		dropDatabase();
+	}
+
+	/** Removes what {@link #openDatabase} made, when it is worth removing. */
+	void dropDatabase() {
 	}
 
 	static String processor() {

@@ -208,6 +208,8 @@ class NoRawIdentifierIntegrationTests {
 		assertThat(indexOf(db, "privacy".getBytes(StandardCharsets.UTF_8))).isNotNegative();
 		assertThatThrownBy(() -> assertNoSecretIn("a control", ("x," + TestIds.ZHANG_WEI_ID + "\n").getBytes(GBK)))
 			.hasMessageContaining("raw identifier");
+		TestDatabases.deleteTree(data);
+		TestDatabases.deleteTree(spill);
 	}
 
 	@Test // #4 the same on PostgreSQL
@@ -271,6 +273,7 @@ class NoRawIdentifierIntegrationTests {
 		}
 		System.out.println("scanned " + scanned + " of " + relationFiles.size() + " PostgreSQL data files"
 				+ (Files.isReadable(serverLog) ? " and the server log" : ""));
+		TestDatabases.dropPostgresSchema(url);
 	}
 
 }

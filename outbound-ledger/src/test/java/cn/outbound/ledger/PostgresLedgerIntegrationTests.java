@@ -10,11 +10,21 @@ import cn.outbound.ledger.db.Database;
  */
 class PostgresLedgerIntegrationTests extends LedgerSuite {
 
+	private String url;
+
 	@Override
 	Database openDatabase() {
 		Assumptions.assumeTrue(TestDatabases.postgresConfigured(),
 				"PostgreSQL tests need -D" + TestDatabases.POSTGRES_PROPERTY + "=jdbc:postgresql://...");
-		return TestDatabases.postgres("ledger_suite");
+		this.url = TestDatabases.freshPostgresUrl("ledger_suite");
+		return Database.open(this.url, null, null);
+	}
+
+	@Override
+	void dropDatabase() {
+		if (this.url != null) {
+			TestDatabases.dropPostgresSchema(this.url);
+		}
 	}
 
 }

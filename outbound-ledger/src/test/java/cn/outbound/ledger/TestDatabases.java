@@ -58,6 +58,48 @@ public final class TestDatabases {
 		return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
 
+	/** Deletes a test's H2 directory (made with {@link #h2Url}) or drops its PostgreSQL schema. */
+	public static void drop(String url) {
+		if (url.startsWith("jdbc:h2:file:")) {
+			String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+			deleteTree(Path.of(file).getParent());
+		}
+		else {
+			dropPostgresSchema(url);
+		}
+	}
+
+	public static void deleteTree(Path dir) {
+		if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+			return;
+		}
+		try (var walk = java.nio.file.Files.walk(dir)) {
+			walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (java.io.IOException ex) {
+			// best effort
+		}
+	}
+
+	/** Drops the schema of a URL made by {@link #freshPostgresUrl} (tests clean up after themselves). */
+	public static void dropPostgresSchema(String url) {
+		int at = url.indexOf("currentSchema=");
+		if (at < 0 || !postgresConfigured()) {
+			return;
+		}
+		String schema = url.substring(at + "currentSchema=".length()).split("[&;]")[0];
+		if (!schema.matches("[a-z0-9_]+")) {
+			return;
+		}
+		try (Connection c = DriverManager.getConnection(System.getProperty(POSTGRES_PROPERTY));
+				Statement s = c.createStatement()) {
+			s.execute("drop schema if exists " + schema + " cascade");
+		}
+		catch (SQLException ex) {
+			// best effort: a fresh schema is made per test class anyway
+		}
+	}
+
 	public static Database postgres(String prefix) {
 		return Database.open(freshPostgresUrl(prefix), null, null);
 	}

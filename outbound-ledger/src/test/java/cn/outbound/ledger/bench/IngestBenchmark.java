@@ -52,8 +52,10 @@ import cn.outbound.pii.io.TableReader;
  *
  * <pre>
  * java -Xmx512m -cp ... cn.outbound.ledger.bench.IngestBenchmark --url jdbc:postgresql://127.0.0.1:5432/test?user=postgres
- *     [--rows 10000000] [--naive-rows 200000] [--dir /tmp/outbound-bench] [--keep-file]
+ *     [--rows 10000000] [--naive-rows 200000] [--dir /tmp/outbound-bench] [--keep]
  * </pre>
+ * The PostgreSQL schema made for the run is dropped at the end unless {@code --keep} is given. {@code --url jdbc:h2}
+ * runs it on a fresh H2 file (no naive part).
  */
 public final class IngestBenchmark {
 
@@ -64,6 +66,7 @@ public final class IngestBenchmark {
 		String url = null;
 		long rows = 10_000_000;
 		int naiveRows = 200_000;
+		boolean keep = false;
 		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "outbound-bench");
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -71,6 +74,7 @@ public final class IngestBenchmark {
 				case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
 				case "--naive-rows" -> naiveRows = Integer.parseInt(args[++i].replace("_", ""));
 				case "--dir" -> dir = Path.of(args[++i]);
+				case "--keep" -> keep = true;
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
@@ -184,6 +188,9 @@ public final class IngestBenchmark {
 			if (naiveRows > 0 && !h2) {
 				naive(db, key, csv, half, naiveRows, r.rowsRead() / secs);
 			}
+		}
+		if (!keep) {
+			TestDatabases.dropPostgresSchema(schemaUrl);
 		}
 	}
 
