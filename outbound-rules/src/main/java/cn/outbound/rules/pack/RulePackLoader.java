@@ -58,6 +58,13 @@ public final class RulePackLoader {
 
 	private static volatile Schema schema;
 
+	/** Built once, and only when a YAML pack is checked (the CLI's compiled packs never need it). */
+	private static final class Yaml {
+
+		static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+
+	}
+
 	private RulePackLoader() {
 	}
 
@@ -106,7 +113,7 @@ public final class RulePackLoader {
 	}
 
 	private static List<Problem> checkSchema(byte[] content, Node root) {
-		JsonNode tree = YAMLMapper.builder().build().readTree(content);
+		JsonNode tree = Yaml.MAPPER.readTree(content);
 		List<Problem> out = new ArrayList<>();
 		for (com.networknt.schema.Error error : schema().validate(tree)) {
 			String pointer = pointer(error.getInstanceLocation());

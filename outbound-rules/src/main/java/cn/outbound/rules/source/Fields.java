@@ -164,7 +164,7 @@ public final class Fields {
 				this.problems.add(Node.child(parent.pointer(), key), parent.location(),
 						"missing required field '" + key + "' (" + expected + ")");
 			}
-			return (node == null) ? null : null;
+			return null;
 		}
 		return node;
 	}
