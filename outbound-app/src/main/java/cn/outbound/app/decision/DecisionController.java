@@ -2,7 +2,6 @@ package cn.outbound.app.decision;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.Bodies;
@@ -38,7 +37,7 @@ class DecisionController {
 				System.nanoTime() + this.settings.bodyTimeout().toNanos());
 		Node root = Deciding.parse(body);
 		Decision decision = this.deciding.decide(this.deciding.read(root, root));
-		byte[] json = DecisionJson.compact(DecisionJson.toJson(decision)).getBytes(StandardCharsets.UTF_8);
+		byte[] json = DecisionJson.compactUtf8(DecisionJson.toJson(decision));
 		response.setStatus(200);
 		response.setContentType("application/json;charset=UTF-8");
 		response.setContentLength(json.length);

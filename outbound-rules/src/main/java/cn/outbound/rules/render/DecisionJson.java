@@ -35,6 +35,11 @@ public final class DecisionJson {
 		return Json.compact(tree);
 	}
 
+	/** The compact document as UTF-8 bytes, as a server sends it. */
+	public static byte[] compactUtf8(Map<String, Object> tree) {
+		return Json.compactUtf8(tree);
+	}
+
 	/** An insertion-ordered JSON object with chainable puts. */
 	public static final class Obj extends LinkedHashMap<String, Object> {
 

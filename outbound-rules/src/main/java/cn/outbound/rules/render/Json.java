@@ -1,28 +1,53 @@
 package cn.outbound.rules.render;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
 /**
  * A small JSON writer for the trees {@link DecisionJson} builds (maps, lists, strings, numbers, booleans, null). It
  * keeps the CLI free of an object mapper, whose start-up alone costs more than a whole decision.
+ * <p>
+ * It writes UTF-8 bytes directly: a server answers with {@link #compactUtf8}, without building the document as
+ * UTF-16 text and encoding it again; {@link Cached} parts are kept encoded.
  */
 public final class Json {
+
+	/** Above this a thread's reusable buffer is not kept, so that one large document does not stay in memory. */
+	private static final int KEEP_BUFFER = 64 * 1024;
+
+	private static final ThreadLocal<Utf8> BUFFERS = ThreadLocal.withInitial(() -> new Utf8(16 * 1024));
 
 	private Json() {
 	}
 
+	/** The compact document as UTF-8 bytes. */
+	public static byte[] compactUtf8(Object value) {
+		Utf8 out = BUFFERS.get();
+		try {
+			write(out, value, -1);
+			return out.toByteArray();
+		}
+		finally {
+			if (out.buf.length > KEEP_BUFFER) {
+				BUFFERS.remove();
+			}
+			else {
+				out.len = 0;
+			}
+		}
+	}
+
 	public static String compact(Object value) {
-		StringBuilder sb = new StringBuilder(1024);
-		write(sb, value, -1);
-		return sb.toString();
+		return new String(compactUtf8(value), StandardCharsets.UTF_8);
 	}
 
 	public static String pretty(Object value) {
-		StringBuilder sb = new StringBuilder(2048);
-		write(sb, value, 0);
-		return sb.toString();
+		Utf8 out = new Utf8(4096);
+		write(out, value, 0);
+		return new String(out.buf, 0, out.len, StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -33,7 +58,7 @@ public final class Json {
 
 		private final Object value;
 
-		private volatile String compact;
+		private volatile byte[] compact;
 
 		public Cached(Object value) {
 			this.value = value;
@@ -45,12 +70,12 @@ public final class Json {
 			return this.value;
 		}
 
-		String compact() {
-			String c = this.compact;
+		byte[] compact() {
+			byte[] c = this.compact;
 			if (c == null) {
-				StringBuilder sb = new StringBuilder(256);
-				write(sb, this.value, -1);
-				c = sb.toString();
+				Utf8 out = new Utf8(256);
+				write(out, this.value, -1);
+				c = out.toByteArray();
 				this.compact = c;
 			}
 			return c;
@@ -58,54 +83,60 @@ public final class Json {
 
 	}
 
-	private static void write(StringBuilder sb, Object value, int indent) {
+	private static void write(Utf8 out, Object value, int indent) {
 		if (value instanceof Cached cached) {
 			if (indent < 0) {
-				sb.append(cached.compact());
+				out.raw(cached.compact());
 			}
 			else {
-				write(sb, cached.value(), indent);
+				write(out, cached.value(), indent);
 			}
 			return;
 		}
 		if (value == null) {
-			sb.append("null");
+			out.ascii("null");
 		}
 		else if (value instanceof String s) {
-			string(sb, s);
+			out.string(s);
 		}
-		else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-			sb.append(value);
+		else if (value instanceof Integer i) {
+			out.number(i);
+		}
+		else if (value instanceof Long l) {
+			out.number(l);
+		}
+		else if (value instanceof Boolean b) {
+			out.ascii(b ? "true" : "false");
 		}
 		else if (value instanceof BigDecimal bd) {
-			sb.append(bd.toPlainString());
+			out.ascii(bd.toPlainString());
 		}
 		else if (value instanceof Number n) {
-			sb.append(n);
+			out.ascii(n.toString());
 		}
 		else if (value instanceof Map<?, ?> map) {
 			if (map.isEmpty()) {
-				sb.append("{}");
+				out.ascii("{}");
 				return;
 			}
-			sb.append('{');
+			out.ascii('{');
 			boolean first = true;
 			for (Map.Entry<?, ?> e : map.entrySet()) {
 				if (!first) {
-					sb.append(',');
+					out.ascii(',');
 				}
 				first = false;
-				newline(sb, (indent >= 0) ? indent + 1 : -1);
-				string(sb, String.valueOf(e.getKey()));
-				sb.append((indent >= 0) ? ": " : ":");
-				write(sb, e.getValue(), (indent >= 0) ? indent + 1 : -1);
+				newline(out, (indent >= 0) ? indent + 1 : -1);
+				out.string(String.valueOf(e.getKey()));
+				out.ascii((indent >= 0) ? ": " : ":");
+				write(out, e.getValue(), (indent >= 0) ? indent + 1 : -1);
 			}
-			newline(sb, indent);
-			sb.append('}');
+			newline(out, indent);
+			out.ascii('}');
 		}
 		else if (value instanceof Collection<?> list) {
 			if (list.isEmpty()) {
-				sb.append("[]");
+				out.ascii("[]");
 				return;
 			}
 			boolean scalars = true;
@@ -115,75 +146,157 @@ public final class Json {
 					break;
 				}
 			}
-			sb.append('[');
+			out.ascii('[');
 			boolean first = true;
 			for (Object v : list) {
 				if (!first) {
-					sb.append(scalars && indent >= 0 ? ", " : ",");
+					out.ascii(scalars && indent >= 0 ? ", " : ",");
 				}
 				first = false;
 				if (!scalars) {
-					newline(sb, (indent >= 0) ? indent + 1 : -1);
+					newline(out, (indent >= 0) ? indent + 1 : -1);
 				}
-				write(sb, v, (indent >= 0) ? indent + 1 : -1);
+				write(out, v, (indent >= 0) ? indent + 1 : -1);
 			}
 			if (!scalars) {
-				newline(sb, indent);
+				newline(out, indent);
 			}
-			sb.append(']');
+			out.ascii(']');
 		}
 		else {
-			string(sb, value.toString());
+			out.string(value.toString());
 		}
 	}
 
-	private static void newline(StringBuilder sb, int indent) {
+	private static void newline(Utf8 out, int indent) {
 		if (indent < 0) {
 			return;
 		}
-		sb.append('\n');
+		out.ascii('\n');
 		for (int i = 0; i < indent; i++) {
-			sb.append("  ");
+			out.ascii("  ");
 		}
 	}
 
-	static void string(StringBuilder sb, String s) {
-		sb.append('"');
-		int clean = 0;
-		while (clean < s.length()) {
-			char c = s.charAt(clean);
-			if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
-				break;
+	/** A growable UTF-8 byte buffer. */
+	static final class Utf8 {
+
+		private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+		byte[] buf;
+
+		int len;
+
+		Utf8(int capacity) {
+			this.buf = new byte[capacity];
+		}
+
+		byte[] toByteArray() {
+			return Arrays.copyOf(this.buf, this.len);
+		}
+
+		private void ensure(int more) {
+			if (this.len + more > this.buf.length) {
+				this.buf = Arrays.copyOf(this.buf, Math.max(this.buf.length * 2, this.len + more));
 			}
-			clean++;
 		}
-		if (clean == s.length()) {
-			// the common case: nothing to escape
-			sb.append(s).append('"');
-			return;
+
+		void ascii(char c) {
+			ensure(1);
+			this.buf[this.len++] = (byte) c;
 		}
-		sb.append(s, 0, clean);
-		for (int i = clean; i < s.length(); i++) {
-			char c = s.charAt(i);
-			switch (c) {
-				case '"' -> sb.append("\\\"");
-				case '\\' -> sb.append("\\\\");
-				case '\n' -> sb.append("\\n");
-				case '\r' -> sb.append("\\r");
-				case '\t' -> sb.append("\\t");
-				case '\b' -> sb.append("\\b");
-				case '\f' -> sb.append("\\f");
-				default -> {
-					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-						sb.append(String.format("\\u%04x", (int) c));
+
+		/** Text known to be ASCII (literals, numbers). */
+		void ascii(String s) {
+			int n = s.length();
+			ensure(n);
+			for (int i = 0; i < n; i++) {
+				this.buf[this.len++] = (byte) s.charAt(i);
+			}
+		}
+
+		void raw(byte[] bytes) {
+			ensure(bytes.length);
+			System.arraycopy(bytes, 0, this.buf, this.len, bytes.length);
+			this.len += bytes.length;
+		}
+
+		void number(long v) {
+			if (v >= 0 && v < 10) {
+				ascii((char) ('0' + v));
+			}
+			else {
+				ascii(Long.toString(v));
+			}
+		}
+
+		/** A JSON string: quoted, escaped (controls, quote, backslash, U+2028/9), encoded as UTF-8. */
+		void string(String s) {
+			int n = s.length();
+			// at most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes), 6 for an escape
+			ensure(2 + 6 * n);
+			byte[] b = this.buf;
+			int p = this.len;
+			b[p++] = '"';
+			for (int i = 0; i < n; i++) {
+				char c = s.charAt(i);
+				if (c < 0x80) {
+					if (c >= 0x20 && c != '"' && c != '\\') {
+						b[p++] = (byte) c;
+						continue;
 					}
-					else {
-						sb.append(c);
+					b[p++] = '\\';
+					switch (c) {
+						case '"' -> b[p++] = '"';
+						case '\\' -> b[p++] = '\\';
+						case '\n' -> b[p++] = 'n';
+						case '\r' -> b[p++] = 'r';
+						case '\t' -> b[p++] = 't';
+						case '\b' -> b[p++] = 'b';
+						case '\f' -> b[p++] = 'f';
+						default -> p = unicodeEscape(b, p, c);
 					}
 				}
+				else if (c < 0x800) {
+					b[p++] = (byte) (0xC0 | (c >> 6));
+					b[p++] = (byte) (0x80 | (c & 0x3F));
+				}
+				else if (c == '\u2028' || c == '\u2029') {
+					b[p++] = '\\';
+					p = unicodeEscape(b, p, c);
+				}
+				else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+					int cp = Character.toCodePoint(c, s.charAt(++i));
+					b[p++] = (byte) (0xF0 | (cp >> 18));
+					b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+					b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+					b[p++] = (byte) (0x80 | (cp & 0x3F));
+				}
+				else if (Character.isSurrogate(c)) {
+					// a lone surrogate has no UTF-8 form: escaped, so that a JSON reader gets the same string back
+					b[p++] = '\\';
+					p = unicodeEscape(b, p, c);
+				}
+				else {
+					b[p++] = (byte) (0xE0 | (c >> 12));
+					b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+					b[p++] = (byte) (0x80 | (c & 0x3F));
+				}
 			}
+			b[p++] = '"';
+			this.len = p;
 		}
-		sb.append('"');
+
+		/** {@code uXXXX} after a backslash already written. */
+		private static int unicodeEscape(byte[] b, int p, char c) {
+			b[p++] = 'u';
+			b[p++] = HEX[(c >> 12) & 0xF];
+			b[p++] = HEX[(c >> 8) & 0xF];
+			b[p++] = HEX[(c >> 4) & 0xF];
+			b[p++] = HEX[c & 0xF];
+			return p;
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.outbound.rules.render;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,30 @@ class JsonTests {
 	void anyStringRoundTrips(@ForAll String s) {
 		Map<String, Object> tree = Map.of("k" + s, s);
 		assertThat(MAPPER.readTree(Json.compact(tree)).get("k" + s).asString()).isEqualTo(s);
+		assertThat(MAPPER.readTree(Json.compactUtf8(tree)).get("k" + s).asString()).isEqualTo(s);
+	}
+
+	@Property(tries = 300)
+	void utf8IsWhatTheJdkEncodes(@ForAll String s) {
+		// every well-formed string encodes as the JDK encodes it (lone surrogates are escaped instead)
+		String wellFormed = s.codePoints().filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+		List<Object> tree = List.of(wellFormed, 12L, Map.of("x", new Json.Cached(List.of(wellFormed))));
+		assertThat(Json.compactUtf8(tree)).isEqualTo(Json.compact(tree).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void escapesControlsQuotesLineSeparatorsAndLoneSurrogates() {
+		String s = "a\"b\\c\n\t\u0001\u2028\u2029\ud800x😀中";
+		assertThat(Json.compact(List.of(s))).isEqualTo("[\"a\\\"b\\\\c\\n\\t\\u0001\\u2028\\u2029\\ud800x😀中\"]");
+		assertThat(MAPPER.readTree(Json.compactUtf8(List.of(s))).get(0).asString()).isEqualTo(s);
+	}
+
+	@Test
+	void aLargeDocumentDoesNotStayInTheThreadsBuffer() {
+		String big = "中".repeat(100_000);
+		assertThat(Json.compactUtf8(List.of(big))).hasSize(300_002 + 2);
+		assertThat(Json.compactUtf8(List.of("a"))).isEqualTo("[\"a\"]".getBytes(StandardCharsets.UTF_8));
 	}
 
 }
