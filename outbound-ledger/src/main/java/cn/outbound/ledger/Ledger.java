@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -66,6 +67,14 @@ public final class Ledger implements AutoCloseable {
 	private final LedgerSettings settings;
 
 	private final PersonDirectory directory;
+
+	/**
+	 * Decisions ask {@link #countsUpTo} for every scenario naming a processor; the answer is remembered until the
+	 * ledger's version changes (any write, from any process).
+	 */
+	private final Map<String, RememberedCounts> remembered = new ConcurrentHashMap<>();
+
+	private static final int REMEMBERED_MAX = 10_000;
 
 	private Ledger(Database database, boolean ownsDatabase, LedgerKey key, LedgerSettings settings) {
 		this.database = database;
@@ -239,7 +248,7 @@ public final class Ledger implements AutoCloseable {
 					insertEventPersons(c, eventId, pc, identifiers, persons, fresh);
 					resultParts.add(new RecordResult.Part(pc, identifiers, persons.getLongCardinality(), fresh));
 				}
-				try (PreparedStatement ps = c.prepareStatement("update ledger_lock set next_person_id = ? where id = 1")) {
+				try (PreparedStatement ps = c.prepareStatement("update ledger_lock set next_person_id = ?, version = version + 1 where id = 1")) {
 					ps.setLong(1, resolved.nextId());
 					ps.executeUpdate();
 				}
@@ -562,9 +571,40 @@ public final class Ledger implements AutoCloseable {
 	 * the {@code priorThisYear} of a decision for an export on that date.
 	 */
 	public LedgerCounts countsUpTo(String processor, LocalDate date) {
+		// the version is read before the counts: a write committed in between makes the next call read them again
+		long version = version();
+		String key = processor + '\u0000' + date;
+		RememberedCounts remembered = this.remembered.get(key);
+		if (remembered != null && remembered.version() == version) {
+			return remembered.counts();
+		}
 		LedgerStatus s = status(processor, date.getYear(), date, new Thresholds("none", List.of(), List.of()));
-		return new LedgerCounts(s.processor(), date, s.individuals(), s.sensitiveIndividuals(), s.events(),
+		LedgerCounts counts = new LedgerCounts(s.processor(), date, s.individuals(), s.sensitiveIndividuals(), s.events(),
 				s.exemptBasesCounted());
+		if (this.remembered.size() >= REMEMBERED_MAX) {
+			this.remembered.clear();
+		}
+		this.remembered.put(key, new RememberedCounts(version, counts));
+		return counts;
+	}
+
+	/** Counts of {@link #countsUpTo} as of a ledger version. */
+	private record RememberedCounts(long version, LedgerCounts counts) {
+	}
+
+	/** The ledger's write counter ({@code ledger_lock.version}). */
+	long version() {
+		try (Connection c = this.database.connection();
+				PreparedStatement ps = c.prepareStatement("select version from ledger_lock where id = 1");
+				ResultSet rs = ps.executeQuery()) {
+			if (!rs.next()) {
+				throw new LedgerException("the ledger's lock row is missing: the schema is damaged");
+			}
+			return rs.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+		}
 	}
 
 	private Connection readConnection() throws SQLException {
@@ -819,6 +859,9 @@ public final class Ledger implements AutoCloseable {
 			c.setAutoCommit(false);
 			try {
 				lock(c);
+				try (PreparedStatement ps = c.prepareStatement("update ledger_lock set version = version + 1 where id = 1")) {
+					ps.executeUpdate();
+				}
 				Tallies.clear(c, processor, year);
 				try (PreparedStatement ps = c.prepareStatement("select e.id, e.event_date, e.basis, e.recipient,"
 						+ " p.sensitive, p.bitmap from ledger_event e join ledger_event_persons p on p.event_id = e.id"

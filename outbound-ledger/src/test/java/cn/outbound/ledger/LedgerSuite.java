@@ -236,6 +236,27 @@ abstract class LedgerSuite {
 		assertThat(mid.months()).extracting(LedgerStatus.Month::individuals).containsExactly(0L, 0L, 10L);
 	}
 
+	@Test
+	void rememberedCountsFollowWritesFromAnotherLedgerOnTheSameDatabase() {
+		// a second Ledger over the same database stands for another process (the CLI beside the server)
+		String p = processor();
+		Ledger other = Ledger.open(this.database, KEY, LedgerSettings.defaults().withSpillDirectory(this.spill));
+		LocalDate day = LocalDate.of(2026, 5, 31);
+		this.ledger.record(event(p, "a", "2026-05-01"), ids(TestIds.residentIds(0, 10)));
+		assertThat(this.ledger.countsUpTo(p, day).individuals()).isEqualTo(10);
+		assertThat(this.ledger.countsUpTo(p, day).individuals()).isEqualTo(10);
+		long before = this.ledger.version();
+		other.record(event(p, "b", "2026-05-02"), ids(TestIds.residentIds(5, 25)));
+		assertThat(this.ledger.version()).isGreaterThan(before);
+		assertThat(this.ledger.countsUpTo(p, day).individuals()).isEqualTo(25);
+		assertThat(this.ledger.countsUpTo(p, day).events()).isEqualTo(2);
+		other.rebuild(p, 2026);
+		assertThat(this.ledger.countsUpTo(p, day).individuals()).isEqualTo(25);
+		// a re-sent event changes nothing and need not raise the version
+		other.record(event(p, "b", "2026-05-02"), ids(TestIds.residentIds(5, 25)));
+		assertThat(this.ledger.countsUpTo(p, day).individuals()).isEqualTo(25);
+	}
+
 	@Test // #4 year rollover
 	void theYearTurnsOnFirstJanuaryInShanghai() {
 		String p = processor();
