@@ -32,7 +32,9 @@ public final class JdbcSource implements TableSource {
 		}
 		String u = url;
 		if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
-			u = u + (u.contains("?") ? "&" : "?") + "useCursorFetch=true";
+			// MariaDB's driver serves MySQL servers too; it takes a jdbc:mysql: URL only when told to
+			u = u + (u.contains("?") ? "&" : "?") + "useCursorFetch=true"
+					+ (u.startsWith("jdbc:mysql:") ? "&permitMysqlScheme" : "");
 		}
 		this.connection = (user != null) ? DriverManager.getConnection(u, user, password) : DriverManager.getConnection(u);
 		this.table = table;
