@@ -55,7 +55,8 @@ public abstract class ServerTests {
 
 	/** The token of a test user, created on first use. */
 	protected String token(Role role) {
-		return TOKENS.computeIfAbsent(role.name(), r -> {
+		// per server: a PostgreSQL-backed context runs beside the H2 one
+		return TOKENS.computeIfAbsent(this.port + "/" + role.name(), r -> {
 			try {
 				String name = role.name().toLowerCase();
 				if (this.users.find(name).isPresent()) {

@@ -21,8 +21,8 @@ import org.springframework.core.env.Environment;
 /**
  * The ledger of persons exported, opened on the server's own database (the URL the server resolved from
  * {@code outbound.db.url} / {@code OUTBOUND_DB_URL}, else the embedded H2 file) under the same rules as the CLI:
- * {@code OUTBOUND_LEDGER_KEY} is required for a server database; for the embedded H2 file a key is generated once
- * next to it. Closed on shutdown. It also answers a decision's {@code priorThisYear}.
+ * {@code OUTBOUND_LEDGER_KEY} (or the property {@code outbound.ledger.key}) is required for a server database; for the
+ * embedded H2 file a key is generated once next to it. Closed on shutdown. It also answers a decision's {@code priorThisYear}.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
@@ -44,6 +44,10 @@ class LedgerConfiguration {
 			url = AppDatabase.DEFAULT_URL;
 		}
 		env.put("OUTBOUND_DB_URL", url.strip());
+		String key = spring.getProperty("outbound.ledger.key");
+		if (key != null && !key.isBlank() && !processEnv.containsKey("OUTBOUND_LEDGER_KEY")) {
+			env.put("OUTBOUND_LEDGER_KEY", key.strip());
+		}
 		if (AppDatabase.isH2(url)) {
 			// the server's pool signs in to H2 as "sa" unless told otherwise: the ledger must be the same user
 			String user = processEnv.get("OUTBOUND_DB_USER");
