@@ -36,6 +36,8 @@ class ApiIntegrationTests extends ServerTests {
 		assertThat(d.get("rulePack").get("id").asString()).isEqualTo("tianjin-ftz");
 		assertThat(d.get("headroom").get("individuals").get("nextAt").asLong()).isEqualTo(1_000_000);
 		assertThat(json(get("/api/v1/assessments", Role.VIEWER)).get("total").asLong()).isEqualTo(before);
+		// a token call is stateless: no session is made for it
+		assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -87,10 +88,38 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Calls that carry {@code Authorization}: stateless. No session is read or written, there is no cookie to forge
+	 * (no CSRF check) and no anonymous fall-back: the token decides, and a wrong one is 401.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain apiTokens(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+		http.securityMatcher(request -> request.getHeader("Authorization") != null
+				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/"))
+			.addFilterAfter(bearer, SecurityContextHolderFilter.class)
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.anonymous(a -> a.disable());
+		return apiRules(http).build();
+	}
+
+	/** The API for a browser session (the web UI's own calls) and for anonymous callers of the public documents. */
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterAfter(bearer, SecurityContextHolderFilter.class)
+			// a call riding on a browser session needs the CSRF token
+			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+		return apiRules(http).build();
+	}
+
+	/** Who may call what under {@code /api}, and how refusals are answered (problem documents). */
+	private static HttpSecurity apiRules(HttpSecurity http) throws Exception {
+		return http
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/openapi.json", "/api/docs", "/api/docs/**", "/api/health")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments")
@@ -103,10 +132,6 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.hasRole("ANALYST"))
-			.addFilterAfter(bearer, SecurityContextHolderFilter.class)
-			// a token-authenticated call carries no cookie to forge; a call riding on a browser session needs the CSRF token
-			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(r -> r.disable())
 			.httpBasic(b -> b.disable())
 			.formLogin(f -> f.disable())
@@ -115,7 +140,6 @@ class SecurityConfiguration {
 				response.setHeader("WWW-Authenticate", "Bearer");
 				Problems.write(response, request, Problems.unauthorized());
 			}).accessDeniedHandler((request, response, ex) -> Problems.write(response, request, Problems.forbidden())));
-		return http.build();
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import cn.outbound.rules.pack.Citation;
 import cn.outbound.rules.pack.Obligation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The decision as JSON (spec/scenario-v1.md "Decision"): {@code schema}, {@code outcome}, {@code items},
@@ -20,9 +21,43 @@ import java.util.LinkedHashMap;
 public final class DecisionJson {
 
 	/** Obligations and citations are immutable and recur in every decision: built and written once. */
-	private static final Map<Decision.Due, Json.Cached> OBLIGATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Same, Json.Cached> OBLIGATIONS = new ConcurrentHashMap<>();
 
-	private static final Map<Citation, Json.Cached> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Same, Json.Cached> SOURCES = new ConcurrentHashMap<>();
+
+	/** Above this many entries a cache starts again (rule books replaced by newly published editions). */
+	private static final int CACHE_MAX = 4096;
+
+	/**
+	 * A cache key by identity: obligations and citations are the rule book's own immutable objects, so the same
+	 * objects write the same JSON. (Their record hash codes walk every field, texts included, on each lookup.)
+	 */
+	private record Same(Object first, Object second) {
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Same s && s.first == this.first && s.second == this.second;
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * System.identityHashCode(this.first) + System.identityHashCode(this.second);
+		}
+
+	}
+
+	private static Json.Cached cached(Map<Same, Json.Cached> cache, Same key,
+			java.util.function.Supplier<Json.Cached> make) {
+		Json.Cached c = cache.get(key);
+		if (c == null) {
+			if (cache.size() >= CACHE_MAX) {
+				cache.clear();
+			}
+			c = make.get();
+			cache.put(key, c);
+		}
+		return c;
+	}
 
 	private DecisionJson() {
 	}
@@ -120,7 +155,7 @@ public final class DecisionJson {
 		}
 		List<Object> obligations = root.putArray("obligations");
 		for (Decision.Due due : d.obligations()) {
-			obligations.add(OBLIGATIONS.computeIfAbsent(due, DecisionJson::obligation));
+			obligations.add(cached(OBLIGATIONS, new Same(due.obligation(), due.citation()), () -> obligation(due)));
 		}
 		if (d.headroom() != null) {
 			Obj h = root.putObject("headroom");
@@ -170,7 +205,7 @@ public final class DecisionJson {
 		}
 		n.set("title", text(citation.fullTitle()));
 		n.set("quote", text((quote != null) ? quote : citation.text()));
-		n.set("source", SOURCES.computeIfAbsent(citation, DecisionJson::source));
+		n.set("source", cached(SOURCES, new Same(citation, null), () -> source(citation)));
 	}
 
 	private static Json.Cached source(Citation c) {
