@@ -1,5 +1,7 @@
 -- wrk script: POST a scenario with a bearer token.
 -- Usage: SCENARIO=file.json TOKEN=obt_... wrk -t2 -c32 -d30s --latency -s post.lua http://127.0.0.1:8080/api/v1/decisions
+-- With PACE_MS=n each connection waits n ms between a response and its next request, so that the offered load stays
+-- below saturation (about 32 / (n ms + latency) requests per second with 32 connections): latency at a given rate.
 local f = assert(io.open(os.getenv("SCENARIO"), "rb"))
 local body = f:read("*a")
 f:close()
@@ -7,6 +9,13 @@ wrk.method = "POST"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+
+local pace = tonumber(os.getenv("PACE_MS") or "")
+if pace then
+	function delay()
+		return pace
+	end
+end
 
 local statuses = {}
 response = function(status, headers, body)
