@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every invalid scenario under {@code src/test/resources/problems} is reported exactly as its
- * {@code NAME.en.baseline} says (cel-java's {@code expected_errors.baseline}). Run with
+ * {@code NAME.en.baseline} says, and in Chinese as {@code NAME.zh.baseline} says (cel-java's {@code expected_errors.baseline}). Run with
  * {@code -Doutbound.baseline.update=true} to rewrite the baselines, then review the diff.
  */
 class ProblemBaselineTests {
@@ -31,7 +31,15 @@ class ProblemBaselineTests {
 	Stream<DynamicTest> everyInvalidScenarioIsReportedAsItsBaselineSays() throws IOException {
 		return inputs().stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> {
 			String name = input.getFileName().toString().replace(".json", "");
-			compare(input.resolveSibling(name + ".en.baseline"), rendered(input));
+			compare(input.resolveSibling(name + ".en.baseline"), rendered(input, "en"));
+		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyInvalidScenarioIsReportedInChineseAsItsBaselineSays() throws IOException {
+		return inputs().stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> {
+			String name = input.getFileName().toString().replace(".json", "");
+			compare(input.resolveSibling(name + ".zh.baseline"), rendered(input, "zh"));
 		}));
 	}
 
@@ -45,8 +53,8 @@ class ProblemBaselineTests {
 		return fail(input + " was accepted");
 	}
 
-	static String rendered(Path input) throws IOException {
-		return problems(input).stream().map(Problem::render).collect(Collectors.joining("\n", "", "\n"));
+	static String rendered(Path input, String lang) throws IOException {
+		return problems(input).stream().map(p -> p.render(lang)).collect(Collectors.joining("\n", "", "\n"));
 	}
 
 	static void compare(Path baseline, String actual) throws IOException {
