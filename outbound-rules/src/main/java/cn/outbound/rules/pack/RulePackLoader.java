@@ -96,7 +96,7 @@ public final class RulePackLoader {
 		List<Problem> all = merge(schemaProblems, problems.list());
 		if (!all.isEmpty()) {
 			Problems out = new Problems();
-			all.forEach(p -> out.add(p.pointer(), p.location(), p.message()));
+			all.forEach(out::add);
 			out.throwIfAny();
 		}
 		return pack;

@@ -17,6 +17,10 @@ public record Message(String code, Map<String, Object> args) {
 	public static final Message NONE = new Message("none", Map.of());
 
 	public Message {
+		if (!code.matches("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*")) {
+			// a sentence passed where a code belongs: the bundles could not render it
+			throw new IllegalArgumentException("not a message code: " + code);
+		}
 		args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
 	}
 
