@@ -18,9 +18,9 @@ import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
 import cn.outbound.rules.source.Fields;
 import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Message;
 import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.NodeReader;
-import cn.outbound.rules.source.Message;
 import cn.outbound.rules.source.Problems;
 
 /**
