@@ -94,6 +94,37 @@ class ApiIntegrationTests extends ServerTests {
 	}
 
 	@Test
+	void problemsCarryTheirCodeAndFollowAcceptLanguage() {
+		String body = bankScenario().replace("\"individuals\": 150000", "\"individuals\": -5");
+		HttpResponse<String> en = post("/api/v1/decisions", Role.ANALYST, body);
+		assertThat(en.statusCode()).isEqualTo(422);
+		JsonNode error = json(en).get("errors").get(0);
+		assertThat(error.get("pointer").asString()).isEqualTo("/personalInformation/0/individuals");
+		assertThat(error.get("code").asString()).isEqualTo("below-minimum");
+		assertThat(error.get("message").asString())
+			.isEqualTo("'individuals' must be a whole number from 0 to 1000000000000, not -5");
+
+		HttpResponse<String> zh = post("/api/v1/decisions", Role.ANALYST, body, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+		assertThat(zh.statusCode()).isEqualTo(422);
+		assertThat(zh.headers().firstValue("Content-Language")).hasValue("zh");
+		JsonNode zhError = json(zh).get("errors").get(0);
+		assertThat(zhError.get("code").asString()).isEqualTo("below-minimum");
+		assertThat(zhError.get("message").asString()).isEqualTo("“individuals”应为 0 至 1000000000000 之间的整数；-5 小于 0");
+		assertThat(json(zh).get("type").asString()).isEqualTo("urn:outbound:problem:invalid-scenario");
+
+		HttpResponse<String> preferEnglish = post("/api/v1/decisions", Role.ANALYST, body, "Accept-Language",
+				"en-GB, zh;q=0.5");
+		assertThat(json(preferEnglish).get("errors").get(0).get("message").asString()).startsWith("'individuals' must be");
+		HttpResponse<String> other = post("/api/v1/decisions", Role.ANALYST, body, "Accept-Language", "fr-FR");
+		assertThat(json(other).get("errors").get(0).get("message").asString()).startsWith("'individuals' must be");
+
+		HttpResponse<String> malformed = post("/api/v1/decisions", Role.ANALYST, "{\"schema\": ", "Accept-Language", "zh");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(json(malformed).get("errors").get(0).get("code").asString()).isEqualTo("malformed-document");
+		assertThat(json(malformed).get("errors").get(0).get("message").asString()).startsWith("文档格式有误");
+	}
+
+	@Test
 	void aBodyOverOneMegabyteIs413() {
 		String big = "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}";
 		HttpResponse<String> r = post("/api/v1/decisions", Role.ANALYST, big);

@@ -99,6 +99,30 @@ class WebPagesIntegrationTests extends ServerTests {
 	}
 
 	@Test
+	void problemsAreShownInThePagesLanguage() {
+		HttpClient client = signIn(Role.ANALYST);
+		String form = browserGet(client, "/assess").body();
+		String body = "_csrf=" + enc(csrf(form)) + "&action=decide&jurisdiction=tianjin-ftz&date=2026-03-15"
+				+ "&processor.ciio=false&item.20=on&fact.20.affectedCustomers=-3";
+		HttpResponse<String> zh = browserPost(client, "/assess", body);
+		assertThat(zh.statusCode()).isEqualTo(200);
+		assertThat(zh.body()).contains("id=\"form-errors\"")
+			.contains("事实“affectedCustomers”应为 0 至 1000000000000 之间的整数；-3 小于 0")
+			.doesNotContain("must be a whole number");
+
+		String enForm = browserGet(client, "/assess?lang=en").body();
+		HttpResponse<String> en = browserPost(client, "/assess",
+				body.replaceFirst("_csrf=[^&]*", "_csrf=" + enc(csrf(enForm))));
+		assertThat(en.body()).contains("fact 'affectedCustomers' must be a whole number from 0 to 1000000000000, not -3")
+			.doesNotContain("小于");
+
+		String token = enc(csrf(browserGet(client, "/assess?lang=zh").body()));
+		HttpResponse<String> live = browserPost(client, "/assess/validate", "_csrf=" + token
+				+ "&date=2026-03-15&item.20=on&fact.20.affectedCustomers=-1");
+		assertThat(live.body()).contains("id=\"live-problems\"").contains("-1 小于 0");
+	}
+
+	@Test
 	void answersAreCheckedLiveAsTheyAreGiven() {
 		HttpClient client = signIn(Role.ANALYST);
 		String token = enc(csrf(browserGet(client, "/assess").body()));

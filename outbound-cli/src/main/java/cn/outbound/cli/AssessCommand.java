@@ -56,7 +56,8 @@ final class AssessCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
 	Format format;
 
-	@Option(names = "--lang", defaultValue = "zh", description = "Language of --format text: zh (default) or en.")
+	@Option(names = "--lang", defaultValue = "zh", description = { "Language of --format text: zh (default) or en.",
+			"Given explicitly, also the language of the problems on standard error (English when it is not given)." })
 	Lang lang;
 
 	@Override
@@ -76,8 +77,15 @@ final class AssessCommand implements Callable<Integer> {
 		}
 	}
 
+	/** Problems follow {@code --lang} when it is given; otherwise they stay English, as scripts have read them. */
+	private String problemLang() {
+		var parsed = this.spec.commandLine().getParseResult();
+		return (parsed != null && parsed.hasMatchedOption("--lang")) ? this.lang.name() : "en";
+	}
+
 	private int assess(Engine engine, ScenarioReader reader, PriorCounts ledger, PrintWriter out, PrintWriter err) {
 		boolean several = this.files.size() > 1;
+		String problemLang = problemLang();
 		int status = Outbound.OK;
 		for (String file : this.files) {
 			byte[] content;
@@ -98,7 +106,7 @@ final class AssessCommand implements Callable<Integer> {
 			}
 			catch (InvalidInputException ex) {
 				for (Problem p : ex.problems()) {
-					err.println(p.render());
+					err.println(p.render(problemLang));
 				}
 				status = (status == Outbound.FAILED) ? status : Outbound.INVALID;
 				if (several && this.format == Format.json) {
@@ -110,7 +118,8 @@ final class AssessCommand implements Callable<Integer> {
 						n.put("pointer", p.pointer());
 						n.put("line", p.location().line());
 						n.put("column", p.location().column());
-						n.put("message", p.message());
+						n.put("code", p.code());
+						n.put("message", p.message(problemLang));
 					}
 					out.println(DecisionJson.compact(line));
 				}

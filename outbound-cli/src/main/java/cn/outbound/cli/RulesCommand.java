@@ -252,6 +252,13 @@ final class RulesCommand {
 		@Parameters(arity = "1..*", paramLabel = "FILE", description = "Rule-pack YAML files.")
 		List<Path> files;
 
+		@Option(names = "--lang", description = "Language of the problems: en (default) or zh.")
+		AssessCommand.Lang lang;
+
+		private String lang() {
+			return (this.lang != null) ? this.lang.name() : "en";
+		}
+
 		@Override
 		public Integer call() {
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -271,7 +278,7 @@ final class RulesCommand {
 					status = Outbound.FAILED;
 				}
 				catch (InvalidInputException ex) {
-					ex.problems().forEach(p -> err.println(p.render()));
+					ex.problems().forEach(p -> err.println(p.render(lang())));
 					status = (status == Outbound.FAILED) ? status : Outbound.INVALID;
 				}
 			}
@@ -289,7 +296,7 @@ final class RulesCommand {
 				RulePacks.of(all);
 			}
 			catch (InvalidInputException ex) {
-				ex.problems().forEach(p -> err.println(p.render()));
+				ex.problems().forEach(p -> err.println(p.render(lang())));
 				return Outbound.INVALID;
 			}
 			for (RulePack p : loaded) {

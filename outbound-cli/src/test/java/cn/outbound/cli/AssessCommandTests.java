@@ -64,6 +64,26 @@ class AssessCommandTests {
 	}
 
 	@Test
+	void problemsAreChineseWithLangZhAndEnglishWithoutLang() {
+		CliRun zh = CliRun.run("assess", "--lang", "zh", CliRun.example("invalid-negative-count"));
+		assertThat(zh.exit()).isEqualTo(2);
+		assertThat(zh.err()).startsWith("错误：").contains("/personalInformation/0/individuals")
+			.contains("“individuals”应为 0 至 1000000000000 之间的整数；-5 小于 0").doesNotContain("whole number");
+		CliRun en = CliRun.run("assess", "--lang", "en", CliRun.example("invalid-negative-count"));
+		assertThat(en.err()).startsWith("ERROR: ").contains("'individuals' must be a whole number from 0 to 1000000000000, not -5");
+		CliRun none = CliRun.run("assess", CliRun.example("invalid-negative-count"));
+		assertThat(none.err()).isEqualTo(en.err());
+	}
+
+	@Test
+	void severalFilesGiveEachProblemItsCode() throws Exception {
+		CliRun run = CliRun.run("assess", "--lang", "zh", CliRun.example("pi-below-100k"), CliRun.example("invalid-item-number"));
+		JsonNode problem = JSON.readTree(run.out().strip().split("\n")[1]).get("problems").get(0);
+		assertThat(problem.get("code").asString()).isEqualTo("unknown-item");
+		assertThat(problem.get("message").asString()).startsWith("第 99 项不是 tianjin-ftz 2024 的数据项");
+	}
+
+	@Test
 	void invalidAmongSeveralStillDecidesTheOthersAndExitsTwo() {
 		CliRun run = CliRun.run("assess", CliRun.example("pi-below-100k"), CliRun.example("invalid-item-number"));
 		assertThat(run.exit()).isEqualTo(2);

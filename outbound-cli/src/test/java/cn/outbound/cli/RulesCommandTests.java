@@ -67,6 +67,15 @@ class RulesCommandTests {
 		assertThat(run.err()).containsPattern("ERROR: .*broken\\.yaml:\\d+:\\d+: .*mechanism");
 	}
 
+	@Test
+	void validateReportsProblemsInChineseWithLangZh(@TempDir Path dir) throws Exception {
+		Path broken = dir.resolve("broken.yaml");
+		Files.writeString(broken, resource("/rulepacks/tianjin-ftz-2024.yaml").replaceFirst("number: 2\n", "number: 3\n"));
+		CliRun run = CliRun.run("rules", "validate", "--lang", "zh", broken.toString());
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).containsPattern("错误：.*broken\\.yaml:\\d+:\\d+: ").contains("顺序有误").doesNotContain("ERROR");
+	}
+
 	private static String resource(String name) throws Exception {
 		try (InputStream in = RulesCommandTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

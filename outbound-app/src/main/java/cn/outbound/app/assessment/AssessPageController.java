@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The questionnaire: generated from the rule pack in force, answered in the browser, decided and stored as an
- * assessment; or saved half-finished as a draft.
+ * assessment; or saved half-finished as a draft. Problems with the answers are shown in the page's language.
  */
 @Controller
 class AssessPageController {
@@ -69,8 +70,8 @@ class AssessPageController {
 
 	@PostMapping("/assess")
 	String submit(HttpServletRequest request, @RequestParam(defaultValue = "decide") String action,
-			@RequestParam(name = "draftId", required = false) Long draftId, Authentication user, Model model)
-			throws SQLException {
+			@RequestParam(name = "draftId", required = false) Long draftId, Authentication user, Locale locale,
+			Model model) throws SQLException {
 		ScenarioForm form = ScenarioForm.of(request.getParameterMap());
 		if ("draft".equals(action)) {
 			long id = this.drafts.save(draftId, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
@@ -98,10 +99,10 @@ class AssessPageController {
 			for (Problem p : ex.problems()) {
 				String field = built.field(p.pointer());
 				if (field != null) {
-					errors.computeIfAbsent(field, k -> new ArrayList<>()).add(p.message());
+					errors.computeIfAbsent(field, k -> new ArrayList<>()).add(p.message(locale));
 				}
 				else {
-					general.add(p.pointer() + ": " + p.message());
+					general.add(p.pointer() + ": " + p.message(locale));
 				}
 			}
 			return render(form, errors, general, draftId, false, model);
@@ -115,9 +116,12 @@ class AssessPageController {
 		return "redirect:/assessments/" + created.assessment().id();
 	}
 
-	/** Live check of the answers so far (htmx, on every change): the problems, or that there are none. */
+	/**
+	 * Live check of the answers so far (htmx, on every change): the problems in the page's language, or that there
+	 * are none.
+	 */
 	@PostMapping("/assess/validate")
-	String validate(HttpServletRequest request, Model model) {
+	String validate(HttpServletRequest request, Locale locale, Model model) {
 		ScenarioForm form = ScenarioForm.of(request.getParameterMap());
 		RuleBook book = this.deciding.book();
 		ScenarioForm.Built built = form.build(pack(book, form));
@@ -128,7 +132,7 @@ class AssessPageController {
 		catch (InvalidInputException ex) {
 			for (Problem p : ex.problems()) {
 				String field = built.field(p.pointer());
-				problems.add(((field != null) ? field : p.pointer()) + ": " + p.message());
+				problems.add(((field != null) ? field : p.pointer()) + ": " + p.message(locale));
 			}
 		}
 		model.addAttribute("problems", problems);

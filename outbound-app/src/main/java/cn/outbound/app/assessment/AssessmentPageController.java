@@ -1,8 +1,10 @@
 package cn.outbound.app.assessment;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 import cn.outbound.app.web.ApiProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,15 +22,19 @@ class AssessmentPageController {
 
 	private final DraftStore drafts;
 
-	AssessmentPageController(Assessments assessments, DraftStore drafts) {
+	private final MessageSource messages;
+
+	AssessmentPageController(Assessments assessments, DraftStore drafts, MessageSource messages) {
 		this.assessments = assessments;
 		this.drafts = drafts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/assessments")
 	String history(@RequestParam(required = false) String outcome, @RequestParam(required = false) String processor,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "0") int page, Authentication user, Model model) throws SQLException {
+			@RequestParam(defaultValue = "0") int page, Authentication user, Locale locale, Model model)
+			throws SQLException {
 		AssessmentStore.Filter filter;
 		String problem = null;
 		try {
@@ -36,7 +42,10 @@ class AssessmentPageController {
 		}
 		catch (ApiProblem ex) {
 			filter = AssessmentStore.Filter.NONE;
-			problem = ex.getMessage();
+			// in the page's language: which filter, and that the list is not filtered
+			Object parameter = ex.errors().isEmpty() ? "" : ex.errors().get(0).getOrDefault("parameter", "");
+			problem = this.messages.getMessage("history.badFilter", new Object[] { parameter },
+					"en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 		}
 		AssessmentStore.Page result = this.assessments.search(filter, Math.max(0, page), 25);
 		model.addAttribute("page", result);

@@ -51,13 +51,13 @@ class Assessments {
 			List<Problem> problems = new ArrayList<>();
 			for (String key : obj.members().keySet()) {
 				if (!key.equals("scenario") && !key.equals("title")) {
-					problems.add(new Problem("/" + key, obj.members().get(key).keyLocation(),
-							"unknown field '" + key + "'; allowed: title, scenario"));
+					problems.add(new Problem("/" + key, obj.members().get(key).keyLocation(), "unknown-request-field",
+							"field", key, "allowed", List.of("title", "scenario")));
 				}
 			}
 			Node t = obj.get("title");
 			if (t != null && !(t instanceof Node.Scalar s && s.kind() == Node.Kind.STRING && ((String) s.value()).length() <= 200)) {
-				problems.add(new Problem("/title", t.location(), "title must be a string of at most 200 characters"));
+				problems.add(new Problem("/title", t.location(), "too-long", "field", "title", "max", 200));
 			}
 			if (!problems.isEmpty()) {
 				throw ApiProblem.of(422, "invalid-scenario", "Invalid request", problems.get(0).message(), problems);

@@ -29,7 +29,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<String> problem(ApiProblem ex, HttpServletRequest request) {
-		return Problems.entity(ex, request.getRequestURI());
+		return Problems.entity(ex, request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

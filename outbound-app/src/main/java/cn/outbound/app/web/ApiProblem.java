@@ -21,35 +21,57 @@ public class ApiProblem extends RuntimeException {
 
 	private final List<Map<String, Object>> errors;
 
+	/** The document problems behind {@link #errors()}, so that they can be written in the caller's language. */
+	private final List<Problem> problems;
+
 	public ApiProblem(int status, String type, String title, String detail) {
 		this(status, type, title, detail, List.of());
 	}
 
 	public ApiProblem(int status, String type, String title, String detail, List<Map<String, Object>> errors) {
+		this(status, type, title, detail, errors, List.of());
+	}
+
+	private ApiProblem(int status, String type, String title, String detail, List<Map<String, Object>> errors,
+			List<Problem> problems) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.title = title;
 		this.errors = errors;
+		this.problems = List.copyOf(problems);
 	}
 
 	public static ApiProblem of(int status, String type, String title, String detail, List<Problem> problems) {
-		List<Map<String, Object>> errors = new ArrayList<>();
-		for (Problem p : problems) {
-			errors.add(error(p));
-		}
-		return new ApiProblem(status, type, title, detail, errors);
+		return new ApiProblem(status, type, title, detail, errors(problems, "en"), problems);
 	}
 
 	public static Map<String, Object> error(Problem p) {
+		return error(p, "en");
+	}
+
+	/**
+	 * One problem of a document: its pointer, line and column, its stable {@code code} and its {@code message} in
+	 * {@code zh} or {@code en}.
+	 */
+	public static Map<String, Object> error(Problem p, String lang) {
 		Map<String, Object> e = new LinkedHashMap<>();
 		e.put("pointer", (p.pointer() != null) ? p.pointer() : "");
 		if (p.location() != null && p.location().line() > 0) {
 			e.put("line", p.location().line());
 			e.put("column", p.location().column());
 		}
-		e.put("message", p.message());
+		e.put("code", p.code());
+		e.put("message", p.message(lang));
 		return e;
+	}
+
+	private static List<Map<String, Object>> errors(List<Problem> problems, String lang) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (Problem p : problems) {
+			errors.add(error(p, lang));
+		}
+		return errors;
 	}
 
 	public static Map<String, Object> parameterError(String parameter, String message) {
@@ -82,6 +104,16 @@ public class ApiProblem extends RuntimeException {
 
 	public List<Map<String, Object>> errors() {
 		return this.errors;
+	}
+
+	/** {@link #errors()} with the messages of document problems in {@code zh} or {@code en}. */
+	public List<Map<String, Object>> errors(String lang) {
+		return this.problems.isEmpty() ? this.errors : errors(this.problems, lang);
+	}
+
+	/** Whether {@link #errors(String)} depends on the language. */
+	public boolean hasDocumentProblems() {
+		return !this.problems.isEmpty();
 	}
 
 }

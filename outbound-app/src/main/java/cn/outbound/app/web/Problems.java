@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cn.outbound.rules.render.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -29,7 +31,31 @@ public final class Problems {
 	}
 
 	public static Map<String, Object> body(ApiProblem p, String instance) {
-		return body(p.status(), p.type(), p.title(), p.getMessage(), instance, p.errors());
+		return body(p, instance, "en");
+	}
+
+	/** With the messages of {@code errors[]} in {@code zh} or {@code en}; the title and the detail stay English. */
+	public static Map<String, Object> body(ApiProblem p, String instance, String lang) {
+		return body(p.status(), p.type(), p.title(), p.getMessage(), instance, p.errors(lang));
+	}
+
+	/**
+	 * The language of {@code errors[].message} for a request: Chinese when its {@code Accept-Language} prefers Chinese
+	 * to English (e.g. {@code zh-CN}, {@code zh;q=0.9, en;q=0.8}), otherwise English, the API's default, also when the
+	 * header is missing or malformed.
+	 */
+	public static String lang(HttpServletRequest request) {
+		String header = (request != null) ? request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
+		if (header == null || header.isBlank()) {
+			return "en";
+		}
+		try {
+			String best = Locale.lookupTag(Locale.LanguageRange.parse(header), List.of("zh", "en"));
+			return "zh".equals(best) ? "zh" : "en";
+		}
+		catch (IllegalArgumentException ex) {
+			return "en";
+		}
 	}
 
 	public static Map<String, Object> body(int status, String type, String title, String detail, String instance,
@@ -52,6 +78,19 @@ public final class Problems {
 
 	public static ResponseEntity<String> entity(ApiProblem p, String instance) {
 		return ResponseEntity.status(p.status()).contentType(PROBLEM_JSON).body(Json.compact(body(p, instance)));
+	}
+
+	/** As {@link #entity(ApiProblem, String)}, with document problems in the request's language ({@link #lang}). */
+	public static ResponseEntity<String> entity(ApiProblem p, HttpServletRequest request) {
+		if (!p.hasDocumentProblems()) {
+			return entity(p, request.getRequestURI());
+		}
+		String lang = lang(request);
+		return ResponseEntity.status(p.status())
+			.contentType(PROBLEM_JSON)
+			.header(HttpHeaders.CONTENT_LANGUAGE, lang)
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+			.body(Json.compact(body(p, request.getRequestURI(), lang)));
 	}
 
 	public static void write(HttpServletResponse response, HttpServletRequest request, ApiProblem p)

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,6 +27,7 @@ import cn.outbound.rules.pack.PiRules.Band;
 import cn.outbound.rules.scenario.Basis;
 import cn.outbound.rules.source.Fields;
 import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Message;
 import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.NodeReader;
 import cn.outbound.rules.source.Problem;
@@ -34,6 +36,7 @@ import cn.outbound.rules.source.SourceLocation;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.i18n.DefaultMessageSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -93,7 +96,7 @@ public final class RulePackLoader {
 		List<Problem> all = merge(schemaProblems, problems.list());
 		if (!all.isEmpty()) {
 			Problems out = new Problems();
-			all.forEach(p -> out.add(p.pointer(), p.location(), p.message()));
+			all.forEach(out::add);
 			out.throwIfAny();
 		}
 		return pack;
@@ -123,18 +126,26 @@ public final class RulePackLoader {
 			if ("required".equals(error.getKeyword()) && property != null) {
 				target = pointer + "/" + property;
 			}
-			String message = schemaMessage(error);
+			Text detail = new Text(schemaMessage(error, Locale.SIMPLIFIED_CHINESE), schemaMessage(error, Locale.ENGLISH));
 			JsonNode value = error.getInstanceNode();
+			SourceLocation location = (at != null) ? at.location() : root.location();
 			if (value != null && value.isValueNode() && !"required".equals(error.getKeyword())) {
-				message = "value " + value + ": " + message;
+				out.add(new Problem(target, location, "schema-value", "value", value.toString(), "detail", detail));
 			}
-			out.add(new Problem(target, (at != null) ? at.location() : root.location(), message));
+			else {
+				out.add(new Problem(target, location, "schema", "detail", detail));
+			}
 		}
 		return out;
 	}
 
-	private static String schemaMessage(com.networknt.schema.Error error) {
+	/** The validator's message in a language (its own bundles), without the instance location it starts with. */
+	private static String schemaMessage(com.networknt.schema.Error error, Locale locale) {
 		String message = error.getMessage();
+		if (!Locale.ENGLISH.equals(locale) && error.getMessageKey() != null && !error.isCustomMessage()) {
+			message = DefaultMessageSource.getInstance().getMessage(error.getMessageKey(), message, locale,
+					error.getArguments());
+		}
 		// networknt prefixes the message with the instance location; the problem already carries it
 		int colon = message.indexOf(": ");
 		if (message.startsWith("$") || message.startsWith("/")) {
@@ -209,6 +220,16 @@ public final class RulePackLoader {
 
 		private Map<String, Fact> facts = Map.of();
 
+		/** A subject of a message, e.g. {@code s("section")} for "a section". */
+		private static Message s(String name, Object... namesAndValues) {
+			return Message.of("subject." + name, namesAndValues);
+		}
+
+		/** An object named by its key: {@code flags}. */
+		private static Message key(String name) {
+			return Message.of("subject.object", "name", name);
+		}
+
 		Binder(Fields fields, String file, String hash) {
 			this.f = fields;
 			this.file = file;
@@ -216,24 +237,24 @@ public final class RulePackLoader {
 		}
 
 		RulePack bind(Node rootNode) {
-			Node.Obj root = this.f.object(rootNode, "a rule pack");
+			Node.Obj root = this.f.object(rootNode, s("rule-pack"));
 			if (root == null) {
 				return null;
 			}
-			this.f.onlyKeys(root, TOP, "a rule pack");
+			this.f.onlyKeys(root, TOP, s("rule-pack"));
 			String schemaId = this.f.string(root, "schema", true);
 			if (schemaId != null && !SCHEMA.equals(schemaId)) {
-				this.f.problem(root.get("schema"), "schema is '" + schemaId + "'; this version reads only '" + SCHEMA + "'");
+				this.f.problem(root.get("schema"), "unsupported-schema", "value", schemaId, "allowed", SCHEMA);
 			}
 			String id = this.f.string(root, "id", true);
 			if (id != null && !id.matches("[a-z][a-z0-9-]*")) {
-				this.f.problem(root.get("id"), "id '" + id + "' must match [a-z][a-z0-9-]* (e.g. tianjin-ftz)");
+				this.f.problem(root.get("id"), "bad-pack-id", "value", id);
 			}
 			String edition = this.f.string(root, "edition", true);
 			var from = this.f.date(root, "inForceFrom", true);
 			var until = this.f.date(root, "inForceUntil", false);
 			if (from != null && until != null && until.isBefore(from)) {
-				this.f.problem(root.get("inForceUntil"), "inForceUntil " + until + " is before inForceFrom " + from);
+				this.f.problem(root.get("inForceUntil"), "until-before-from", "until", until, "from", from);
 			}
 			String basedOn = this.f.string(root, "basedOn", false);
 			Boolean listItems = this.f.bool(root, "listItems", false);
@@ -246,7 +267,7 @@ public final class RulePackLoader {
 			Map<String, Provision> provisions = provisions(this.f.array(root, "provisions", false));
 			TreeMap<Integer, Item> items = items(this.f.array(root, "items", false), sections, categories);
 			if (Boolean.TRUE.equals(listItems) && items.isEmpty()) {
-				this.f.problem(root, "listItems is true but the pack has no items");
+				this.f.problem(root, "list-without-items");
 			}
 			Map<String, FlagRule> flags = flags(this.f.object(root, "flags", false));
 			PiRules pi = personalInformation(this.f.object(root, "personalInformation", true));
@@ -264,14 +285,14 @@ public final class RulePackLoader {
 		}
 
 		private Text text(Node.Obj obj, Set<String> allowed) {
-			this.f.onlyKeys(obj, allowed, "a bilingual text");
+			this.f.onlyKeys(obj, allowed, s("bilingual-text"));
 			String zh = this.f.string(obj, "zh", true);
 			String en = this.f.string(obj, "en", true);
 			if (zh != null && zh.isBlank()) {
-				this.f.problem(obj.get("zh"), "zh must not be empty");
+				this.f.problem(obj.get("zh"), "empty-zh");
 			}
 			if (en != null && en.isBlank()) {
-				this.f.problem(obj.get("en"), "en must not be empty: both languages are required");
+				this.f.problem(obj.get("en"), "empty-en");
 			}
 			return new Text((zh != null) ? zh.strip() : "", (en != null) ? en.strip() : "");
 		}
@@ -280,7 +301,7 @@ public final class RulePackLoader {
 			if (obj == null) {
 				return new RulePack.SourceInfo(null, null, null);
 			}
-			this.f.onlyKeys(obj, Set.of("document", "url", "published"), "source");
+			this.f.onlyKeys(obj, Set.of("document", "url", "published"), key("source"));
 			return new RulePack.SourceInfo(this.f.string(obj, "document", false), this.f.string(obj, "url", false),
 					this.f.date(obj, "published", false));
 		}
@@ -289,14 +310,14 @@ public final class RulePackLoader {
 			List<RulePack.Section> out = new ArrayList<>();
 			Set<String> seen = new LinkedHashSet<>();
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				Node.Obj obj = this.f.object(n, "a section");
+				Node.Obj obj = this.f.object(n, s("section"));
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("id", "title", "mechanism"), "a section");
+				this.f.onlyKeys(obj, Set.of("id", "title", "mechanism"), s("section"));
 				String id = this.f.string(obj, "id", true);
 				if (id != null && !seen.add(id)) {
-					this.f.problem(obj.get("id"), "duplicate section id '" + id + "'");
+					this.f.problem(obj.get("id"), "duplicate-section", "id", id);
 				}
 				out.add(new RulePack.Section(id, text(obj, "title", true), mechanism(obj, "mechanism")));
 			}
@@ -306,15 +327,14 @@ public final class RulePackLoader {
 		private List<RulePack.Category> categories(List<Node> nodes) {
 			List<RulePack.Category> out = new ArrayList<>();
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				Node.Obj obj = this.f.object(n, "a category");
+				Node.Obj obj = this.f.object(n, s("category"));
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("number", "name"), "a category");
+				this.f.onlyKeys(obj, Set.of("number", "name"), s("category"));
 				Long number = this.f.whole(obj, "number", true, 1, 999);
 				if (number != null && number != out.size() + 1) {
-					this.f.problem(obj.get("number"), "category number " + number + " out of order; expected "
-							+ (out.size() + 1) + " (categories are numbered 1, 2, 3, ... in order)");
+					this.f.problem(obj.get("number"), "category-out-of-order", "number", number, "expected", out.size() + 1);
 				}
 				out.add(new RulePack.Category((number != null) ? number.intValue() : 0, text(obj, "name", true)));
 			}
@@ -327,34 +347,34 @@ public final class RulePackLoader {
 				return out;
 			}
 			for (Node.Member m : obj.members().values()) {
-				Node.Obj def = this.f.object(m.value(), "fact '" + m.key() + "'");
+				Node.Obj def = this.f.object(m.value(), Message.of("subject.fact", "name", m.key()));
 				if (def == null) {
 					continue;
 				}
 				if (!m.key().matches("[a-z][A-Za-z0-9]*")) {
-					this.f.problem(def, "fact name '" + m.key() + "' must be lowerCamelCase ASCII");
+					this.f.problem(def, "bad-fact-name", "name", m.key());
 				}
-				this.f.onlyKeys(def, Set.of("type", "role", "unit", "label", "question", "values"), "a fact");
+				this.f.onlyKeys(def, Set.of("type", "role", "unit", "label", "question", "values"), s("fact-definition"));
 				FactType type = lowerEnum(def, "type", FactType.class);
 				FactRole role = lowerEnum(def, "role", FactRole.class);
 				Map<String, Text> values = new LinkedHashMap<>();
 				Node.Obj valuesNode = this.f.object(def, "values", false);
 				if (valuesNode != null) {
 					for (Node.Member v : valuesNode.members().values()) {
-						Node.Obj t = this.f.object(v.value(), "the label of value '" + v.key() + "'");
+						Node.Obj t = this.f.object(v.value(), s("value-label", "name", v.key()));
 						if (t != null) {
 							values.put(v.key(), text(t, Set.of("zh", "en")));
 						}
 					}
 				}
 				if (type == FactType.ENUM && values.isEmpty()) {
-					this.f.problem(def, "fact '" + m.key() + "' is an enum but declares no values");
+					this.f.problem(def, "enum-without-values", "name", m.key());
 				}
 				if (type != null && type != FactType.ENUM && valuesNode != null) {
-					this.f.problem(valuesNode, "only enum facts declare values; '" + m.key() + "' is " + type.name().toLowerCase());
+					this.f.problem(valuesNode, "values-not-enum", "name", m.key(), "type", type.name().toLowerCase());
 				}
 				if (role == FactRole.EXEMPTION && type != null && type != FactType.BOOLEAN) {
-					this.f.problem(def.get("type"), "an exemption fact must be boolean");
+					this.f.problem(def.get("type"), "exemption-not-boolean");
 				}
 				out.put(m.key(), new Fact(m.key(), type, role, unit(def), text(def, "label", true),
 						text(def, "question", true), Collections.unmodifiableMap(values)));
@@ -371,7 +391,7 @@ public final class RulePackLoader {
 			if (node instanceof Node.Obj obj) {
 				return text(obj, Set.of("zh", "en"));
 			}
-			String symbol = this.f.string(node, "'unit'");
+			String symbol = this.f.string(node, Fields.field("unit"));
 			return (symbol != null) ? new Text(symbol, symbol) : null;
 		}
 
@@ -386,31 +406,31 @@ public final class RulePackLoader {
 				}
 			}
 			List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase()).toList();
-			this.f.problem(obj.get(key), key + " '" + v + "' is not one of " + String.join(", ", allowed)
-					+ cn.outbound.rules.source.Suggestions.hint(v, allowed));
+			this.f.problem(obj.get(key), "unknown-name", "key", key, "value", v, "allowed", allowed, "hint",
+					Fields.hint(v, allowed));
 			return null;
 		}
 
 		private Map<String, Provision> provisions(List<Node> nodes) {
 			Map<String, Provision> out = new LinkedHashMap<>();
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				Node.Obj obj = this.f.object(n, "a provision");
+				Node.Obj obj = this.f.object(n, s("provision"));
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("id", "title", "text", "document", "verbatim", "sourceLines"), "a provision");
+				this.f.onlyKeys(obj, Set.of("id", "title", "text", "document", "verbatim", "sourceLines"), s("provision"));
 				String id = this.f.string(obj, "id", true);
 				if (id != null && !id.matches("[a-z][a-z0-9-]*")) {
-					this.f.problem(obj.get("id"), "provision id '" + id + "' must match [a-z][a-z0-9-]* (e.g. art-5-1)");
+					this.f.problem(obj.get("id"), "bad-provision-id", "id", id);
 				}
 				if (id != null && id.matches("item-\\d+")) {
-					this.f.problem(obj.get("id"), "provision ids may not look like list items (item-N)");
+					this.f.problem(obj.get("id"), "provision-id-like-item");
 				}
 				Provision p = new Provision(id, text(obj, "title", true), text(obj, "text", true),
 						(obj.has("document")) ? text(obj, "document", false) : null,
 						!Boolean.FALSE.equals(this.f.bool(obj, "verbatim", false)), lines(obj));
 				if (id != null && out.putIfAbsent(id, p) != null) {
-					this.f.problem(obj.get("id"), "duplicate provision id '" + id + "'");
+					this.f.problem(obj.get("id"), "duplicate-provision", "id", id);
 				}
 			}
 			return Collections.unmodifiableMap(out);
@@ -422,16 +442,16 @@ public final class RulePackLoader {
 				return null;
 			}
 			if (nodes.size() != 2) {
-				this.f.problem(obj.get("sourceLines"), "sourceLines must be [first, last]");
+				this.f.problem(obj.get("sourceLines"), "bad-source-lines");
 				return null;
 			}
-			Long a = this.f.whole(nodes.get(0), "the first source line", 1, 1_000_000);
-			Long b = this.f.whole(nodes.get(1), "the last source line", 1, 1_000_000);
+			Long a = this.f.whole(nodes.get(0), s("first-source-line"), 1, 1_000_000);
+			Long b = this.f.whole(nodes.get(1), s("last-source-line"), 1, 1_000_000);
 			if (a == null || b == null) {
 				return null;
 			}
 			if (b < a) {
-				this.f.problem(obj.get("sourceLines"), "sourceLines [" + a + ", " + b + "]: the last line is before the first");
+				this.f.problem(obj.get("sourceLines"), "source-lines-reversed", "first", a, "last", b);
 			}
 			return new int[] { a.intValue(), b.intValue() };
 		}
@@ -443,39 +463,37 @@ public final class RulePackLoader {
 			sections.forEach(s -> sectionIds.add(s.id()));
 			int expected = 1;
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				Node.Obj obj = this.f.object(n, "an item");
+				Node.Obj obj = this.f.object(n, s("item"));
 				if (obj == null) {
 					continue;
 				}
 				this.f.onlyKeys(obj, Set.of("number", "category", "section", "name", "description", "examples", "remark",
 						"sourceLines", "mechanism", "personalInformation", "facts", "exemptWhen", "triggerWhen",
-						"factNotes"), "an item");
+						"factNotes"), s("item"));
 				Long number = this.f.whole(obj, "number", true, 1, 9999);
 				if (number != null) {
 					if (out.containsKey(number.intValue())) {
-						this.f.problem(obj.get("number"), "duplicate item " + number);
+						this.f.problem(obj.get("number"), "duplicate-item", "number", number);
 					}
 					else if (number != expected) {
-						this.f.problem(obj.get("number"), "item " + number + " out of sequence: expected item " + expected
-								+ " (items are numbered 1, 2, 3, ... without gaps)");
+						this.f.problem(obj.get("number"), "item-out-of-sequence", "number", number, "expected", expected);
 					}
 					expected = number.intValue() + 1;
 				}
 				Long category = this.f.whole(obj, "category", true, 1, 999);
 				if (category != null && !categories.isEmpty() && category > categories.size()) {
-					this.f.problem(obj.get("category"), "category " + category + " does not exist; the pack has categories 1-"
-							+ categories.size());
+					this.f.problem(obj.get("category"), "unknown-category", "category", category, "last", categories.size());
 				}
 				String section = this.f.string(obj, "section", !sections.isEmpty());
 				if (section != null && !sectionIds.contains(section)) {
-					this.f.problem(obj.get("section"), "section '" + section + "' does not exist; allowed: "
-							+ String.join(", ", sectionIds) + cn.outbound.rules.source.Suggestions.hint(section, sectionIds));
+					this.f.problem(obj.get("section"), "unknown-section", "section", section, "allowed",
+							List.copyOf(sectionIds), "hint", Fields.hint(section, sectionIds));
 				}
 				Mechanism mechanism = mechanism(obj, "mechanism");
 				boolean pi = Boolean.TRUE.equals(this.f.bool(obj, "personalInformation", false));
 				List<String> itemFacts = itemFacts(obj);
 				if (pi && !itemFacts.isEmpty()) {
-					this.f.problem(obj.get("facts"), "a personal-information item is decided by the personalInformation rules and takes no facts");
+					this.f.problem(obj.get("facts"), "pi-item-with-facts");
 				}
 				List<Condition> exemptWhen = new ArrayList<>();
 				List<Node> exemptNodes = this.f.array(obj, "exemptWhen", false);
@@ -493,9 +511,9 @@ public final class RulePackLoader {
 				if (notesNode != null) {
 					for (Node.Member m : notesNode.members().values()) {
 						if (!itemFacts.contains(m.key())) {
-							this.f.problem(m.value(), "factNotes names '" + m.key() + "', which is not one of the item's facts");
+							this.f.problem(m.value(), "note-for-unknown-fact", "name", m.key());
 						}
-						Node.Obj t = this.f.object(m.value(), "a note");
+						Node.Obj t = this.f.object(m.value(), s("note"));
 						if (t != null) {
 							notes.put(m.key(), text(t, Set.of("zh", "en")));
 						}
@@ -516,16 +534,15 @@ public final class RulePackLoader {
 			List<Node> nodes = this.f.array(obj, "facts", false);
 			List<String> out = new ArrayList<>();
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				String name = this.f.string(n, "a fact name");
+				String name = this.f.string(n, s("fact-name"));
 				if (name == null) {
 					continue;
 				}
 				if (!this.facts.containsKey(name)) {
-					this.f.problem(n, "unknown fact '" + name + "'" + cn.outbound.rules.source.Suggestions.hint(name, this.facts.keySet())
-							+ "; facts are declared under 'facts:' at the top of the pack");
+					this.f.problem(n, "undeclared-fact", "name", name, "hint", Fields.hint(name, this.facts.keySet()));
 				}
 				else if (out.contains(name)) {
-					this.f.problem(n, "fact '" + name + "' listed twice");
+					this.f.problem(n, "duplicate-fact", "name", name);
 				}
 				else {
 					out.add(name);
@@ -543,7 +560,7 @@ public final class RulePackLoader {
 			List<Integer> shared = new ArrayList<>();
 			List<Node> nodes = this.f.array(r, "sharedWith", false);
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				Long v = this.f.whole(n, "an item number", 1, 9999);
+				Long v = this.f.whole(n, s("item-number"), 1, 9999);
 				if (v != null) {
 					shared.add(v.intValue());
 				}
@@ -552,13 +569,13 @@ public final class RulePackLoader {
 		}
 
 		private Condition condition(Node node, List<String> itemFacts) {
-			Node.Obj obj = this.f.object(node, "a condition");
+			Node.Obj obj = this.f.object(node, s("condition"));
 			if (obj == null) {
 				return null;
 			}
 			if (obj.has("all") || obj.has("any")) {
 				String key = obj.has("all") ? "all" : "any";
-				this.f.onlyKeys(obj, Set.of(key), "an '" + key + "' condition");
+				this.f.onlyKeys(obj, Set.of(key), s("condition-of", "name", key));
 				List<Condition> parts = new ArrayList<>();
 				for (Node n : this.f.array(obj, key, true)) {
 					Condition c = condition(n, itemFacts);
@@ -569,7 +586,7 @@ public final class RulePackLoader {
 				return key.equals("all") ? new Condition.All(List.copyOf(parts)) : new Condition.Any(List.copyOf(parts));
 			}
 			if (obj.has("not")) {
-				this.f.onlyKeys(obj, Set.of("not"), "a 'not' condition");
+				this.f.onlyKeys(obj, Set.of("not"), s("not-condition"));
 				Condition inner = condition(obj.get("not"), itemFacts);
 				return (inner != null) ? new Condition.Not(inner) : null;
 			}
@@ -580,20 +597,19 @@ public final class RulePackLoader {
 			Set<String> allowed = new LinkedHashSet<>(ops);
 			allowed.add("fact");
 			allowed.add("quote");
-			this.f.onlyKeys(obj, allowed, "a comparison");
+			this.f.onlyKeys(obj, allowed, s("comparison"));
 			String factName = this.f.string(obj, "fact", true);
 			Op op = null;
 			for (Op candidate : Op.values()) {
 				if (obj.has(candidate.key())) {
 					if (op != null) {
-						this.f.problem(obj.get(candidate.key()), "a comparison has exactly one operator; found " + op.key()
-								+ " and " + candidate.key());
+						this.f.problem(obj.get(candidate.key()), "two-operators", "first", op.key(), "second", candidate.key());
 					}
 					op = candidate;
 				}
 			}
 			if (op == null) {
-				this.f.problem(obj, "a comparison needs one of " + String.join(", ", ops) + " (or all/any/not)");
+				this.f.problem(obj, "no-operator", "ops", List.copyOf(ops));
 				return null;
 			}
 			Text quote = obj.has("quote") ? text(obj, "quote", false) : null;
@@ -602,12 +618,12 @@ public final class RulePackLoader {
 			}
 			Fact fact = this.facts.get(factName);
 			if (fact == null) {
-				this.f.problem(obj.get("fact"), "unknown fact '" + factName + "'"
-						+ cn.outbound.rules.source.Suggestions.hint(factName, this.facts.keySet()));
+				this.f.problem(obj.get("fact"), "unknown-condition-fact", "fact", factName, "hint",
+						Fields.hint(factName, this.facts.keySet()));
 				return null;
 			}
 			if (!itemFacts.contains(factName)) {
-				this.f.problem(obj.get("fact"), "fact '" + factName + "' is used in a condition but not listed in the item's facts");
+				this.f.problem(obj.get("fact"), "condition-fact-not-listed", "fact", factName);
 			}
 			Node valueNode = obj.get(op.key());
 			Object value = comparisonValue(fact, op, valueNode);
@@ -620,26 +636,24 @@ public final class RulePackLoader {
 			}
 			if (op.numeric()) {
 				if (fact.type() != FactType.INTEGER && fact.type() != FactType.NUMBER) {
-					this.f.problem(node, op.key() + " compares numbers, but fact '" + fact.name() + "' is "
-							+ fact.type().name().toLowerCase());
+					this.f.problem(node, "numeric-op-on-non-number", "op", op.key(), "fact", fact.name(), "type",
+							fact.type().name().toLowerCase());
 					return null;
 				}
 				if (node instanceof Node.Scalar s && s.isNumber()) {
 					BigDecimal v = s.decimal();
 					if (fact.type() == FactType.INTEGER && v.stripTrailingZeros().scale() > 0) {
-						this.f.problem(node, "fact '" + fact.name() + "' is an integer; the threshold must be a whole number, not "
-								+ v.toPlainString());
+						this.f.problem(node, "threshold-not-whole", "fact", fact.name(), "actual", v.toPlainString());
 						return null;
 					}
 					return v;
 				}
-				this.f.problem(node, "the threshold of " + op.key() + " must be a number, not " + node.describe());
+				this.f.problem(node, "threshold-not-number", "op", op.key(), "actual", Fields.kind(node));
 				return null;
 			}
 			if (op == Op.IN) {
 				if (fact.type() != FactType.ENUM) {
-					this.f.problem(node, "'in' takes enum values, but fact '" + fact.name() + "' is "
-							+ fact.type().name().toLowerCase());
+					this.f.problem(node, "in-on-non-enum", "fact", fact.name(), "type", fact.type().name().toLowerCase());
 					return null;
 				}
 				List<String> values = new ArrayList<>();
@@ -652,7 +666,7 @@ public final class RulePackLoader {
 					}
 					return List.copyOf(values);
 				}
-				this.f.problem(node, "'in' takes an array of values of fact '" + fact.name() + "'");
+				this.f.problem(node, "in-not-array", "fact", fact.name());
 				return null;
 			}
 			// EQUALS
@@ -661,7 +675,7 @@ public final class RulePackLoader {
 					if (node instanceof Node.Scalar s && s.kind() == Node.Kind.BOOLEAN) {
 						yield s.value();
 					}
-					this.f.problem(node, "fact '" + fact.name() + "' is boolean; equals takes true or false, not " + node.describe());
+					this.f.problem(node, "equals-not-boolean", "fact", fact.name(), "actual", Fields.kind(node));
 					yield null;
 				}
 				case ENUM -> enumValue(fact, node);
@@ -669,7 +683,7 @@ public final class RulePackLoader {
 					if (node instanceof Node.Scalar s && s.isNumber()) {
 						yield s.decimal();
 					}
-					this.f.problem(node, "fact '" + fact.name() + "' is a number; equals takes a number, not " + node.describe());
+					this.f.problem(node, "equals-not-number", "fact", fact.name(), "actual", Fields.kind(node));
 					yield null;
 				}
 			};
@@ -681,11 +695,11 @@ public final class RulePackLoader {
 				if (fact.values().containsKey(v)) {
 					return v;
 				}
-				this.f.problem(node, "'" + v + "' is not a value of fact '" + fact.name() + "'; allowed: "
-						+ String.join(", ", fact.values().keySet()) + cn.outbound.rules.source.Suggestions.hint(v, fact.values().keySet()));
+				this.f.problem(node, "not-a-fact-value", "value", v, "fact", fact.name(), "allowed",
+						List.copyOf(fact.values().keySet()), "hint", Fields.hint(v, fact.values().keySet()));
 				return null;
 			}
-			this.f.problem(node, "a value of fact '" + fact.name() + "' must be a string, not " + node.describe());
+			this.f.problem(node, "fact-value-not-string", "fact", fact.name(), "actual", Fields.kind(node));
 			return null;
 		}
 
@@ -706,13 +720,13 @@ public final class RulePackLoader {
 			if (obj == null) {
 				return out;
 			}
-			this.f.onlyKeys(obj, FLAGS, "flags");
+			this.f.onlyKeys(obj, FLAGS, key("flags"));
 			for (Node.Member m : obj.members().values()) {
-				Node.Obj def = this.f.object(m.value(), "flag '" + m.key() + "'");
+				Node.Obj def = this.f.object(m.value(), s("flag", "name", m.key()));
 				if (def == null || !FLAGS.contains(m.key())) {
 					continue;
 				}
-				this.f.onlyKeys(def, Set.of("mechanism", "rule", "ciioRule"), "a flag rule");
+				this.f.onlyKeys(def, Set.of("mechanism", "rule", "ciioRule"), s("flag-rule"));
 				out.put(m.key(), new FlagRule(m.key(), mechanism(def, "mechanism"), rule(def, "rule", true),
 						rule(def, "ciioRule", false)));
 			}
@@ -723,38 +737,38 @@ public final class RulePackLoader {
 			if (obj == null) {
 				return null;
 			}
-			this.f.onlyKeys(obj, Set.of("exemptBases", "ciio", "bands"), "personalInformation");
+			this.f.onlyKeys(obj, Set.of("exemptBases", "ciio", "bands"), key("personalInformation"));
 			Map<Basis, PiRules.ExemptBasis> bases = new LinkedHashMap<>();
 			Node.Obj basesNode = this.f.object(obj, "exemptBases", false);
 			if (basesNode != null) {
 				for (Node.Member m : basesNode.members().values()) {
 					Basis basis = this.f.enumeration(new Node.Scalar(Node.child(basesNode.pointer(), m.key()), m.keyLocation(),
-							Node.Kind.STRING, m.key()), "basis", Basis.class);
+							Node.Kind.STRING, m.key()), key("basis"), Basis.class);
 					if (basis == Basis.NONE) {
-						this.f.problem(m.value(), "NONE is the counted basis and cannot be exempt");
+						this.f.problem(m.value(), "none-exempt");
 						continue;
 					}
-					Node.Obj def = this.f.object(m.value(), "basis '" + m.key() + "'");
+					Node.Obj def = this.f.object(m.value(), s("basis", "name", m.key()));
 					if (basis == null || def == null) {
 						continue;
 					}
-					this.f.onlyKeys(def, Set.of("rule", "quote"), "an exempt basis");
+					this.f.onlyKeys(def, Set.of("rule", "quote"), s("exempt-basis"));
 					bases.put(basis, new PiRules.ExemptBasis(basis, rule(def, "rule", true),
 							def.has("quote") ? text(def, "quote", false) : null));
 				}
 			}
 			for (Basis basis : Basis.values()) {
 				if (basis != Basis.NONE && !bases.containsKey(basis) && basesNode != null) {
-					this.f.problem(basesNode, "exemptBases lacks " + basis + "; every basis other than NONE needs the rule that exempts it");
+					this.f.problem(basesNode, "missing-exempt-basis", "basis", basis);
 				}
 			}
 			if (basesNode == null) {
-				this.f.problem(obj, "missing exemptBases: every basis other than NONE needs the rule that exempts it");
+				this.f.problem(obj, "missing-exempt-bases");
 			}
 			Node.Obj ciioNode = this.f.object(obj, "ciio", true);
 			PiRules.CiioRule ciio = null;
 			if (ciioNode != null) {
-				this.f.onlyKeys(ciioNode, Set.of("rule", "mechanism", "quote"), "the CIIO rule");
+				this.f.onlyKeys(ciioNode, Set.of("rule", "mechanism", "quote"), s("ciio-rule"));
 				ciio = new PiRules.CiioRule(rule(ciioNode, "rule", true), mechanism(ciioNode, "mechanism"),
 						ciioNode.has("quote") ? text(ciioNode, "quote", false) : null);
 			}
@@ -762,7 +776,7 @@ public final class RulePackLoader {
 			List<Band> individuals = List.of();
 			List<Band> sensitive = List.of();
 			if (bandsNode != null) {
-				this.f.onlyKeys(bandsNode, Set.of("individuals", "sensitiveIndividuals"), "bands");
+				this.f.onlyKeys(bandsNode, Set.of("individuals", "sensitiveIndividuals"), key("bands"));
 				individuals = bands(bandsNode, "individuals");
 				sensitive = bands(bandsNode, "sensitiveIndividuals");
 			}
@@ -779,27 +793,26 @@ public final class RulePackLoader {
 			Mechanism previous = null;
 			boolean open = false;
 			for (Node n : nodes) {
-				Node.Obj b = this.f.object(n, "a band");
+				Node.Obj b = this.f.object(n, s("band"));
 				if (b == null) {
 					continue;
 				}
-				this.f.onlyKeys(b, Set.of("atLeast", "below", "mechanism", "rule", "quote"), "a band");
+				this.f.onlyKeys(b, Set.of("atLeast", "below", "mechanism", "rule", "quote"), s("band"));
 				if (open) {
-					this.f.problem(b, "a band follows the open-ended top band (the one without 'below')");
+					this.f.problem(b, "band-after-open-band");
 				}
 				Long atLeast = this.f.whole(b, "atLeast", true, 0, Long.MAX_VALUE);
 				Long below = this.f.whole(b, "below", false, 1, Long.MAX_VALUE);
 				Mechanism m = mechanism(b, "mechanism");
 				String rule = rule(b, "rule", m != null && m != Mechanism.EXEMPT);
 				if (atLeast != null && atLeast != next) {
-					this.f.problem(b.get("atLeast"), "bands must be contiguous from 0: this band starts at " + atLeast
-							+ " but the previous one ends below " + next);
+					this.f.problem(b.get("atLeast"), "bands-not-contiguous", "atLeast", atLeast, "next", next);
 				}
 				if (atLeast != null && below != null && below <= atLeast) {
-					this.f.problem(b.get("below"), "below (" + below + ") must be greater than atLeast (" + atLeast + ")");
+					this.f.problem(b.get("below"), "below-not-above-at-least", "below", below, "atLeast", atLeast);
 				}
 				if (m != null && previous != null && previous.strongerThan(m)) {
-					this.f.problem(b.get("mechanism"), "a band may not weaken as counts grow: " + m + " after " + previous);
+					this.f.problem(b.get("mechanism"), "band-weakens", "mechanism", m, "previous", previous);
 				}
 				if (below == null) {
 					open = true;
@@ -812,7 +825,7 @@ public final class RulePackLoader {
 						b.has("quote") ? text(b, "quote", false) : null));
 			}
 			if (!open && !out.isEmpty()) {
-				this.f.problem(parent.get(key), "the last band must be open-ended (no 'below') so that every count has a band");
+				this.f.problem(parent.get(key), "last-band-closed");
 			}
 			return List.copyOf(out);
 		}
@@ -821,24 +834,24 @@ public final class RulePackLoader {
 			List<Obligation> out = new ArrayList<>();
 			Set<String> ids = new LinkedHashSet<>();
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
-				Node.Obj obj = this.f.object(n, "an obligation");
+				Node.Obj obj = this.f.object(n, s("obligation"));
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("id", "when", "rule", "text", "deadline"), "an obligation");
+				this.f.onlyKeys(obj, Set.of("id", "when", "rule", "text", "deadline"), s("obligation"));
 				String id = this.f.string(obj, "id", true);
 				if (id != null && !ids.add(id)) {
-					this.f.problem(obj.get("id"), "duplicate obligation id '" + id + "'");
+					this.f.problem(obj.get("id"), "duplicate-obligation", "id", id);
 				}
 				String when = this.f.string(obj, "when", true);
 				if (when != null && !WHEN.contains(when)) {
-					this.f.problem(obj.get("when"), "when '" + when + "' is not one of " + String.join(", ", WHEN)
-							+ cn.outbound.rules.source.Suggestions.hint(when, WHEN));
+					this.f.problem(obj.get("when"), "unknown-name", "key", "when", "value", when, "allowed", List.copyOf(WHEN),
+							"hint", Fields.hint(when, WHEN));
 				}
 				Deadline deadline = null;
 				Node.Obj d = this.f.object(obj, "deadline", false);
 				if (d != null) {
-					this.f.onlyKeys(d, Set.of("amount", "unit", "relation", "event"), "a deadline");
+					this.f.onlyKeys(d, Set.of("amount", "unit", "relation", "event"), s("deadline"));
 					Long amount = this.f.whole(d, "amount", true, 1, 10_000);
 					deadline = new Deadline((amount != null) ? amount.intValue() : 0,
 							this.f.enumeration(d, "unit", true, Deadline.Unit.class),
@@ -856,21 +869,21 @@ public final class RulePackLoader {
 				String id = ref.ruleId();
 				if (id.matches("item-\\d+")) {
 					if (!items.containsKey(Integer.parseInt(id.substring(5)))) {
-						this.f.problems().add(ref.pointer(), ref.location(), "rule '" + id + "' refers to an item the pack does not have");
+						this.f.problems().add(ref.pointer(), ref.location(), "rule-item-missing", "rule", id);
 					}
 				}
 				else if (!provisions.containsKey(id) && basedOn == null) {
 					Set<String> known = new LinkedHashSet<>(provisions.keySet());
-					this.f.problems().add(ref.pointer(), ref.location(), "rule '" + id + "' is not a provision of this pack"
-							+ cn.outbound.rules.source.Suggestions.hint(id, known) + " and the pack has no basedOn pack");
+					this.f.problems().add(ref.pointer(), ref.location(), "unknown-rule", "rule", id, "hint",
+							Fields.hint(id, known));
 				}
 			}
 			for (Item item : items.values()) {
 				if (item.remark() != null) {
 					for (int other : item.remark().sharedWith()) {
 						if (!items.containsKey(other)) {
-							this.f.problems().add("", new SourceLocation(this.file, 0, 0),
-									"item " + item.number() + ": remark sharedWith names item " + other + ", which does not exist");
+							this.f.problems().add("", new SourceLocation(this.file, 0, 0), "shared-with-missing-item", "item",
+									item.number(), "other", other);
 						}
 					}
 				}

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import cn.outbound.rules.Text;
 import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Fields;
 import cn.outbound.rules.source.Problem;
 import cn.outbound.rules.source.Problems;
 import cn.outbound.rules.source.SourceLocation;
@@ -192,13 +193,13 @@ public final class RulePacks {
 				RulePack earlier = editions.get(i - 1);
 				RulePack later = editions.get(i);
 				if (earlier.edition().equals(later.edition())) {
-					problems.add("/edition", new SourceLocation(later.file(), 0, 0),
-							"edition " + later.edition() + " of " + later.id() + " is defined twice (also in " + earlier.file() + ")");
+					problems.add("/edition", new SourceLocation(later.file(), 0, 0), "duplicate-edition", "edition",
+							later.edition(), "pack", later.id(), "other", earlier.file());
 				}
 				if (earlier.inForceUntil() != null && !earlier.inForceUntil().isBefore(later.inForceFrom())) {
-					problems.add("/inForceFrom", new SourceLocation(later.file(), 0, 0),
-							"edition " + later.edition() + " comes into force on " + later.inForceFrom() + " while edition "
-									+ earlier.edition() + " is still in force until " + earlier.inForceUntil());
+					problems.add("/inForceFrom", new SourceLocation(later.file(), 0, 0), "editions-overlap", "later",
+							later.edition(), "from", later.inForceFrom(), "earlier", earlier.edition(), "until",
+							earlier.inForceUntil());
 				}
 			}
 		}
@@ -210,8 +211,8 @@ public final class RulePacks {
 		if (pack.basedOn() != null) {
 			base = inForce(pack.basedOn(), pack.inForceFrom()).orElse(null);
 			if (base == null) {
-				problems.add("/basedOn", new SourceLocation(pack.file(), 0, 0), "basedOn '" + pack.basedOn()
-						+ "': no edition of that pack is in force on " + pack.inForceFrom() + "; loaded packs: " + ids());
+				problems.add("/basedOn", new SourceLocation(pack.file(), 0, 0), "base-not-in-force", "basedOn",
+						pack.basedOn(), "date", pack.inForceFrom(), "packs", String.valueOf(ids()));
 			}
 			else {
 				for (Provision p : base.provisions().values()) {
@@ -229,8 +230,8 @@ public final class RulePacks {
 		}
 		for (RulePack.Reference ref : pack.references()) {
 			if (!out.containsKey(ref.ruleId()) && base != null) {
-				problems.add(ref.pointer(), ref.location(), "rule '" + ref.ruleId() + "' is neither in this pack nor in "
-						+ base.key() + cn.outbound.rules.source.Suggestions.hint(ref.ruleId(), out.keySet()));
+				problems.add(ref.pointer(), ref.location(), "rule-not-found", "rule", ref.ruleId(), "base", base.key(),
+						"hint", Fields.hint(ref.ruleId(), out.keySet()));
 			}
 		}
 		return Map.copyOf(out);

@@ -18,10 +18,10 @@ import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
 import cn.outbound.rules.source.Fields;
 import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Message;
 import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.NodeReader;
 import cn.outbound.rules.source.Problems;
-import cn.outbound.rules.source.Suggestions;
 
 /**
  * Reads and validates a scenario document (spec/scenario-v1.md) against the rule pack in force for it. Every problem
@@ -56,19 +56,19 @@ public final class ScenarioReader {
 	public Scenario read(Node rootNode) {
 		Problems problems = new Problems();
 		Fields f = new Fields(problems);
-		Node.Obj root = f.object(rootNode, "a scenario");
+		Node.Obj root = f.object(rootNode, Fields.subject("subject.scenario"));
 		if (root == null) {
 			problems.throwIfAny();
 		}
-		f.onlyKeys(root, TOP, "a scenario");
+		f.onlyKeys(root, TOP, Fields.subject("subject.scenario"));
 		String schema = f.string(root, "schema", true);
 		if (schema != null && !Scenario.SCHEMA.equals(schema)) {
-			f.problem(root.get("schema"), "schema is '" + schema + "'; allowed: '" + Scenario.SCHEMA + "'");
+			f.problem(root.get("schema"), "unknown-schema", "value", schema, "allowed", Scenario.SCHEMA);
 		}
 		String jurisdiction = f.string(root, "jurisdiction", true);
 		if (jurisdiction != null && !this.packs.ids().contains(jurisdiction)) {
-			f.problem(root.get("jurisdiction"), "unknown jurisdiction '" + jurisdiction + "'"
-					+ Suggestions.hint(jurisdiction, this.packs.ids()) + "; allowed: " + String.join(", ", this.packs.ids()));
+			f.problem(root.get("jurisdiction"), "unknown-jurisdiction", "value", jurisdiction, "hint",
+					Fields.hint(jurisdiction, this.packs.ids()), "allowed", List.copyOf(this.packs.ids()));
 			jurisdiction = null;
 		}
 		LocalDate date = f.date(root, "date", true);
@@ -76,8 +76,8 @@ public final class ScenarioReader {
 		if (jurisdiction != null && date != null) {
 			Optional<RulePack> inForce = this.packs.inForce(jurisdiction, date);
 			if (inForce.isEmpty()) {
-				f.problem(root.get("date"), "no edition of " + jurisdiction + " is in force on " + date + "; editions: "
-						+ this.packs.describeEditions(jurisdiction));
+				f.problem(root.get("date"), "no-edition-in-force", "jurisdiction", jurisdiction, "date", date,
+						"editions", editions(jurisdiction));
 			}
 			else {
 				pack = inForce.get();
@@ -90,7 +90,7 @@ public final class ScenarioReader {
 		Scenario.Counts prior = null;
 		Node.Obj priorNode = f.object(root, "priorThisYear", false);
 		if (priorNode != null) {
-			f.onlyKeys(priorNode, List.of("individuals", "sensitiveIndividuals"), "priorThisYear");
+			f.onlyKeys(priorNode, List.of("individuals", "sensitiveIndividuals"), object("priorThisYear"));
 			prior = new Scenario.Counts(count(f, priorNode, "individuals"), count(f, priorNode, "sensitiveIndividuals"));
 		}
 		Scenario.Flags flags = flags(f, root);
@@ -103,10 +103,10 @@ public final class ScenarioReader {
 		if (obj == null) {
 			return null;
 		}
-		f.onlyKeys(obj, List.of("id", "name", "ciio"), "processor");
+		f.onlyKeys(obj, List.of("id", "name", "ciio"), object("processor"));
 		String id = f.string(obj, "id", false);
 		if (id != null && (id.isBlank() || id.length() > 200)) {
-			f.problem(obj.get("id"), "processor.id must be 1 to 200 characters");
+			f.problem(obj.get("id"), "bad-length", "field", "processor.id", "min", 1, "max", 200);
 		}
 		Boolean ciio = f.bool(obj, "ciio", true);
 		return new Scenario.Processor(id, f.string(obj, "name", false), Boolean.TRUE.equals(ciio));
@@ -117,7 +117,7 @@ public final class ScenarioReader {
 		if (obj == null) {
 			return null;
 		}
-		f.onlyKeys(obj, List.of("name", "country"), "recipient");
+		f.onlyKeys(obj, List.of("name", "country"), object("recipient"));
 		return new Scenario.Recipient(f.string(obj, "name", false), f.string(obj, "country", false));
 	}
 
@@ -128,33 +128,33 @@ public final class ScenarioReader {
 			return out;
 		}
 		for (Node n : nodes) {
-			Node.Obj obj = f.object(n, "a data entry");
+			Node.Obj obj = f.object(n, Fields.subject("subject.data-entry"));
 			if (obj == null) {
 				continue;
 			}
-			f.onlyKeys(obj, List.of("item", "description", "facts"), "a data entry");
+			f.onlyKeys(obj, List.of("item", "description", "facts"), Fields.subject("subject.data-entry"));
 			Node itemNode = obj.get("item");
 			Item item = null;
 			Integer number = null;
 			if (itemNode == null) {
-				f.problem(obj, "missing required field 'item' (the list item number, 1-" + lastDeclarable(pack) + ")");
+				// cites the entry, not /item, as the questionnaire expects
+				f.problem(obj, "required", "field", "item", "expected", Message.of("expected.item", "last", lastDeclarable(pack)));
 			}
 			else {
-				Long v = f.whole(itemNode, "'item'", Long.MIN_VALUE + 1, Long.MAX_VALUE);
+				Long v = f.whole(itemNode, Fields.field("item"), Long.MIN_VALUE + 1, Long.MAX_VALUE);
 				if (v != null) {
 					number = v.intValue();
 					if (pack != null && pack.listItems()) {
 						item = pack.item(number);
 						if (item == null || item.personalInformation() || v > Integer.MAX_VALUE) {
-							f.problem(itemNode, "item " + v + " is not a data item of " + pack.id() + " " + pack.edition()
-									+ "; allowed: 1-" + lastDeclarable(pack)
-									+ " (personal information is declared under personalInformation, not data)");
+							f.problem(itemNode, "unknown-item", "item", v, "pack", pack.id(), "edition", pack.edition(), "last",
+									lastDeclarable(pack));
 							item = null;
 							number = null;
 						}
 					}
 					else if (v < 1 || v > lastDeclarable(this.referenceList())) {
-						f.problem(itemNode, "item " + v + " is not a negative-list data item; allowed: 1-" + lastDeclarable(this.referenceList()));
+						f.problem(itemNode, "not-a-list-item", "item", v, "last", lastDeclarable(this.referenceList()));
 						number = null;
 					}
 				}
@@ -177,6 +177,22 @@ public final class ScenarioReader {
 			}
 		}
 		return null;
+	}
+
+	/** An object of the scenario named by its key: {@code flags}. */
+	private static Message object(String key) {
+		return Message.of("subject.object", "name", key);
+	}
+
+	/** The editions of a pack with the dates they are in force, for a date on which none is. */
+	private List<Message> editions(String jurisdiction) {
+		List<Message> out = new ArrayList<>();
+		for (RulePack p : this.packs.editions(jurisdiction)) {
+			out.add((p.inForceUntil() != null)
+					? Message.of("edition.until", "edition", p.edition(), "from", p.inForceFrom(), "until", p.inForceUntil())
+					: Message.of("edition.onward", "edition", p.edition(), "from", p.inForceFrom()));
+		}
+		return out;
 	}
 
 	private static int lastDeclarable(RulePack pack) {
@@ -204,19 +220,19 @@ public final class ScenarioReader {
 						itemsWithFact.add(other.number());
 					}
 				}
-				String where = itemsWithFact.isEmpty() ? "" : " ('" + name + "' is a fact of item"
-						+ (itemsWithFact.size() > 1 ? "s " : " ") + joinItems(itemsWithFact) + ")";
-				f.problems().add(at.pointer(), m.keyLocation(), "unknown fact '" + name + "' for item " + item.number()
-						+ Suggestions.hint(name, item.facts()) + where + "; allowed for item " + item.number() + ": "
-						+ String.join(", ", item.facts()));
+				Message where = itemsWithFact.isEmpty() ? Message.NONE
+						: Message.of((itemsWithFact.size() > 1) ? "hint.fact-of-items" : "hint.fact-of-item", "fact", name,
+								"items", List.copyOf(itemsWithFact));
+				f.problems().add(at.pointer(), m.keyLocation(), "unknown-fact-for-item", "fact", name, "item", item.number(),
+						"hint", Fields.hint(name, item.facts()), "where", where, "allowed", List.copyOf(item.facts()));
 				continue;
 			}
 			if (fact == null) {
 				if (item != null || vocabulary == null) {
 					continue;
 				}
-				f.problems().add(at.pointer(), m.keyLocation(), "unknown fact '" + name + "'"
-						+ Suggestions.hint(name, vocabulary.facts().keySet()) + "; allowed: " + String.join(", ", vocabulary.facts().keySet()));
+				f.problems().add(at.pointer(), m.keyLocation(), "unknown-fact", "fact", name, "hint",
+						Fields.hint(name, vocabulary.facts().keySet()), "allowed", List.copyOf(vocabulary.facts().keySet()));
 				continue;
 			}
 			Object value = factValue(f, fact, at);
@@ -227,20 +243,14 @@ public final class ScenarioReader {
 		return Collections.unmodifiableMap(out);
 	}
 
-	private static String joinItems(Set<Integer> items) {
-		List<String> parts = new ArrayList<>();
-		items.forEach(i -> parts.add(String.valueOf(i)));
-		return String.join(", ", parts);
-	}
-
 	private static Object factValue(Fields f, Fact fact, Node at) {
-		String what = "fact '" + fact.name() + "'";
+		Message what = Message.of("subject.fact", "name", fact.name());
 		switch (fact.type()) {
 			case BOOLEAN:
 				if (at instanceof Node.Scalar s && s.kind() == Node.Kind.BOOLEAN) {
 					return s.value();
 				}
-				f.problem(at, what + " must be true or false, not " + at.describe());
+				f.problem(at, "not-boolean", "what", what, "actual", Fields.kind(at));
 				return null;
 			case INTEGER:
 				return f.whole(at, what, 0, MAX_COUNT);
@@ -250,8 +260,10 @@ public final class ScenarioReader {
 					return (v.stripTrailingZeros().scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(MAX_COUNT)) <= 0)
 							? (Object) v.longValue() : v;
 				}
-				f.problem(at, what + " must be a number ≥ 0" + ((fact.unit() != null) ? " (in " + fact.unit().en() + ")" : "")
-						+ ", not " + ((at instanceof Node.Scalar s && s.isNumber()) ? s.decimal().toPlainString() : at.describe()));
+				boolean number = at instanceof Node.Scalar s && s.isNumber();
+				f.problem(at, number ? "negative-number" : "not-a-number", "what", what, "unit",
+						(fact.unit() != null) ? Message.of("hint.unit", "unit", fact.unit()) : Message.NONE, "actual",
+						number ? ((Node.Scalar) at).decimal().toPlainString() : Fields.kind(at));
 				return null;
 			case ENUM:
 			default:
@@ -259,9 +271,13 @@ public final class ScenarioReader {
 				if (at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING && allowed.contains((String) s.value())) {
 					return s.value();
 				}
-				String typed = (at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) ? "'" + s.value() + "'" : at.describe();
-				f.problem(at, what + " is " + typed + "; allowed: " + String.join(", ", allowed)
-						+ ((at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) ? Suggestions.hint((String) s.value(), allowed) : ""));
+				if (at instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) {
+					f.problem(at, "unknown-value", "what", what, "value", s.value(), "allowed", List.copyOf(allowed), "hint",
+							Fields.hint((String) s.value(), allowed));
+				}
+				else {
+					f.problem(at, "not-a-value", "what", what, "actual", Fields.kind(at), "allowed", List.copyOf(allowed));
+				}
 				return null;
 		}
 	}
@@ -273,11 +289,11 @@ public final class ScenarioReader {
 			return out;
 		}
 		for (Node n : nodes) {
-			Node.Obj obj = f.object(n, "a personal-information group");
+			Node.Obj obj = f.object(n, Fields.subject("subject.pi-group"));
 			if (obj == null) {
 				continue;
 			}
-			f.onlyKeys(obj, List.of("individuals", "sensitiveIndividuals", "basis"), "a personal-information group");
+			f.onlyKeys(obj, List.of("individuals", "sensitiveIndividuals", "basis"), Fields.subject("subject.pi-group"));
 			long individuals = count(f, obj, "individuals");
 			long sensitive = count(f, obj, "sensitiveIndividuals");
 			Basis basis = f.enumeration(obj, "basis", false, Basis.class);
@@ -296,7 +312,7 @@ public final class ScenarioReader {
 		if (obj == null) {
 			return Scenario.Flags.NONE;
 		}
-		f.onlyKeys(obj, FLAGS, "flags");
+		f.onlyKeys(obj, FLAGS, object("flags"));
 		return new Scenario.Flags(Boolean.TRUE.equals(f.bool(obj, "stateSecrets", false)),
 				Boolean.TRUE.equals(f.bool(obj, "coreData", false)), Boolean.TRUE.equals(f.bool(obj, "governmentData", false)),
 				Boolean.TRUE.equals(f.bool(obj, "notifiedImportantData", false)));

@@ -47,25 +47,26 @@ public final class NodeReader {
 		try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), content)) {
 			JsonToken first = parser.nextToken();
 			if (first == null) {
-				problems.add("", new SourceLocation(file, 1, 1), "the document is empty; expected an object");
+				problems.add("", new SourceLocation(file, 1, 1), "empty-document");
 				problems.throwIfAny();
 			}
 			Node root = readValue(parser, "", file, problems);
 			JsonToken trailing = parser.nextToken();
 			if (trailing != null) {
-				problems.add("", location(parser.currentTokenLocation(), file),
-						"unexpected content after the end of the document");
+				problems.add("", location(parser.currentTokenLocation(), file), "trailing-content");
 			}
 			problems.throwIfAny();
 			return root;
 		}
 		catch (StreamReadException ex) {
-			problems.add("", location(ex.getLocation(), file), "malformed document: " + clean(ex.getOriginalMessage()));
+			problems.add("", location(ex.getLocation(), file), "malformed-document", "detail",
+					clean(ex.getOriginalMessage()));
 			problems.throwIfAny();
 			throw ex;
 		}
 		catch (JacksonException ex) {
-			problems.add("", new SourceLocation(file, 0, 0), "malformed document: " + clean(ex.getOriginalMessage()));
+			problems.add("", new SourceLocation(file, 0, 0), "malformed-document", "detail",
+					clean(ex.getOriginalMessage()));
 			problems.throwIfAny();
 			throw ex;
 		}
@@ -92,9 +93,8 @@ public final class NodeReader {
 					parser.nextToken();
 					Node value = readValue(parser, Node.child(pointer, key), file, problems);
 					if (members.containsKey(key)) {
-						problems.add(Node.child(pointer, key), keyAt,
-								"duplicate key '" + key + "' (first at line " + members.get(key).keyLocation().line()
-										+ "); each key may appear once");
+						problems.add(Node.child(pointer, key), keyAt, "duplicate-key", "key", key, "firstLine",
+								members.get(key).keyLocation().line());
 					}
 					else {
 						members.put(key, new Node.Member(key, keyAt, value));
@@ -129,7 +129,7 @@ public final class NodeReader {
 			case VALUE_NULL:
 				return new Node.Scalar(pointer, at, Node.Kind.NULL, null);
 			default:
-				problems.add(pointer, at, "unexpected " + token);
+				problems.add(pointer, at, "unexpected-token", "token", token);
 				return new Node.Scalar(pointer, at, Node.Kind.NULL, null);
 		}
 	}

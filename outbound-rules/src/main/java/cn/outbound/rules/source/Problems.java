@@ -11,12 +11,20 @@ public final class Problems {
 
 	private final List<Problem> list = new ArrayList<>();
 
-	public void add(Node at, String message) {
-		this.list.add(new Problem(at.pointer(), at.location(), message));
+	/**
+	 * @param code the problem's code (a key of the problem bundles)
+	 * @param namesAndValues its arguments, alternately name and value
+	 */
+	public void add(Node at, String code, Object... namesAndValues) {
+		this.list.add(new Problem(at.pointer(), at.location(), code, namesAndValues));
 	}
 
-	public void add(String pointer, SourceLocation location, String message) {
-		this.list.add(new Problem(pointer, location, message));
+	public void add(String pointer, SourceLocation location, String code, Object... namesAndValues) {
+		this.list.add(new Problem(pointer, location, code, namesAndValues));
+	}
+
+	public void add(Problem problem) {
+		this.list.add(problem);
 	}
 
 	public boolean isEmpty() {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.rules.source.ProblemMessages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,27 @@ class RulePackLoaderTests {
 	static String replace(String yaml, String from, String to) {
 		assertThat(yaml).contains(from);
 		return yaml.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+	}
+
+	@Test
+	void problemsOfAPackHaveCodesAndReadInChinese() {
+		String yaml = replace(replace(replace(minimal(), "  - number: 3", "  - number: 4"),
+				"facts: [affectedCustomers, publiclyReleased", "facts: [affectedCustomer, publiclyReleased"),
+				"mechanism: SECURITY_ASSESSMENT", "mechanism: MAYBE");
+		List<Problem> problems;
+		try {
+			load(yaml);
+			throw new AssertionError("the pack loaded although it is broken");
+		}
+		catch (InvalidInputException ex) {
+			problems = ex.problems();
+		}
+		assertThat(problems).extracting(Problem::code).contains("item-out-of-sequence", "undeclared-fact");
+		assertThat(problems).allSatisfy(p -> {
+			assertThat(ProblemMessages.keys("zh")).contains(p.code());
+			assertThat(p.message("zh")).as(p.render()).containsPattern("\\p{IsHan}").isNotEqualTo(p.message());
+		});
+		assertThat(problems).anySatisfy(p -> assertThat(p.message("zh")).isEqualTo("第 4 项顺序有误：应为第 3 项（条目按 1、2、3……连续编号）"));
 	}
 
 	@Test

@@ -1,0 +1,124 @@
+package cn.outbound.rules.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.outbound.rules.Text;
+
+/**
+ * Renders {@link Problem}s and {@link Message}s in Chinese ({@code zh}) or English ({@code en}) from the UTF-8 bundles
+ * {@code problems_zh.properties} and {@code problems_en.properties} beside this class. A template names its arguments:
+ * {@code {field}}. The English bundle is the authority for {@link Problem#message()}, which tools and tests compare.
+ */
+public final class ProblemMessages {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+
+	private static final Properties ZH = load("zh");
+
+	private static final Properties EN = load("en");
+
+	private ProblemMessages() {
+	}
+
+	/** {@code en} for an English locale, {@code zh} for any other (Chinese first), as {@link Text#in(Locale)}. */
+	public static String lang(Locale locale) {
+		return (locale != null && "en".equals(locale.getLanguage())) ? "en" : "zh";
+	}
+
+	public static String render(Problem problem, Locale locale) {
+		return render(problem.text(), lang(locale));
+	}
+
+	public static String render(Message message, String lang) {
+		if (message == Message.NONE || Message.NONE.code().equals(message.code())) {
+			return "";
+		}
+		String template = bundle(lang).getProperty(message.code());
+		if (template == null) {
+			template = EN.getProperty(message.code());
+		}
+		if (template == null) {
+			// never expected (a test keeps the bundles complete); still say something rather than fail
+			return message.code() + message.args().values();
+		}
+		Matcher m = PLACEHOLDER.matcher(template);
+		StringBuilder out = new StringBuilder(template.length() + 32);
+		while (m.find()) {
+			String name = m.group(1);
+			String value = message.args().containsKey(name) ? arg(message.args().get(name), lang) : m.group();
+			m.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	/** The codes (and the parts of messages) a bundle has, for the test that keeps both languages complete. */
+	public static Set<String> keys(String lang) {
+		return bundle(lang).stringPropertyNames();
+	}
+
+	public static String template(String key, String lang) {
+		return bundle(lang).getProperty(key);
+	}
+
+	/** The names a template uses, in order of first use. */
+	public static Set<String> placeholders(String template) {
+		Set<String> out = new LinkedHashSet<>();
+		Matcher m = PLACEHOLDER.matcher(template);
+		while (m.find()) {
+			out.add(m.group(1));
+		}
+		return out;
+	}
+
+	private static String arg(Object value, String lang) {
+		if (value instanceof Message message) {
+			return render(message, lang);
+		}
+		if (value instanceof Text text) {
+			return text.in(lang);
+		}
+		if (value instanceof Collection<?> list) {
+			StringBuilder sb = new StringBuilder();
+			for (Object v : list) {
+				if (sb.length() > 0) {
+					sb.append("en".equals(lang) ? ", " : "、");
+				}
+				sb.append(arg(v, lang));
+			}
+			return sb.toString();
+		}
+		return String.valueOf(value);
+	}
+
+	private static Properties bundle(String lang) {
+		return "en".equals(lang) ? EN : ZH;
+	}
+
+	private static Properties load(String lang) {
+		String name = "problems_" + lang + ".properties";
+		try (InputStream in = ProblemMessages.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("missing bundle " + name);
+			}
+			Properties p = new Properties();
+			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return p;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
