@@ -108,13 +108,13 @@ public class DecisionBenchmark {
 	}
 
 	@Benchmark
-	public String parseDecideRenderTypical() {
-		return DecisionJson.compact(DecisionJson.toJson(this.engine.decide(this.reader.read(this.typicalJson, "typical.json"))));
+	public byte[] parseDecideRenderTypical() {
+		return DecisionJson.compactUtf8(DecisionJson.toJson(this.engine.decide(this.reader.read(this.typicalJson, "typical.json"))));
 	}
 
 	@Benchmark
-	public String parseDecideRenderLarge() {
-		return DecisionJson.compact(DecisionJson.toJson(this.engine.decide(this.reader.read(this.largeJson, "large.json"))));
+	public byte[] parseDecideRenderLarge() {
+		return DecisionJson.compactUtf8(DecisionJson.toJson(this.engine.decide(this.reader.read(this.largeJson, "large.json"))));
 	}
 
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Json {
 
 	/** Above this a thread's reusable buffer is not kept, so that one large document does not stay in memory. */
-	private static final int KEEP_BUFFER = 64 * 1024;
+	private static final int KEEP_BUFFER = 256 * 1024;
 
 	private static final ThreadLocal<Utf8> BUFFERS = ThreadLocal.withInitial(() -> new Utf8(16 * 1024));
 

@@ -4,6 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Text in no language yet: a stable code and its named arguments, rendered in Chinese or English by
@@ -13,21 +16,32 @@ import java.util.Map;
  */
 public record Message(String code, Map<String, Object> args) {
 
+	/** Codes already checked: messages are made on every field read, and the set of codes is small. */
+	private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
+	private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*");
+
 	/** No text: an optional part that does not apply (a "did you mean" without a close name). */
 	public static final Message NONE = new Message("none", Map.of());
 
 	public Message {
-		if (!code.matches("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*")) {
-			// a sentence passed where a code belongs: the bundles could not render it
-			throw new IllegalArgumentException("not a message code: " + code);
+		if (!CHECKED.contains(code)) {
+			if (!CODE.matcher(code).matches()) {
+				// a sentence passed where a code belongs: the bundles could not render it
+				throw new IllegalArgumentException("not a message code: " + code);
+			}
+			CHECKED.add(code);
 		}
-		args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+		args = args.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
 	}
 
 	/**
 	 * @param namesAndValues alternately an argument's name and its value
 	 */
 	public static Message of(String code, Object... namesAndValues) {
+		if (namesAndValues.length == 0) {
+			return new Message(code, Map.of());
+		}
 		if (namesAndValues.length % 2 != 0) {
 			throw new IllegalArgumentException("arguments of " + code + " must come in name, value pairs");
 		}
