@@ -32,7 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "outbound.db.url=jdbc:h2:mem:outbound-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"outbound.body-timeout=2s", "server.tomcat.connection-timeout=2s", "outbound.token-cache-ttl=0s" })
+				"outbound.body-timeout=2s", "server.tomcat.connection-timeout=2s", "outbound.token-cache-ttl=0s",
+				"outbound.scan.max-upload=2MB", "outbound.scan.temp-dir=target/scan-uploads" })
 public abstract class ServerTests {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
