@@ -199,11 +199,25 @@ class ScanIntegrationTests extends ServerTests {
 	}
 
 	@Test // #5
-	void anXlsxWorkbookIsScanned() throws IOException {
+	void jsonLinesAndXlsxWorkbooksAreScanned() throws IOException {
 		Customers customers = new Customers();
 		HttpResponse<String> r = scan(Role.ANALYST, xlsx(customers), "?format=xlsx&asOf=2026-06-30");
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		assertThat(json(r).get("persons").get("distinct").asLong()).isEqualTo(250);
+		assertThat(json(r).get("details").get("format").asString()).contains("Excel");
+		// a workbook sent without a name or format is recognised by its ZIP signature
+		assertThat(json(scan(Role.ANALYST, xlsx(customers), "")).get("persons").get("distinct").asLong()).isEqualTo(250);
+
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < 250; i++) {
+			lines.append("{\"身份证号\": \"").append(customers.ids.get(i)).append("\", \"手机号\": \"")
+				.append(customers.phones.get(i)).append("\"}\n");
+		}
+		HttpResponse<String> jsonl = scan(Role.ANALYST, lines.toString().getBytes(StandardCharsets.UTF_8),
+				"?format=jsonl&asOf=2026-06-30");
+		assertThat(jsonl.statusCode()).as(jsonl.body()).isEqualTo(200);
+		assertThat(json(jsonl).get("persons").get("distinct").asLong()).isEqualTo(250);
+		assertThat(json(jsonl).get("source").asString()).isEqualTo("upload.jsonl");
 	}
 
 	@Test

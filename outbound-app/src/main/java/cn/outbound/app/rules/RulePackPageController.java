@@ -51,7 +51,7 @@ class RulePackPageController {
 	private final OutboundSettings settings;
 
 	/** Uploads checked and waiting for the administrator's confirmation (or showing their problems). */
-	private final ShortTermStore<Check> checks = new ShortTermStore<>(100, Duration.ofMinutes(30));
+	private final ShortTermStore<Check> checks = new ShortTermStore<>(20, Duration.ofMinutes(30));
 
 	RulePackPageController(RuleBooks books, PublishedEditions published, OutboundSettings settings) {
 		this.books = books;
