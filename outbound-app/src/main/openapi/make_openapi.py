@@ -30,7 +30,7 @@ doc = {
       "Errors are RFC 9457 `application/problem+json` documents; `type` is `urn:outbound:problem:<name>`."},
   "servers": [{"url": "/"}],
   "security": [{"bearer": []}],
-  "tags": [{"name": "decisions"}, {"name": "assessments"}, {"name": "rule packs"}, {"name": "users"}, {"name": "audit"}, {"name": "ledger"}, {"name": "system"}],
+  "tags": [{"name": "decisions"}, {"name": "assessments"}, {"name": "rule packs"}, {"name": "users"}, {"name": "audit"}, {"name": "ledger"}, {"name": "scans"}, {"name": "system"}],
   "paths": {
     "/api/v1/decisions": {"post": {"tags": ["decisions"], "summary": "Decide a scenario (nothing is stored)", "operationId": "decide",
         "description": "Role: ANALYST. The body is a scenario (spec outbound/scenario/v1); the answer is its decision (outbound/decision/v1).",
@@ -58,6 +58,29 @@ doc = {
                       **errs("400", "401", "403"), "409": problem("The event key is used by a different event"),
                       "413": problem("Body over outbound.ledger.max-upload-bytes"), "415": problem("Body is not CSV or JSON Lines"),
                       "422": problem("Rows without a valid identifier (`errors[]`: row, masked value) or an unknown column; nothing was recorded")}}},
+    "/api/v1/scans": {"post": {"tags": ["scans"], "summary": "Scan a table for personal information: types per column, exact person counts, suggested list items, a draft scenario", "operationId": "scan",
+        "description": "Role: ANALYST. The table (CSV/TSV in UTF-8 or GBK, JSON Lines, or .xlsx) as `multipart/form-data` in the field `file` (options as fields before it, or in the query), "
+          "or as the raw body with `fileName` or `format` in the query telling its format (a body that starts as a ZIP is read as .xlsx). The upload is streamed to a temporary file "
+          "(never held in memory), limited by `outbound.scan.max-upload` (200 MB by default), and deleted when the scan ends, also on error. "
+          "The answer is the scan report of spec/scan-v1.md, the same as `outbound scan --format json`: masked samples only, never a raw identifier. Nothing is stored; the scan is audited (`DATASET_SCANNED`).",
+        "parameters": [{"name": "fileName", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "the file's name; its extension tells the format; the report's `source`"},
+                       {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "tsv", "txt", "jsonl", "json", "xlsx"]}, "description": "overrides the extension"},
+                       {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "reference date for minors and the draft scenario (default today)"},
+                       {"name": "standard", "in": "query", "schema": {"type": "string", "enum": ["PIPL", "GB_T_35273", "TC260"], "default": "PIPL"}, "description": "which types are sensitive (docs/sensitivity.md)"},
+                       {"name": "description", "in": "query", "schema": {"type": "string", "maxLength": 1000}, "description": "what the data is; feeds the item suggestions"},
+                       {"name": "idColumn", "in": "query", "schema": {"type": "string"}, "description": "identifier column(s) for counting persons, comma-separated or repeated, in priority order"}],
+        "requestBody": {"required": True, "content": {
+            "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}, "asOf": {"type": "string", "format": "date"},
+                "standard": {"type": "string"}, "description": {"type": "string"}, "idColumn": {"type": "string"}, "format": {"type": "string"}}}},
+            "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}},
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+        "responses": {"200": js(ref("ScanReport"), "The scan report (spec/scan-v1.md)"),
+                      "400": problem("A bad option (`errors[].parameter`: asOf, standard, format, description) or a multipart body without `file`"),
+                      **errs("401", "403"), "408": problem("The upload did not arrive within `outbound.scan.upload-timeout`"),
+                      "413": problem("The file is larger than `outbound.scan.max-upload`; nothing was kept"),
+                      "422": problem("Not a table (binary, empty, a legacy .xls, a JSON array; `errors[].parameter` names `file` or `body`), or an `idColumn` the table does not have"),
+                      "503": problem("`outbound.scan.concurrent` scans are running; try again")}}},
     "/api/v1/assessments": {
       "post": {"tags": ["assessments"], "summary": "Decide a scenario and store scenario, decision, rule-pack edition, who and when", "operationId": "createAssessment",
         "description": "Role: ANALYST. The body is a scenario, or `{\"title\": …, \"scenario\": {…}}`. With an `Idempotency-Key`, a repeated POST returns the first result (200, `Idempotent-Replayed: true`); the same key with another body is 422.",
@@ -150,6 +173,14 @@ doc = {
           "outcome": {"type": "string"}, "items": {"type": "array", "items": {"type": "integer"}}, "rulePack": {"type": "object", "properties": {"id": {"type": "string"}, "edition": {"type": "string"}, "contentHash": {"type": "string"}}}}},
       "Assessment": {"allOf": [ref("AssessmentSummary"), {"type": "object", "properties": {"scenario": ref("Scenario"), "decision": ref("Decision")}}]},
       "RulePackSummary": {"type": "object", "properties": {"id": {"type": "string"}, "edition": {"type": "string"}, "inForceFrom": {"type": "string", "format": "date"}, "inForceUntil": {"type": ["string", "null"]}, "inForceToday": {"type": "boolean"}, "title": ref("Text"), "issuer": ref("Text"), "listItems": {"type": "boolean"}, "itemCount": {"type": "integer"}, "contentHash": {"type": "string"}}},
+      "ScanReport": {"type": "object", "description": "spec outbound/scan/v1", "required": ["schema", "source", "rows", "columns", "persons", "suggestedItems", "scenario"], "properties": {
+          "schema": {"const": "outbound/scan/v1"}, "source": {"type": "string"}, "rows": {"type": "integer"},
+          "columns": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "types": {"type": "array", "items": {"type": "string"}}, "sensitive": {"type": "boolean"},
+              "matched": {"type": "integer"}, "nonEmpty": {"type": "integer"}, "sample": {"type": "array", "items": {"type": "string"}, "description": "masked values only"}, "findings": {"type": "array", "items": {"type": "object"}}}}},
+          "persons": {"type": "object", "properties": {"identifierColumns": {"type": "array", "items": {"type": "string"}}, "distinct": {"type": "integer"}, "minors": {"type": "integer"},
+              "individuals": {"type": "integer"}, "sensitiveIndividuals": {"type": "integer"}, "rowsWithoutIdentifier": {"type": "integer"}, "how": {"type": "string"}}},
+          "suggestedItems": {"type": "array", "items": {"type": "object", "properties": {"item": {"type": "integer"}, "because": ref("Text"), "confidence": {"type": "string"}, "status": {"type": "string"}, "evidence": {"type": "array", "items": {"type": "object"}}}}},
+          "scenario": ref("Scenario"), "details": {"type": "object"}}},
       "User": {"type": "object", "properties": {"username": {"type": "string"}, "role": {"type": "string"}, "enabled": {"type": "boolean"}, "createdAt": {"type": "string", "format": "date-time"}}},
       "AuditEvent": {"type": "object", "properties": {"seq": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}, "actor": {"type": "string"}, "action": {"type": "string"}, "target": {"type": "string"}, "remote": {"type": "string"}, "details": {"type": "string"}, "hash": {"type": "string"}}},
     }},

@@ -28,6 +28,21 @@ document.addEventListener('DOMContentLoaded', function () {
 			}
 		});
 	});
+	// scan: a file over the server's limit is refused before it is sent (the server refuses it too)
+	var scanFile = document.getElementById('scan-file');
+	if (scanFile) {
+		var tooLarge = document.getElementById('scan-too-large');
+		var check = function () {
+			var max = parseInt(scanFile.dataset.maxBytes, 10);
+			var over = scanFile.files.length > 0 && max > 0 && scanFile.files[0].size > max;
+			tooLarge.classList.toggle('hidden', !over);
+			return !over;
+		};
+		scanFile.addEventListener('change', check);
+		scanFile.form.addEventListener('submit', function (e) {
+			if (!check()) { e.preventDefault(); }
+		});
+	}
 	var print = document.getElementById('print-button');
 	if (print) { print.addEventListener('click', function () { window.print(); }); }
 });

@@ -102,14 +102,60 @@ class OutboundBrowserTests extends ServerTests {
 		screenshot("browser-list-en.png");
 	}
 
-	private void assess(String lang) throws Exception {
-		token(Role.ANALYST);
+	@Test // #5
+	void anAnalystScansACsvAndCarriesTheDraftIntoTheQuestionnaire() throws Exception {
+		Path csv = Path.of("target", "browser-loans.csv").toAbsolutePath();
+		Files.writeString(csv, new ScanIntegrationTests.Customers().csv());
+		signInAs(Role.ANALYST, "zh");
+		this.driver.get(url("/scan"));
+		type(By.id("scan-description"), "个人贷款台账");
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = '2026-06-30'",
+				this.driver.findElement(By.id("scan-as-of")));
+		this.driver.findElement(By.id("scan-file")).sendKeys(csv.toString());
+		screenshot("browser-scan-form-zh.png");
+		click(By.id("scan-submit"));
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("scan-persons")));
+		assertThat(this.driver.findElement(By.id("persons-distinct")).getText()).isEqualTo("250");
+		assertThat(this.driver.findElement(By.id("persons-minors")).getText()).isEqualTo("20");
+		assertThat(this.driver.findElement(By.id("scan-columns")).getText()).contains("居民身份证号码").contains("*");
+		screenshot("browser-scan-report-zh.png");
+		click(By.id("suggest-20"));
+		click(By.id("carry-draft"));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("draft-saved")));
+		assertThat(this.driver.findElement(By.id("pi-0-individuals")).getAttribute("value")).isEqualTo("230");
+		assertThat(this.driver.findElement(By.id("item-20")).isSelected()).isTrue();
+		screenshot("browser-scan-draft-zh.png");
+	}
+
+	@Test // #3
+	void anAdminPreviewsANewRulePackEdition() throws Exception {
+		Path yaml = Path.of("target", "tianjin-ftz-2025-browser.yaml").toAbsolutePath();
+		try (var in = getClass().getResourceAsStream("/editions/tianjin-ftz-2025-test.yaml")) {
+			Files.writeString(yaml, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+				.replace("edition: \"2025-test\"", "edition: \"2025-browser\""));
+		}
+		signInAs(Role.ADMIN, "en");
+		this.driver.get(url("/admin/packs"));
+		this.driver.findElement(By.id("pack-file")).sendKeys(yaml.toString());
+		click(By.id("pack-check-submit"));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("pack-preview")));
+		assertThat(this.driver.findElement(By.id("diff-item-20")).getText()).contains("500,000").contains("1,000,000");
+		assertThat(this.driver.findElement(By.id("publish-confirm")).getText()).contains("2025-browser");
+		screenshot("browser-packs-preview-en.png");
+	}
+
+	private void signInAs(Role role, String lang) {
+		token(role);
 		this.driver.manage().deleteAllCookies();
 		this.driver.get(url("/login?lang=" + lang));
-		this.driver.findElement(By.id("username")).sendKeys("analyst");
+		this.driver.findElement(By.id("username")).sendKeys(role.name().toLowerCase());
 		this.driver.findElement(By.id("password")).sendKeys(PASSWORD);
 		this.driver.findElement(By.id("login-submit")).click();
 		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/assessments"));
+	}
+
+	private void assess(String lang) throws Exception {
+		signInAs(Role.ANALYST, lang);
 		this.driver.get(url("/assess"));
 		type(By.id("processor-name"), "zh".equals(lang) ? "示例银行（天津）股份有限公司" : "Example Bank (Tianjin)");
 		WebElement date = this.driver.findElement(By.id("date"));

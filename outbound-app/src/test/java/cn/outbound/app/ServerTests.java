@@ -32,7 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "outbound.db.url=jdbc:h2:mem:outbound-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"outbound.body-timeout=2s", "server.tomcat.connection-timeout=2s", "outbound.token-cache-ttl=0s" })
+				"outbound.body-timeout=2s", "server.tomcat.connection-timeout=2s", "outbound.token-cache-ttl=0s",
+				"outbound.scan.max-upload=2MB", "outbound.scan.temp-dir=target/scan-uploads" })
 public abstract class ServerTests {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -169,6 +170,62 @@ public abstract class ServerTests {
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A {@code multipart/form-data} body: fields as name, value pairs, then one file part. */
+	protected static final class MultipartBody {
+
+		public static final String BOUNDARY = "----outbound-test-7MA4YWxkTrZu0gW";
+
+		private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+		public MultipartBody field(String name, String value) {
+			write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+			return this;
+		}
+
+		public MultipartBody file(String name, String fileName, byte[] content) {
+			write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+			this.out.writeBytes(content);
+			write("\r\n");
+			return this;
+		}
+
+		public byte[] bytes() {
+			java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+			all.writeBytes(this.out.toByteArray());
+			all.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return all.toByteArray();
+		}
+
+		public static String contentType() {
+			return "multipart/form-data; boundary=" + BOUNDARY;
+		}
+
+		private void write(String s) {
+			this.out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/** Posts a multipart form as a signed-in browser would, the CSRF token in the query string. */
+	protected HttpResponse<String> browserUpload(HttpClient client, String path, String csrf, MultipartBody body) {
+		try {
+			return client.send(HttpRequest.newBuilder(URI.create(url(path + "?_csrf="
+					+ java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8))))
+				.header("Content-Type", MultipartBody.contentType())
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The path of a redirect's Location. */
+	protected static String location(HttpResponse<?> response) {
+		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 	}
 
 	/** Signs in with the form as the user of a role; returns the client with its session. */

@@ -41,8 +41,11 @@ public class DraftStore {
 	public record Draft(long id, String owner, String name, Instant updatedAt, Map<String, String> form) {
 	}
 
-	/** Saves a new draft or updates the owner's draft {@code id}; returns its id. */
-	long save(Long id, String owner, String name, Map<String, String> form, String remote) throws SQLException {
+	/**
+	 * Saves a new draft or updates the owner's draft {@code id}; returns its id. The form fields are those of the
+	 * questionnaire ({@code ScenarioForm}); a scan's draft comes in this way too.
+	 */
+	public long save(Long id, String owner, String name, Map<String, String> form, String remote) throws SQLException {
 		String content = Json.compact(new LinkedHashMap<String, Object>(form));
 		String n = (name == null || name.isBlank()) ? "—" : ((name.length() > 200) ? name.substring(0, 200) : name);
 		return this.writes.submit((c, audit) -> {

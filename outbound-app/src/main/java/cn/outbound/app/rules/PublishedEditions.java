@@ -63,6 +63,26 @@ class PublishedEditions {
 		return out;
 	}
 
+	/** An edition an administrator published, as the database holds it. */
+	record Stored(String packId, String edition, String fileName, String contentHash, String publishedBy,
+			Instant publishedAt) {
+	}
+
+	/** Every published edition, oldest first: who published it and when. */
+	List<Stored> stored() throws SQLException {
+		List<Stored> out = new ArrayList<>();
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+				"select pack_id, edition, file_name, content_hash, published_by, published_at from rule_pack_edition"
+						+ " order by published_at");
+				ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				out.add(new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getTimestamp(6).toInstant()));
+			}
+		}
+		return out;
+	}
+
 	/**
 	 * Checks an edition against the schema, the semantic checks and the other editions.
 	 * @throws ApiProblem 422 with every problem (pointer, line, column), or 409 when the edition exists

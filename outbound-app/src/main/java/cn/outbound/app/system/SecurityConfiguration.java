@@ -122,7 +122,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/openapi.json", "/api/docs", "/api/docs/**", "/api/health")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments")
+				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments", "/api/v1/scans")
 				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**")
 				.hasRole("ADMIN")
@@ -147,7 +147,7 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
-			.requestMatchers("/assess", "/assess/**", "/drafts/**")
+			.requestMatchers("/assess", "/assess/**", "/drafts/**", "/scan", "/scan/**")
 			.hasRole("ANALYST")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
