@@ -88,7 +88,11 @@ class RulePackPageIntegrationTests extends ServerTests {
 		assertThat(page.body()).contains("id=\"pack-problems\"").contains("problem(s) in tianjin-ftz-2025-broken.yaml")
 			.containsPattern("<code>tianjin-ftz-2025-broken\\.yaml:\\d+:\\d+</code>: <code>/sections/0/mechanism</code>")
 			.contains("MAYBE").contains("Nothing was published").doesNotContain("id=\"publish-confirm\"");
-		assertThat(browserGet(admin, location(checked) + "?lang=zh").body()).contains("未发布任何内容");
+		// the same check read in Chinese: the problems too
+		String zh = browserGet(admin, location(checked) + "?lang=zh").body();
+		assertThat(zh).contains("未发布任何内容").contains("MAYBE");
+		assertThat(problemLines(zh)).isNotEmpty().isNotEqualTo(problemLines(page.body()));
+		assertThat(String.join("\n", problemLines(zh))).containsPattern("\\p{IsHan}");
 		assertThat(get("/api/v1/rule-packs/tianjin-ftz/2025-broken", Role.VIEWER).statusCode()).isEqualTo(404);
 
 		HttpResponse<String> notYaml = upload(admin, "notes.yaml", "just: [a list that never closes");
@@ -115,6 +119,11 @@ class RulePackPageIntegrationTests extends ServerTests {
 
 	private static String enc(String s) {
 		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	/** The located problem lines of a page. */
+	private static java.util.List<String> problemLines(String html) {
+		return html.lines().filter(l -> l.contains("<li><code>") && l.contains(".yaml:")).toList();
 	}
 
 }

@@ -21,8 +21,13 @@ public final class PackViews {
 	public record EditionRow(RulePack pack, String status, boolean shipped, String publishedBy, Instant publishedAt) {
 	}
 
-	/** A located problem: {@code file:line:column}, the JSON pointer, what is wrong. */
-	public record ProblemRow(String location, String pointer, String message) {
+	/** A located problem: {@code file:line:column}, the JSON pointer, what is wrong in Chinese and in English. */
+	public record ProblemRow(String location, String pointer, String zh, String en) {
+
+		public String message(String lang) {
+			return "en".equals(lang) ? this.en : this.zh;
+		}
+
 	}
 
 	/**

@@ -219,14 +219,12 @@ class RulePackPageController {
 		return new Check(fileName, yaml, pack, EditionDiff.of(before, pack), null, List.of(), List.of());
 	}
 
-	/**
-	 * The problems as the page shows them. The messages come from the rule-pack checker; they are English until it
-	 * offers them in Chinese too ({@code Problem.message(lang)}), and then only this method changes.
-	 */
+	/** The problems as the page shows them, in both languages (the page may be switched after the check). */
 	private static List<ProblemRow> rows(List<Problem> problems) {
 		List<ProblemRow> out = new ArrayList<>();
 		for (Problem p : problems) {
-			out.add(new ProblemRow(p.location().toString(), (p.pointer() != null) ? p.pointer() : "", p.message()));
+			out.add(new ProblemRow(p.location().toString(), (p.pointer() != null) ? p.pointer() : "", p.message("zh"),
+					p.message("en")));
 		}
 		return out;
 	}
@@ -236,8 +234,8 @@ class RulePackPageController {
 		if (error.get("line") != null) {
 			location = error.get("line") + ":" + error.get("column");
 		}
-		return new ProblemRow(location, String.valueOf(error.getOrDefault("pointer", "")),
-				String.valueOf(error.getOrDefault("message", "")));
+		String message = String.valueOf(error.getOrDefault("message", ""));
+		return new ProblemRow(location, String.valueOf(error.getOrDefault("pointer", "")), message, message);
 	}
 
 	private String render(Model model, Check check, String checkId, String publishedKey, String withdrawnKey,
