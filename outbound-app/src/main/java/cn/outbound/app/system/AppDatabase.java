@@ -4,6 +4,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import cn.outbound.ledger.db.Database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -63,8 +64,9 @@ public final class AppDatabase {
 	public static HikariDataSource open(String url, String schema, int poolSize) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
+		boolean defaultH2User = isH2(url) && firstNonBlank(System.getenv("OUTBOUND_DB_USER"), null) == null;
 		if (isH2(url)) {
-			config.setUsername(firstNonBlank(System.getenv("OUTBOUND_DB_USER"), "sa"));
+			config.setUsername(firstNonBlank(System.getenv("OUTBOUND_DB_USER"), Database.H2_DEFAULT_USER));
 			config.setPassword(firstNonBlank(System.getenv("OUTBOUND_DB_PASSWORD"), ""));
 			config.setConnectionInitSql("SET WRITE_DELAY 0");
 		}
@@ -83,7 +85,7 @@ public final class AppDatabase {
 		config.setMinimumIdle(Math.min(2, poolSize));
 		config.setPoolName("outbound");
 		config.setConnectionTimeout(10_000);
-		return new HikariDataSource(config);
+		return Database.openH2Compatible(config, defaultH2User);
 	}
 
 	/** Applies the server's migrations (idempotent); a database that already holds the ledger's tables is fine. */

@@ -89,7 +89,12 @@ public final class Database implements AutoCloseable {
 		}
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
-		if (user != null && !user.isBlank()) {
+		boolean defaultH2User = dialect == Dialect.H2 && (user == null || user.isBlank());
+		if (defaultH2User) {
+			// the server and every command sign in to the embedded file as the same user
+			config.setUsername(H2_DEFAULT_USER);
+		}
+		else if (user != null && !user.isBlank()) {
 			config.setUsername(user);
 		}
 		if (password != null && !password.isEmpty()) {
@@ -104,7 +109,7 @@ public final class Database implements AutoCloseable {
 		}
 		HikariDataSource ds;
 		try {
-			ds = new HikariDataSource(config);
+			ds = openH2Compatible(config, defaultH2User);
 		}
 		catch (RuntimeException ex) {
 			throw new LedgerException("cannot connect to the database at " + safe(url) + ": " + rootMessage(ex), ex);
@@ -119,6 +124,36 @@ public final class Database implements AutoCloseable {
 					ex);
 		}
 		return db;
+	}
+
+	/** The user the embedded H2 file is created with and signed in to when no user is configured. */
+	public static final String H2_DEFAULT_USER = "sa";
+
+	/**
+	 * Opens the pool; on an H2 file created by an earlier version under the empty user name, signs in as that user
+	 * instead of the default (H2 refuses another name for the file's only user).
+	 */
+	public static HikariDataSource openH2Compatible(HikariConfig config, boolean defaultH2User) {
+		try {
+			return new HikariDataSource(config);
+		}
+		catch (RuntimeException ex) {
+			if (!defaultH2User || !wrongCredentials(ex)) {
+				throw ex;
+			}
+			config.setUsername("");
+			return new HikariDataSource(config);
+		}
+	}
+
+	/** H2's "wrong user name or password" (28000) anywhere in the causes. */
+	static boolean wrongCredentials(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql && "28000".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void migrate() {

@@ -1,0 +1,59 @@
+package cn.outbound.app;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+import cn.outbound.app.system.AppDatabase;
+import cn.outbound.ledger.db.Database;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server, the CLI and the ledger share the embedded H2 file under {@code ./data}: whichever opens it first, the
+ * others can sign in (H2 knows only the user that created the file), also on a file an earlier version created under
+ * the empty user name.
+ */
+class SharedEmbeddedDatabaseTests {
+
+	private static String url(Path dir) {
+		return "jdbc:h2:file:" + dir.resolve("outbound").toAbsolutePath()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+	}
+
+	@Test
+	void theLedgerFirstThenTheServer(@TempDir Path dir) throws Exception {
+		Database.open(url(dir), null, null).close();
+		assertServerOpens(url(dir));
+		Database.open(url(dir), null, null).close();
+	}
+
+	@Test
+	void theServerFirstThenTheLedger(@TempDir Path dir) throws Exception {
+		assertServerOpens(url(dir));
+		Database.open(url(dir), null, null).close();
+		assertServerOpens(url(dir));
+	}
+
+	@Test
+	void aFileCreatedUnderTheEmptyUserNameStillOpens(@TempDir Path dir) throws Exception {
+		try (Connection c = DriverManager.getConnection(url(dir), "", "")) {
+			assertThat(c.isValid(1)).isTrue();
+		}
+		Database.open(url(dir), null, null).close();
+		assertServerOpens(url(dir));
+	}
+
+	private static void assertServerOpens(String url) throws Exception {
+		try (HikariDataSource ds = AppDatabase.open(url, null, 2)) {
+			AppDatabase.migrate(ds, null);
+			try (Connection c = ds.getConnection()) {
+				assertThat(c.isValid(1)).isTrue();
+			}
+		}
+	}
+
+}
