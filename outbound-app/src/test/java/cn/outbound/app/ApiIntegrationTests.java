@@ -409,6 +409,35 @@ class ApiIntegrationTests extends ServerTests {
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(15_000);
 	}
 
+	@Test // #3: form posts (the sign-in page) too: the security filters never wait on a trickled form body
+	void aTrickledSignInFormIsCutOffAtTheDeadline() throws Exception {
+		long start = System.nanoTime();
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(20_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+					+ "Content-Length: 100000\r\n\r\nusername=").getBytes(StandardCharsets.US_ASCII));
+			String answer = "";
+			for (int i = 0; i < 40; i++) {
+				try {
+					out.write(new byte[] { 'a' });
+					out.flush();
+				}
+				catch (java.io.IOException closed) {
+					break;
+				}
+				Thread.sleep(250);
+				if (socket.getInputStream().available() > 0) {
+					byte[] b = new byte[4096];
+					answer = new String(b, 0, socket.getInputStream().read(b), StandardCharsets.UTF_8);
+					break;
+				}
+			}
+			assertThat(answer).startsWith("HTTP/1.1 408");
+		}
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(9_000);
+	}
+
 	@Test // #3
 	void aTrickledBodyIsCutOffAtTheDeadline() throws Exception {
 		long start = System.nanoTime();
