@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -158,12 +159,27 @@ class ApiIntegrationTests extends ServerTests {
 		assertThat(json(none).get("type").asString()).isEqualTo("urn:outbound:problem:unauthorized");
 		HttpResponse<String> wrong = post("/api/v1/decisions", null, bankScenario(), "Authorization", "Bearer obt_nope");
 		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
 		HttpResponse<String> basic = post("/api/v1/decisions", null, bankScenario(), "Authorization", "Basic YTpi");
 		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(basic.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 		assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/v1/assessments"))).GET().build()).statusCode())
 			.isEqualTo(401);
 		assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/v1/rule-packs"))).GET().build()).statusCode())
 			.isEqualTo(401);
+	}
+
+	@Test
+	void aSessionWriteWithoutItsCsrfTokenIs403AndSaysSo() {
+		HttpClient browser = signIn(Role.ANALYST);
+		HttpResponse<String> r = sendWith(browser, HttpRequest.newBuilder(URI.create(url("/api/v1/decisions")))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(bankScenario(), StandardCharsets.UTF_8))
+			.build());
+		assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(r.statusCode()).isEqualTo(403);
+		assertThat(json(r).get("type").asString()).isEqualTo("urn:outbound:problem:csrf-token-missing");
+		assertThat(json(r).get("detail").asString()).contains("CSRF");
 	}
 
 	@Test
@@ -465,6 +481,19 @@ class ApiIntegrationTests extends ServerTests {
 			assertThat(answer).startsWith("HTTP/1.1 408");
 		}
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(9_000);
+	}
+
+	private static HttpResponse<String> sendWith(HttpClient client, HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -37,6 +37,13 @@ class WebPagesIntegrationTests extends ServerTests {
 	}
 
 	@Test
+	void anItemOrEditionThatDoesNotExistIsA404Page() {
+		assertThat(get("/list/tianjin-ftz/2024/items/20", null).statusCode()).isEqualTo(200);
+		assertThat(get("/list/tianjin-ftz/2024/items/99", null).statusCode()).isEqualTo(404);
+		assertThat(get("/list/nope/2024", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void languageIsChosenWithLangAndRemembered() {
 		HttpClient client = browser();
 		HttpResponse<String> en = browserGet(client, "/?lang=en");

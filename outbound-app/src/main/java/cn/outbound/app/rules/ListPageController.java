@@ -7,6 +7,8 @@ import java.util.Locale;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,23 +36,26 @@ class ListPageController {
 
 	@GetMapping("/list/{id}/{edition}")
 	String edition(@PathVariable String id, @PathVariable String edition, @RequestParam(required = false) String q,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		RuleBook book = this.books.current();
 		RulePack pack = book.packs().edition(id, edition).orElse(null);
 		if (pack == null) {
 			model.addAttribute("status", 404);
+			response.setStatus(404);
 			return "error";
 		}
 		return show(book, pack, q, model);
 	}
 
 	@GetMapping("/list/{id}/{edition}/items/{number}")
-	String item(@PathVariable String id, @PathVariable String edition, @PathVariable int number, Model model) {
+	String item(@PathVariable String id, @PathVariable String edition, @PathVariable int number, Model model,
+			HttpServletResponse response) {
 		RuleBook book = this.books.current();
 		RulePack pack = book.packs().edition(id, edition).orElse(null);
 		Item item = (pack != null) ? pack.item(number) : null;
 		if (item == null) {
 			model.addAttribute("status", 404);
+			response.setStatus(404);
 			return "error";
 		}
 		model.addAttribute("pack", pack);

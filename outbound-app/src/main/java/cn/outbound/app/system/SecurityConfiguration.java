@@ -31,6 +31,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -139,7 +140,8 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer");
 				Problems.write(response, request, Problems.unauthorized());
-			}).accessDeniedHandler((request, response, ex) -> Problems.write(response, request, Problems.forbidden())));
+			}).accessDeniedHandler((request, response, ex) -> Problems.write(response, request,
+					(ex instanceof CsrfException) ? Problems.csrf() : Problems.forbidden())));
 	}
 
 	@Bean

@@ -51,6 +51,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			response.setHeader("WWW-Authenticate", "Bearer");
 			Problems.write(response, request, Problems.unauthorized());
 			return;
 		}
@@ -70,6 +71,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 			}
 			if (account.isEmpty()) {
 				this.cache.remove(key);
+				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 				Problems.write(response, request, Problems.unauthorized());
 				return;
 			}

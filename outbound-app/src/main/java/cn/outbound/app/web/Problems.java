@@ -118,6 +118,13 @@ public final class Problems {
 				"Your role does not allow this. ANALYST creates decisions and assessments, ADMIN manages users, rule packs and the audit log, VIEWER reads.");
 	}
 
+	/** A session's write without its CSRF token (a call with an API token needs none). */
+	public static ApiProblem csrf() {
+		return new ApiProblem(403, "csrf-token-missing", "CSRF token missing or wrong",
+				"This call rides on a browser session, so it must carry the session's CSRF token (header X-CSRF-TOKEN or "
+						+ "form field _csrf); or call with an API token (Authorization: Bearer obt_…) instead.");
+	}
+
 	public static ApiProblem tooLarge(long max) {
 		return new ApiProblem(413, "payload-too-large", "Request body too large",
 				"The request body is larger than " + max + " bytes, the most this server accepts.");
