@@ -34,6 +34,8 @@ class WebPagesIntegrationTests extends ServerTests {
 		assertThat(zh).contains("id=\"item-20\"").doesNotContain("id=\"item-1\"");
 		String en = get("/list?q=banking&lang=en", null).body();
 		assertThat(en).contains("id=\"item-20\"").contains("Banking").doesNotContain("id=\"item-14\"");
+		// "remote sensing" finds the pack's "Remote-sensing"
+		assertThat(get("/list?q=remote+sensing&lang=en", null).body()).contains("id=\"item-4\"");
 	}
 
 	@Test

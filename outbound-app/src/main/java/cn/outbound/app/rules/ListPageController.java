@@ -67,7 +67,7 @@ class ListPageController {
 	}
 
 	private String show(RuleBook book, RulePack pack, String q, Model model) {
-		String query = (q == null || q.isBlank()) ? null : q.strip().toLowerCase(Locale.ROOT);
+		String query = (q == null || q.isBlank()) ? null : fold(q);
 		List<ListRow> rows = new ArrayList<>();
 		int matches = 0;
 		for (RulePack.Category cat : pack.categories()) {
@@ -77,8 +77,8 @@ class ListPageController {
 					continue;
 				}
 				Questionnaire.ItemQuestions iq = Questionnaire.item(pack, item);
-				if (query == null || iq.searchText().contains(query) || factsMatch(iq, query)
-						|| (iq.remark() != null && (iq.remark().zh() + " " + iq.remark().en()).toLowerCase().contains(query))) {
+				if (query == null || fold(iq.searchText()).contains(query) || factsMatch(iq, query)
+						|| (iq.remark() != null && fold(iq.remark().zh() + " " + iq.remark().en()).contains(query))) {
 					items.add(iq);
 				}
 			}
@@ -95,9 +95,19 @@ class ListPageController {
 		return "list";
 	}
 
+	/**
+	 * Text as search compares it: lower case, hyphens, slashes and underscores as spaces, runs of spaces as one, so
+	 * that "remote sensing" finds "Remote-sensing".
+	 */
+	static String fold(String text) {
+		return SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+	}
+
+	private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-‐‑–—_/／、，,]+");
+
 	private static boolean factsMatch(Questionnaire.ItemQuestions iq, String query) {
 		for (Questionnaire.FactQuestion f : iq.facts()) {
-			if ((f.label().zh() + " " + f.label().en()).toLowerCase().contains(query)) {
+			if (fold(f.label().zh() + " " + f.label().en()).contains(query)) {
 				return true;
 			}
 		}
