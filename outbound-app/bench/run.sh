@@ -34,15 +34,23 @@ for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null 
 pid=$(ss -ltnp | grep ":$port " | grep -o 'pid=[0-9]*' | cut -d= -f2)
 export SCENARIO="$here/bank.json" TOKEN="$(cat token.txt)"
 url="http://127.0.0.1:$port$path"
+tck=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 measure() { # label, then wrk options
   local label="$1"; shift
-  local a b out n
-  a=$(cpu); out=$(wrk -t2 -c32 -d"${secs}"s --latency -s "$here/post.lua" "$@" "$url"); b=$(cpu)
+  local a b ba bb out n wrkcpu
+  TIMEFORMAT='%U %S'
+  a=$(cpu); ba=$(busy)
+  { time wrk -t2 -c32 -d"${secs}"s --latency -s "$here/post.lua" "$@" "$url" > wrk.out ; } 2> wrk.time
+  b=$(cpu); bb=$(busy); out=$(cat wrk.out)
+  wrkcpu=$(awk '{print ($1 + $2)}' wrk.time)
   n=$(echo "$out" | awk '/requests in/ {print $1}')
-  printf '%-14s %s | %s | server CPU %s ms/request | load %s\n' "$label" \
+  # what other processes took of the two cores while it ran: all busy time less the server's and wrk's
+  printf '%-14s %s | %s | server CPU %s ms/request | others %s%% of the cores\n' "$label" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2 " req/s"}')" "$(echo "$out" | grep '^p50')" \
-    "$(echo "scale=3; ($b - $a) * 1000 / $(getconf CLK_TCK) / $n" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$(echo "scale=3; ($b - $a) * 1000 / $tck / $n" | bc)" \
+    "$(echo "scale=0; (($bb - $ba) / $tck - ($b - $a) / $tck - $wrkcpu) * 100 / ($secs * $(nproc))" | bc)"
   echo "$out" | grep -E 'Non-2xx|Socket errors' || true
 }
 echo "warming up for ${warm}s (the JIT compiles the Spring stack)..." >&2
