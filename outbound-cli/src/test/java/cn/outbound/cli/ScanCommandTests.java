@@ -107,6 +107,28 @@ class ScanCommandTests {
 		}
 	}
 
+	@Test // QA: --table 客户 refused by a pattern; a missing table exited 1; jdbc:h2:/tmp/x created a database
+	void findsTablesByTheirNamesAndRefusesMissingOnes() throws Exception {
+		String url = "jdbc:h2:mem:cli" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+		try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+			st.execute("create table \"客户\"(\"姓名\" varchar(20), \"邮箱\" varchar(60))");
+			st.execute("insert into \"客户\" values ('张伟','zhang@example.com'),('王芳','wang@example.com')");
+			Run r = run(url, "--table", "客户", "--format", "json");
+			assertThat(r.exit()).as(r.err()).isZero();
+			assertThat(r.out()).contains("\"EMAIL\"", "\"distinct\" : 2");
+			Run missing = run(url, "--table", "客房");
+			assertThat(missing.exit()).isEqualTo(2);
+			assertThat(missing.err().strip()).startsWith("error: --table 客房").contains("客户").doesNotContain("\n");
+		}
+		Path base = this.dir.resolve("x");
+		Run nothing = run("jdbc:h2:" + base, "--table", "t");
+		assertThat(nothing.exit()).isEqualTo(2);
+		assertThat(nothing.err()).contains("cannot open the database");
+		try (var files = Files.list(this.dir)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
 	// ------------------------------------------------------------ --record-to-ledger
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
