@@ -3,6 +3,9 @@ package cn.outbound.scan.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +15,7 @@ import cn.outbound.pii.io.TableProblems;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -19,13 +23,20 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The first sheet of an {@code .xlsx} workbook, read with POI's SAX event API: rows stream and
  * are never held as a sheet. The shared-strings table is held in memory (it holds each distinct
  * string once). The first row is the header.
+ * <p>
+ * Cells come as Excel shows them (POI's {@link DataFormatter}), except numbers in a date or time
+ * format: those are written {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss} when they have a time
+ * of day, or {@code HH:mm:ss} for a time alone, whatever the display format ({@code m/d/yy},
+ * {@code yyyy"年"m"月"d"日"}, …), so that the detectors see one unambiguous form.
  */
 public final class XlsxSource implements TableSource {
 
@@ -69,7 +80,7 @@ public final class XlsxSource implements TableSource {
 			try (InputStream sheet = sheets.next()) {
 				XMLReader parser = XMLHelper.newXMLReader();
 				parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Handler(sink),
-						new DataFormatter(), false));
+						new IsoDates(date1904(reader)), false));
 				parser.parse(new InputSource(sheet));
 			}
 		}
@@ -96,6 +107,75 @@ public final class XlsxSource implements TableSource {
 
 	@Override
 	public void close() {
+	}
+
+	/** Whether the workbook counts dates from 1904 (set by Excel for Mac workbooks of old). */
+	static boolean date1904(XSSFReader reader) throws Exception {
+		boolean[] found = new boolean[1];
+		try (InputStream workbook = reader.getWorkbookData()) {
+			XMLReader parser = XMLHelper.newXMLReader();
+			parser.setContentHandler(new DefaultHandler() {
+
+				@Override
+				public void startElement(String uri, String localName, String qName, Attributes attributes) {
+					if ("workbookPr".equals(localName)) {
+						String v = attributes.getValue("date1904");
+						found[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+					}
+				}
+
+			});
+			parser.parse(new InputSource(workbook));
+		}
+		return found[0];
+	}
+
+	/**
+	 * A {@link DataFormatter} that writes date and time cells in ISO form. Besides the formats POI
+	 * recognises as dates, the built-in East Asian date and time formats 27–36 and 50–58 (which a
+	 * workbook may use without defining them, and POI shows as {@code reserved-0x1F}) count as dates.
+	 */
+	static final class IsoDates extends DataFormatter {
+
+		private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+		private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+		private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+		private final boolean date1904;
+
+		IsoDates(boolean date1904) {
+			this.date1904 = date1904;
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString) {
+			return formatRawCellContents(value, formatIndex, formatString, this.date1904);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString,
+				boolean use1904Windowing) {
+			if (isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+				LocalDateTime t = DateUtil.getLocalDateTime(value, use1904Windowing || this.date1904, true);
+				if (t != null) {
+					if (value < 1) {
+						return t.toLocalTime().format(TIME);
+					}
+					return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.format(DATE) : t.format(DATE_TIME);
+				}
+			}
+			return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+		}
+
+		static boolean isDate(int formatIndex, String formatString) {
+			if ((formatIndex >= 27 && formatIndex <= 36) || (formatIndex >= 50 && formatIndex <= 58)) {
+				return true;
+			}
+			return formatString != null && DateUtil.isADateFormat(formatIndex, formatString);
+		}
+
 	}
 
 	private final class Handler implements XSSFSheetXMLHandler.SheetContentsHandler {
