@@ -44,6 +44,7 @@ import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
 import cn.outbound.scan.source.JdbcSource;
 import cn.outbound.scan.source.TableSource;
+import cn.outbound.scan.source.XlsxSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Scan a table for personal information, count persons, suggest list items.",
 				"扫描数据表中的个人信息，统计个人数量，提示可能涉及的清单条目。", "",
-				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, or .xlsx. DIR: every such file in it.",
+				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, or .xlsx (every sheet with data, each",
+				"a table; --sheet for one). DIR: every such file in it.",
 				"JDBC-URL: jdbc:postgresql:…, jdbc:h2:…, jdbc:mariadb:… or jdbc:mysql:… with --table.",
 				"Raw identifiers never appear in the output: samples are masked.",
 				"--record-to-ledger also records the distinct persons found as one export event in the ledger",
@@ -92,6 +94,10 @@ public class ScanCommand implements Callable<Integer> {
 
 	@Option(names = "--table", paramLabel = "T", description = "The table to scan, with a JDBC URL.")
 	String table;
+
+	@Option(names = "--sheet", paramLabel = "NAME",
+			description = "With an .xlsx workbook: scan only this sheet (default: every sheet with data, each a table).")
+	String sheet;
 
 	@Option(names = "--user", description = "Database user, with a JDBC URL.")
 	String user;
@@ -234,6 +240,10 @@ public class ScanCommand implements Callable<Integer> {
 				err.println("error: --table goes with a JDBC URL, not a file");
 				return 2;
 			}
+			if (this.sheet != null && (Files.isDirectory(Path.of(this.target)) || !isWorkbook(Path.of(this.target)))) {
+				err.println("error: --sheet goes with one .xlsx workbook; " + this.target + " is not one");
+				return 2;
+			}
 			Path path = Path.of(this.target);
 			if (!Files.exists(path)) {
 				err.println("error: " + this.target + ": no such file or directory");
@@ -244,13 +254,39 @@ public class ScanCommand implements Callable<Integer> {
 				err.println("error: " + this.target + " holds no .csv, .tsv, .txt, .jsonl, .json or .xlsx file");
 				return 2;
 			}
-			if (files.size() > 1 && this.emitScenario != null) {
-				err.println("error: --emit-scenario needs a single table; scan the files one by one");
+			List<Table> tables = new ArrayList<>();
+			for (Path file : files) {
+				if (isWorkbook(file)) {
+					List<XlsxSource> sheets = XlsxSource.sheets(file);
+					if (this.sheet != null) {
+						XlsxSource chosen = chooseSheet(file, sheets, err);
+						if (chosen == null) {
+							return 2;
+						}
+						sheets = List.of(chosen);
+					}
+					for (XlsxSource s : sheets) {
+						tables.add(new Table(s.name(), () -> s));
+					}
+				}
+				else {
+					tables.add(new Table(file.getFileName().toString(), () -> TableSource.open(file)));
+				}
+			}
+			if (tables.size() > 1 && this.emitScenario != null) {
+				if (files.size() == 1) {
+					err.println("error: --emit-scenario needs a single table; " + files.get(0).getFileName() + " has "
+							+ tables.size() + " sheets with data (" + String.join(", ", sheetNames(tables))
+							+ "): choose one with --sheet NAME");
+				}
+				else {
+					err.println("error: --emit-scenario needs a single table; scan the files one by one");
+				}
 				return 2;
 			}
 			List<ScanReport> reports = new ArrayList<>();
-			for (Path file : files) {
-				try (TableSource source = TableSource.open(file)) {
+			for (Table t : tables) {
+				try (TableSource source = t.open().get()) {
 					reports.add(scan(source, settings, scanners, event != null));
 				}
 			}
@@ -446,6 +482,62 @@ public class ScanCommand implements Callable<Integer> {
 			};
 		}
 
+	}
+
+	/** One table to scan: a file, or one sheet of a workbook. */
+	private record Table(String name, Opener open) {
+	}
+
+	private interface Opener {
+
+		TableSource get() throws IOException;
+
+	}
+
+	private static boolean isWorkbook(Path file) {
+		String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return lower.endsWith(".xlsx") || lower.endsWith(".xlsm");
+	}
+
+	private static List<String> sheetNames(List<Table> tables) {
+		List<String> names = new ArrayList<>();
+		for (Table t : tables) {
+			String n = t.name();
+			int open = n.lastIndexOf(" [");
+			names.add((open >= 0 && n.endsWith("]")) ? n.substring(open + 2, n.length() - 1) : n);
+		}
+		return names;
+	}
+
+	/** The sheet {@code --sheet} names (exactly, or ignoring case and surrounding spaces), or null after a message. */
+	private XlsxSource chooseSheet(Path file, List<XlsxSource> sheets, PrintWriter err) {
+		String wanted = this.sheet.strip();
+		for (XlsxSource s : sheets) {
+			if (s.sheet().equals(this.sheet)) {
+				return s;
+			}
+		}
+		XlsxSource match = null;
+		for (XlsxSource s : sheets) {
+			if (s.sheet().strip().equalsIgnoreCase(wanted)) {
+				if (match != null) {
+					match = null;
+					break;
+				}
+				match = s;
+			}
+		}
+		if (match != null) {
+			return match;
+		}
+		List<String> names = new ArrayList<>();
+		for (XlsxSource s : sheets) {
+			names.add(s.sheet());
+		}
+		err.println("error: --sheet " + this.sheet + ": " + file.getFileName() + " has no sheet with data of that name"
+				+ cn.outbound.rules.source.Suggestions.hint(wanted, names) + "; its sheets with data: "
+				+ String.join(", ", names));
+		return null;
 	}
 
 	private static List<Path> tables(Path dir) throws IOException {

@@ -107,6 +107,58 @@ class ScanCommandTests {
 		}
 	}
 
+	/** Two sheets: orders without personal information, then 200 customers with mobile numbers. */
+	private Path ordersThenCustomers() throws IOException {
+		Path file = this.dir.resolve("book.xlsx");
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.OutputStream out = Files.newOutputStream(file)) {
+			var orders = wb.createSheet("订单");
+			orders.createRow(0).createCell(0).setCellValue("订单号");
+			for (int i = 1; i <= 20; i++) {
+				orders.createRow(i).createCell(0).setCellValue("SO" + (100000 + i));
+			}
+			var customers = wb.createSheet("客户");
+			customers.createRow(0).createCell(0).setCellValue("手机");
+			for (int i = 1; i <= 200; i++) {
+				customers.createRow(i).createCell(0).setCellValue(String.format("138%08d", i));
+			}
+			wb.write(out);
+		}
+		return file;
+	}
+
+	@Test // QA: the second sheet of a workbook was not read, and nothing said so
+	void scansEverySheetOfAWorkbook() throws IOException {
+		Path book = ordersThenCustomers();
+		Run text = run(book.toString(), "--as-of", "2026-06-30");
+		assertThat(text.exit()).as(text.err()).isZero();
+		assertThat(text.out()).contains("Scan of book.xlsx [订单]: 20 rows", "Scan of book.xlsx [客户]: 200 rows", "CN_MOBILE",
+				"distinct persons: 200");
+		assertThat(text.out()).doesNotContain("13800000001");
+		Run json = run(book.toString(), "--format", "json", "--as-of", "2026-06-30");
+		assertThat(json.exit()).isZero();
+		assertThat(json.out().strip().split("\n")).hasSize(2);
+		// one draft needs one table: --sheet picks it
+		Path draft = this.dir.resolve("draft.json");
+		Run both = run(book.toString(), "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(both.exit()).isEqualTo(2);
+		assertThat(both.err()).contains("--sheet", "订单", "客户");
+		assertThat(draft).doesNotExist();
+		Run one = run(book.toString(), "--sheet", "客户", "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(one.exit()).as(one.err()).isZero();
+		assertThat(one.out()).contains("Scan of book.xlsx [客户]").doesNotContain("订单");
+		assertThat(Files.readString(draft)).contains("\"individuals\" : 200");
+		Run wrong = run(book.toString(), "--sheet", "客人");
+		assertThat(wrong.exit()).isEqualTo(2);
+		assertThat(wrong.err()).contains("--sheet", "客户", "订单");
+		Path csv = write("p.csv", CSV, StandardCharsets.UTF_8);
+		assertThat(run(csv.toString(), "--sheet", "客户").exit()).isEqualTo(2);
+		// the scanner's own refusals come through the workbook reader as they are
+		Run column = run(book.toString(), "--id-column", "nope");
+		assertThat(column.exit()).isEqualTo(2);
+		assertThat(column.err()).contains("--id-column 'nope' is not a column");
+	}
+
 	@Test // QA: --table 客户 refused by a pattern; a missing table exited 1; jdbc:h2:/tmp/x created a database
 	void findsTablesByTheirNamesAndRefusesMissingOnes() throws Exception {
 		String url = "jdbc:h2:mem:cli" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";

@@ -17,6 +17,7 @@ import cn.outbound.scan.ScanReport.Finding;
 import cn.outbound.scan.ScanReport.Persons;
 import cn.outbound.scan.ScanReport.SuggestedItem;
 import cn.outbound.scan.ScanReport.Text;
+import cn.outbound.scan.source.SourceWarnings;
 import cn.outbound.scan.source.TableSource;
 
 /** Turns a finished scan into a {@link ScanReport}. */
@@ -78,9 +79,13 @@ final class Reports {
 				first.add(p.toString());
 			}
 		}
+		List<String> allWarnings = new ArrayList<>(warnings);
+		if (source instanceof SourceWarnings w) {
+			allWarnings.addAll(w.warnings());
+		}
 		ScanReport.Details details = new ScanReport.Details(source.describe(), settings.standard().name(),
 				settings.asOf().toString(), problems.total(), Scanner.problemCounts(problems.counts()), first,
-				List.copyOf(warnings));
+				List.copyOf(allWarnings));
 		return new ScanReport(ScanReport.SCHEMA, source.name(), rows, columns, personsReport, suggestions, scenario,
 				details);
 	}
@@ -189,9 +194,18 @@ final class Reports {
 		return where;
 	}
 
-	private static String baseName(String name) {
+	/** The name without its file extension: {@code loans.csv} → {@code loans}; {@code book.xlsx [贷款]} stays whole. */
+	static String baseName(String name) {
 		int dot = name.lastIndexOf('.');
-		return (dot > 0) ? name.substring(0, dot) : name;
+		if (dot <= 0) {
+			return name;
+		}
+		for (int i = dot + 1; i < name.length(); i++) {
+			if (!Character.isLetterOrDigit(name.charAt(i))) {
+				return name;
+			}
+		}
+		return name.substring(0, dot);
 	}
 
 	private static void add(Map<Integer, List<Evidence>> evidence, Map<Integer, Integer> score, int item, Evidence e,

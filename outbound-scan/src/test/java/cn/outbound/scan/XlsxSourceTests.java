@@ -30,10 +30,82 @@ class XlsxSourceTests {
 	@TempDir
 	Path dir;
 
+	/** An order sheet without personal information, then a customer sheet with 200 mobile numbers. */
+	private Path ordersThenCustomers() throws IOException {
+		Path file = this.dir.resolve("book.xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet orders = wb.createSheet("订单");
+			orders.createRow(0).createCell(0).setCellValue("订单号");
+			orders.getRow(0).createCell(1).setCellValue("金额");
+			for (int i = 1; i <= 50; i++) {
+				Row row = orders.createRow(i);
+				row.createCell(0).setCellValue("SO" + (100000 + i));
+				row.createCell(1).setCellValue(i * 10.5);
+			}
+			Sheet customers = wb.createSheet("客户");
+			customers.createRow(0).createCell(0).setCellValue("客户名称");
+			customers.getRow(0).createCell(1).setCellValue("手机");
+			for (int i = 1; i <= 200; i++) {
+				Row row = customers.createRow(i);
+				row.createCell(0).setCellValue("客户" + i);
+				row.createCell(1).setCellValue(String.format("138%08d", i));
+			}
+			wb.write(out);
+		}
+		return file;
+	}
+
 	private static ScanReport scan(TableSource source) throws IOException {
 		try (source) {
 			return new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
 		}
+	}
+
+	@Test // QA: a mobile column on the second sheet was not read, and nothing said so
+	void presentsEverySheetWithDataAsATable() throws IOException {
+		Path file = ordersThenCustomers();
+		List<XlsxSource> sheets = XlsxSource.sheets(file);
+		assertThat(sheets).extracting(TableSource::name).containsExactly("book.xlsx [订单]", "book.xlsx [客户]");
+		ScanReport orders = scan(sheets.get(0));
+		assertThat(orders.rows()).isEqualTo(50);
+		assertThat(orders.columns()).allSatisfy(c -> assertThat(c.types()).isEmpty());
+		ScanReport customers = scan(sheets.get(1));
+		assertThat(customers.source()).isEqualTo("book.xlsx [客户]");
+		assertThat(customers.details().format()).contains("客户");
+		assertThat(customers.columns().get(1).types()).containsExactly("CN_MOBILE");
+		assertThat(customers.persons().distinct()).isEqualTo(200);
+	}
+
+	@Test
+	void theWholeWorkbookReadsItsFirstSheetAndNamesTheSheetsItDidNotRead() throws IOException {
+		ScanReport r = scan(TableSource.open(ordersThenCustomers()));
+		assertThat(r.rows()).isEqualTo(50);
+		assertThat(r.details().warnings()).singleElement()
+			.asString()
+			.contains("1 of 2 sheets", "'客户'", "not read");
+		assertThat(ReportText.render(r)).contains("Warning:", "'客户'");
+		assertThat(ReportJson.write(r)).contains("'客户'");
+	}
+
+	@Test
+	void emptySheetsAreNotTables() throws IOException {
+		Path file = this.dir.resolve("one.xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			wb.createSheet("说明");
+			Sheet data = wb.createSheet("数据");
+			data.createRow(0).createCell(0).setCellValue("邮箱");
+			data.createRow(1).createCell(0).setCellValue("a@example.com");
+			wb.write(out);
+		}
+		List<XlsxSource> sheets = XlsxSource.sheets(file);
+		assertThat(sheets).extracting(TableSource::name).containsExactly("one.xlsx");
+		ScanReport r = scan(sheets.get(0));
+		assertThat(r.details().format()).contains("数据");
+		assertThat(r.columns().get(0).types()).containsExactly("EMAIL");
+		// the whole-workbook source skips the empty sheet too, and has nothing to warn about
+		ScanReport whole = scan(TableSource.open(file));
+		assertThat(whole.rows()).isEqualTo(1);
+		assertThat(whole.details().warnings()).isEmpty();
 	}
 
 	@Test // QA: 出生日期 stored as dates (numFmt 14) came out as m/d/yy and was not recognised
