@@ -165,6 +165,19 @@ class ScannerTests {
 		assertThat(r.persons().distinct()).isEqualTo(2);
 	}
 
+	@Test // QA: {"a":1} on the first line, then lines with "phone": the mobiles were dropped as UNKNOWN_KEY
+	void findsPersonalInformationUnderKeysTheFirstJsonLineLacks() throws IOException {
+		StringBuilder jsonl = new StringBuilder("{\"a\":1}\n");
+		for (int i = 0; i < 200; i++) {
+			jsonl.append(String.format("{\"a\":%d,\"phone\":\"138%08d\"}%n", i, i));
+		}
+		ScanReport r = scan(jsonl.toString(), "events.jsonl", ScanSettings.defaults(AS_OF));
+		assertThat(r.columns()).extracting(ScanReport.Column::name).containsExactly("a", "phone");
+		assertThat(r.columns().get(1).types()).containsExactly("CN_MOBILE");
+		assertThat(r.persons().distinct()).isEqualTo(200);
+		assertThat(r.details().problems()).isZero();
+	}
+
 	@Test
 	void streamsAnExcelWorkbook() throws IOException {
 		Path file = this.dir.resolve("customers.xlsx");
