@@ -340,10 +340,18 @@ public class ScanCommand implements Callable<Integer> {
 				}
 			}
 		}
+		out.flush();
 		if (this.emitScenario != null) {
+			ScanReport.ScenarioStatus status = reports.get(0).scenarioStatus();
+			if (!status.assessable()) {
+				// a draft that understates the export must not reach 'outbound assess' unnoticed
+				for (ScanReport.ScenarioProblem p : status.problems()) {
+					err.println("error: --emit-scenario: " + p.message().en() + " The draft was not written.");
+				}
+				return 2;
+			}
 			Files.writeString(this.emitScenario, ReportJson.writeScenario(reports.get(0)) + "\n", StandardCharsets.UTF_8);
 		}
-		out.flush();
 		if (event == null) {
 			return 0;
 		}

@@ -181,6 +181,40 @@ class ScanCommandTests {
 		}
 	}
 
+	/** Names, diagnoses and addresses, but no resident ID, passport, mobile or e-mail to count persons by. */
+	private static final String NO_IDENTIFIER = "姓名,诊断,住址\n张伟,2型糖尿病,天津市和平区南京路100号3单元201室\n"
+			+ "王芳,急性支气管炎,天津市河西区友谊路20号5栋302室\n李娜,高血压,天津市南开区红旗路8号1单元101室\n";
+
+	@Test // QA: no identifier column gave a draft with no personal information, and assess answered EXEMPT
+	void aDraftWithUncountedPersonsIsRefused() throws IOException {
+		Path file = write("patients.csv", NO_IDENTIFIER, StandardCharsets.UTF_8);
+		Path draft = this.dir.resolve("draft.json");
+		Run r = run(file.toString(), "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(r.exit()).isEqualTo(2);
+		assertThat(r.err()).contains("--id-column", "persons").doesNotContain("Exception");
+		assertThat(draft).doesNotExist();
+		Run text = run(file.toString(), "--as-of", "2026-06-30");
+		assertThat(text.exit()).isZero();
+		assertThat(text.out()).startsWith("Scan of patients.csv").contains("WARNING", "--id-column");
+		assertThat(text.out().indexOf("WARNING")).isLessThan(text.out().indexOf("Columns with personal information"));
+		Run json = run(file.toString(), "--as-of", "2026-06-30", "--format", "json");
+		JsonNode report = JSON.readTree(json.out());
+		assertThat(report.get("scenarioStatus").get("assessable").asBoolean()).isFalse();
+		assertThat(report.get("scenarioStatus").get("problems").get(0).get("code").asString())
+			.isEqualTo("persons-not-counted");
+		assertThat(report.get("details").get("warnings").toString()).contains("--id-column");
+		// with an identifier column the draft is written
+		Run given = run(file.toString(), "--as-of", "2026-06-30", "--id-column", "姓名", "--emit-scenario",
+				draft.toString());
+		assertThat(given.exit()).as(given.err()).isZero();
+		assertThat(Files.readString(draft)).contains("\"sensitiveIndividuals\" : 3");
+		// a table without personal information has nothing to count: its draft is fine as it is
+		Path orders = write("orders.csv", "订单号,金额\nSO1001,10.00\nSO1002,20.00\n", StandardCharsets.UTF_8);
+		Run none = run(orders.toString(), "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(none.exit()).as(none.err()).isZero();
+		assertThat(Files.readString(draft)).contains("\"personalInformation\" : [ ]");
+	}
+
 	// ------------------------------------------------------------ --record-to-ledger
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
