@@ -37,6 +37,10 @@ import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.ResidentIdNumber;
 import cn.outbound.pii.detect.SensitivityStandard;
 import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.rules.pack.RulePacks;
+import cn.outbound.rules.scenario.ScenarioReader;
+import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Problem;
 import cn.outbound.scan.ReportJson;
 import cn.outbound.scan.ReportText;
 import cn.outbound.scan.ScanReport;
@@ -77,6 +81,9 @@ public class ScanCommand implements Callable<Integer> {
 
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
+
+	/** The rule packs the draft scenario is checked against (with --emit-scenario). */
+	private RulePacks packs;
 
 	@Parameters(index = "0", paramLabel = "FILE|DIR|JDBC-URL", description = "What to scan.")
 	String target;
@@ -157,6 +164,25 @@ public class ScanCommand implements Callable<Integer> {
 			err.println("error: --as-of must be a date like 2026-03-15");
 			return 2;
 		}
+		RulePacks packs = null;
+		if (this.emitScenario != null) {
+			// checked before the scan: a draft dated when no edition is in force would be refused by 'assess'
+			try {
+				packs = new RuleOptions().packs();
+			}
+			catch (RuntimeException ex) {
+				err.println("error: cannot load the rule packs: " + oneLine(Errors.describe(ex)));
+				return 2;
+			}
+			if (packs.inForce(ScanReport.DRAFT_JURISDICTION, date).isEmpty()) {
+				err.println("error: --as-of " + date + ": no edition of " + ScanReport.DRAFT_JURISDICTION
+						+ " is in force on that date, so 'outbound assess' would refuse the draft scenario (its date is"
+						+ " --as-of); editions: " + packs.describeEditions(ScanReport.DRAFT_JURISDICTION)
+						+ ". Give an --as-of on which one is in force, or leave out --emit-scenario.");
+				return 2;
+			}
+		}
+		this.packs = packs;
 		ScanSettings settings = new ScanSettings(date, this.standard, this.idColumns, this.description,
 				this.acceptSuggestions, ScanSettings.DEFAULT_CONFIRM_SAMPLE);
 		EventSpec event = null;
@@ -350,7 +376,19 @@ public class ScanCommand implements Callable<Integer> {
 				}
 				return 2;
 			}
-			Files.writeString(this.emitScenario, ReportJson.writeScenario(reports.get(0)) + "\n", StandardCharsets.UTF_8);
+			String draft = ReportJson.writeScenario(reports.get(0)) + "\n";
+			try {
+				// what 'outbound assess' will do with it: a draft it would refuse is not written
+				new ScenarioReader(this.packs).read(draft.getBytes(StandardCharsets.UTF_8), this.emitScenario.toString());
+			}
+			catch (InvalidInputException ex) {
+				for (Problem p : ex.problems()) {
+					err.println("error: --emit-scenario: 'outbound assess' would refuse the draft (" + p.pointer() + ": "
+							+ p.message("en") + "); it was not written");
+				}
+				return 2;
+			}
+			Files.writeString(this.emitScenario, draft, StandardCharsets.UTF_8);
 		}
 		if (event == null) {
 			return 0;

@@ -215,6 +215,22 @@ class ScanCommandTests {
 		assertThat(Files.readString(draft)).contains("\"personalInformation\" : [ ]");
 	}
 
+	@Test // QA: --as-of 2024-01-01 wrote a draft that assess then refused
+	void aDraftDatedBeforeAnyEditionIsRefused() throws IOException {
+		Path file = write("patients.csv", CSV, StandardCharsets.UTF_8);
+		Path draft = this.dir.resolve("old.json");
+		Run r = run(file.toString(), "--as-of", "2024-01-01", "--emit-scenario", draft.toString());
+		assertThat(r.exit()).isEqualTo(2);
+		assertThat(r.err().strip()).startsWith("error: --as-of 2024-01-01").contains("tianjin-ftz", "2024-05-08");
+		assertThat(draft).doesNotExist();
+		assertThat(r.out()).isEmpty();
+		// the report alone is fine on any date
+		assertThat(run(file.toString(), "--as-of", "2024-01-01").exit()).isZero();
+		Run ok = run(file.toString(), "--as-of", "2024-05-08", "--emit-scenario", draft.toString());
+		assertThat(ok.exit()).as(ok.err()).isZero();
+		assertThat(CliRun.run("assess", draft.toString()).exit()).isZero();
+	}
+
 	// ------------------------------------------------------------ --record-to-ledger
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

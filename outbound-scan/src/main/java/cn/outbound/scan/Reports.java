@@ -273,7 +273,7 @@ final class Reports {
 			PersonCounter.Counts counts) {
 		Map<String, Object> s = new LinkedHashMap<>();
 		s.put("schema", "outbound/scenario/v1");
-		s.put("jurisdiction", "tianjin-ftz");
+		s.put("jurisdiction", ScanReport.DRAFT_JURISDICTION);
 		s.put("date", settings.asOf().toString());
 		s.put("processor", Map.of("ciio", false));
 		List<Map<String, Object>> data = new ArrayList<>();

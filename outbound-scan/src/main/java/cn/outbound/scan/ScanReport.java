@@ -13,6 +13,9 @@ public record ScanReport(String schema, String source, long rows, List<Column> c
 
 	public static final String SCHEMA = "outbound/scan/v1";
 
+	/** The jurisdiction of the draft scenario: the Tianjin FTZ negative list. */
+	public static final String DRAFT_JURISDICTION = "tianjin-ftz";
+
 	/** One column: its types, whether sensitive, how many values matched, masked samples. */
 	public record Column(String name, List<String> types, boolean sensitive, long matched, long nonEmpty,
 			List<String> sample, List<Finding> findings) {
