@@ -256,6 +256,10 @@ public class ScanCommand implements Callable<Integer> {
 					err.println("error: a JDBC URL needs --table T");
 					return 2;
 				}
+				if (this.sheet != null) {
+					err.println("error: --sheet goes with one .xlsx workbook, not a JDBC URL");
+					return 2;
+				}
 				try (JdbcSource source = new JdbcSource(this.target, this.table, this.user,
 						(this.passwordEnv != null) ? System.getenv(this.passwordEnv) : null)) {
 					ScanReport report = scan(source, settings, scanners, event != null);

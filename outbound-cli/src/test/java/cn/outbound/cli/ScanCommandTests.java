@@ -153,6 +153,7 @@ class ScanCommandTests {
 		assertThat(wrong.err()).contains("--sheet", "客户", "订单");
 		Path csv = write("p.csv", CSV, StandardCharsets.UTF_8);
 		assertThat(run(csv.toString(), "--sheet", "客户").exit()).isEqualTo(2);
+		assertThat(run("jdbc:h2:mem:x", "--table", "t", "--sheet", "客户").err()).contains("--sheet goes with");
 		// the scanner's own refusals come through the workbook reader as they are
 		Run column = run(book.toString(), "--id-column", "nope");
 		assertThat(column.exit()).isEqualTo(2);
