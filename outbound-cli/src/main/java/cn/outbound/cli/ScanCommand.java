@@ -37,6 +37,10 @@ import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.ResidentIdNumber;
 import cn.outbound.pii.detect.SensitivityStandard;
 import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.rules.pack.RulePacks;
+import cn.outbound.rules.scenario.ScenarioReader;
+import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.rules.source.Problem;
 import cn.outbound.scan.ReportJson;
 import cn.outbound.scan.ReportText;
 import cn.outbound.scan.ScanReport;
@@ -44,6 +48,7 @@ import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
 import cn.outbound.scan.source.JdbcSource;
 import cn.outbound.scan.source.TableSource;
+import cn.outbound.scan.source.XlsxSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +61,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Scan a table for personal information, count persons, suggest list items.",
 				"扫描数据表中的个人信息，统计个人数量，提示可能涉及的清单条目。", "",
-				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, or .xlsx. DIR: every such file in it.",
+				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, or .xlsx (every sheet with data, each",
+				"a table; --sheet for one). DIR: every such file in it.",
 				"JDBC-URL: jdbc:postgresql:…, jdbc:h2:…, jdbc:mariadb:… or jdbc:mysql:… with --table.",
 				"Raw identifiers never appear in the output: samples are masked.",
 				"--record-to-ledger also records the distinct persons found as one export event in the ledger",
@@ -76,6 +82,9 @@ public class ScanCommand implements Callable<Integer> {
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
+	/** The rule packs the draft scenario is checked against (with --emit-scenario). */
+	private RulePacks packs;
+
 	@Parameters(index = "0", paramLabel = "FILE|DIR|JDBC-URL", description = "What to scan.")
 	String target;
 
@@ -92,6 +101,10 @@ public class ScanCommand implements Callable<Integer> {
 
 	@Option(names = "--table", paramLabel = "T", description = "The table to scan, with a JDBC URL.")
 	String table;
+
+	@Option(names = "--sheet", paramLabel = "NAME",
+			description = "With an .xlsx workbook: scan only this sheet (default: every sheet with data, each a table).")
+	String sheet;
 
 	@Option(names = "--user", description = "Database user, with a JDBC URL.")
 	String user;
@@ -151,6 +164,25 @@ public class ScanCommand implements Callable<Integer> {
 			err.println("error: --as-of must be a date like 2026-03-15");
 			return 2;
 		}
+		RulePacks packs = null;
+		if (this.emitScenario != null) {
+			// checked before the scan: a draft dated when no edition is in force would be refused by 'assess'
+			try {
+				packs = new RuleOptions().packs();
+			}
+			catch (RuntimeException ex) {
+				err.println("error: cannot load the rule packs: " + oneLine(Errors.describe(ex)));
+				return 2;
+			}
+			if (packs.inForce(ScanReport.DRAFT_JURISDICTION, date).isEmpty()) {
+				err.println("error: --as-of " + date + ": no edition of " + ScanReport.DRAFT_JURISDICTION
+						+ " is in force on that date, so 'outbound assess' would refuse the draft scenario (its date is"
+						+ " --as-of); editions: " + packs.describeEditions(ScanReport.DRAFT_JURISDICTION)
+						+ ". Give an --as-of on which one is in force, or leave out --emit-scenario.");
+				return 2;
+			}
+		}
+		this.packs = packs;
 		ScanSettings settings = new ScanSettings(date, this.standard, this.idColumns, this.description,
 				this.acceptSuggestions, ScanSettings.DEFAULT_CONFIRM_SAMPLE);
 		EventSpec event = null;
@@ -224,6 +256,10 @@ public class ScanCommand implements Callable<Integer> {
 					err.println("error: a JDBC URL needs --table T");
 					return 2;
 				}
+				if (this.sheet != null) {
+					err.println("error: --sheet goes with one .xlsx workbook, not a JDBC URL");
+					return 2;
+				}
 				try (JdbcSource source = new JdbcSource(this.target, this.table, this.user,
 						(this.passwordEnv != null) ? System.getenv(this.passwordEnv) : null)) {
 					ScanReport report = scan(source, settings, scanners, event != null);
@@ -232,6 +268,10 @@ public class ScanCommand implements Callable<Integer> {
 			}
 			if (this.table != null) {
 				err.println("error: --table goes with a JDBC URL, not a file");
+				return 2;
+			}
+			if (this.sheet != null && (Files.isDirectory(Path.of(this.target)) || !isWorkbook(Path.of(this.target)))) {
+				err.println("error: --sheet goes with one .xlsx workbook; " + this.target + " is not one");
 				return 2;
 			}
 			Path path = Path.of(this.target);
@@ -244,13 +284,39 @@ public class ScanCommand implements Callable<Integer> {
 				err.println("error: " + this.target + " holds no .csv, .tsv, .txt, .jsonl, .json or .xlsx file");
 				return 2;
 			}
-			if (files.size() > 1 && this.emitScenario != null) {
-				err.println("error: --emit-scenario needs a single table; scan the files one by one");
+			List<Table> tables = new ArrayList<>();
+			for (Path file : files) {
+				if (isWorkbook(file)) {
+					List<XlsxSource> sheets = XlsxSource.sheets(file);
+					if (this.sheet != null) {
+						XlsxSource chosen = chooseSheet(file, sheets, err);
+						if (chosen == null) {
+							return 2;
+						}
+						sheets = List.of(chosen);
+					}
+					for (XlsxSource s : sheets) {
+						tables.add(new Table(s.name(), () -> s));
+					}
+				}
+				else {
+					tables.add(new Table(file.getFileName().toString(), () -> TableSource.open(file)));
+				}
+			}
+			if (tables.size() > 1 && this.emitScenario != null) {
+				if (files.size() == 1) {
+					err.println("error: --emit-scenario needs a single table; " + files.get(0).getFileName() + " has "
+							+ tables.size() + " sheets with data (" + String.join(", ", sheetNames(tables))
+							+ "): choose one with --sheet NAME");
+				}
+				else {
+					err.println("error: --emit-scenario needs a single table; scan the files one by one");
+				}
 				return 2;
 			}
 			List<ScanReport> reports = new ArrayList<>();
-			for (Path file : files) {
-				try (TableSource source = TableSource.open(file)) {
+			for (Table t : tables) {
+				try (TableSource source = t.open().get()) {
 					reports.add(scan(source, settings, scanners, event != null));
 				}
 			}
@@ -304,10 +370,30 @@ public class ScanCommand implements Callable<Integer> {
 				}
 			}
 		}
-		if (this.emitScenario != null) {
-			Files.writeString(this.emitScenario, ReportJson.writeScenario(reports.get(0)) + "\n", StandardCharsets.UTF_8);
-		}
 		out.flush();
+		if (this.emitScenario != null) {
+			ScanReport.ScenarioStatus status = reports.get(0).scenarioStatus();
+			if (!status.assessable()) {
+				// a draft that understates the export must not reach 'outbound assess' unnoticed
+				for (ScanReport.ScenarioProblem p : status.problems()) {
+					err.println("error: --emit-scenario: " + p.message().en() + " The draft was not written.");
+				}
+				return 2;
+			}
+			String draft = ReportJson.writeScenario(reports.get(0)) + "\n";
+			try {
+				// what 'outbound assess' will do with it: a draft it would refuse is not written
+				new ScenarioReader(this.packs).read(draft.getBytes(StandardCharsets.UTF_8), this.emitScenario.toString());
+			}
+			catch (InvalidInputException ex) {
+				for (Problem p : ex.problems()) {
+					err.println("error: --emit-scenario: 'outbound assess' would refuse the draft (" + p.pointer() + ": "
+							+ p.message("en") + "); it was not written");
+				}
+				return 2;
+			}
+			Files.writeString(this.emitScenario, draft, StandardCharsets.UTF_8);
+		}
 		if (event == null) {
 			return 0;
 		}
@@ -446,6 +532,62 @@ public class ScanCommand implements Callable<Integer> {
 			};
 		}
 
+	}
+
+	/** One table to scan: a file, or one sheet of a workbook. */
+	private record Table(String name, Opener open) {
+	}
+
+	private interface Opener {
+
+		TableSource get() throws IOException;
+
+	}
+
+	private static boolean isWorkbook(Path file) {
+		String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return lower.endsWith(".xlsx") || lower.endsWith(".xlsm");
+	}
+
+	private static List<String> sheetNames(List<Table> tables) {
+		List<String> names = new ArrayList<>();
+		for (Table t : tables) {
+			String n = t.name();
+			int open = n.lastIndexOf(" [");
+			names.add((open >= 0 && n.endsWith("]")) ? n.substring(open + 2, n.length() - 1) : n);
+		}
+		return names;
+	}
+
+	/** The sheet {@code --sheet} names (exactly, or ignoring case and surrounding spaces), or null after a message. */
+	private XlsxSource chooseSheet(Path file, List<XlsxSource> sheets, PrintWriter err) {
+		String wanted = this.sheet.strip();
+		for (XlsxSource s : sheets) {
+			if (s.sheet().equals(this.sheet)) {
+				return s;
+			}
+		}
+		XlsxSource match = null;
+		for (XlsxSource s : sheets) {
+			if (s.sheet().strip().equalsIgnoreCase(wanted)) {
+				if (match != null) {
+					match = null;
+					break;
+				}
+				match = s;
+			}
+		}
+		if (match != null) {
+			return match;
+		}
+		List<String> names = new ArrayList<>();
+		for (XlsxSource s : sheets) {
+			names.add(s.sheet());
+		}
+		err.println("error: --sheet " + this.sheet + ": " + file.getFileName() + " has no sheet with data of that name"
+				+ cn.outbound.rules.source.Suggestions.hint(wanted, names) + "; its sheets with data: "
+				+ String.join(", ", names));
+		return null;
 	}
 
 	private static List<Path> tables(Path dir) throws IOException {

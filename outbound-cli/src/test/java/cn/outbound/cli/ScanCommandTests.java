@@ -107,6 +107,131 @@ class ScanCommandTests {
 		}
 	}
 
+	/** Two sheets: orders without personal information, then 200 customers with mobile numbers. */
+	private Path ordersThenCustomers() throws IOException {
+		Path file = this.dir.resolve("book.xlsx");
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.OutputStream out = Files.newOutputStream(file)) {
+			var orders = wb.createSheet("订单");
+			orders.createRow(0).createCell(0).setCellValue("订单号");
+			for (int i = 1; i <= 20; i++) {
+				orders.createRow(i).createCell(0).setCellValue("SO" + (100000 + i));
+			}
+			var customers = wb.createSheet("客户");
+			customers.createRow(0).createCell(0).setCellValue("手机");
+			for (int i = 1; i <= 200; i++) {
+				customers.createRow(i).createCell(0).setCellValue(String.format("138%08d", i));
+			}
+			wb.write(out);
+		}
+		return file;
+	}
+
+	@Test // QA: the second sheet of a workbook was not read, and nothing said so
+	void scansEverySheetOfAWorkbook() throws IOException {
+		Path book = ordersThenCustomers();
+		Run text = run(book.toString(), "--as-of", "2026-06-30");
+		assertThat(text.exit()).as(text.err()).isZero();
+		assertThat(text.out()).contains("Scan of book.xlsx [订单]: 20 rows", "Scan of book.xlsx [客户]: 200 rows", "CN_MOBILE",
+				"distinct persons: 200");
+		assertThat(text.out()).doesNotContain("13800000001");
+		Run json = run(book.toString(), "--format", "json", "--as-of", "2026-06-30");
+		assertThat(json.exit()).isZero();
+		assertThat(json.out().strip().split("\n")).hasSize(2);
+		// one draft needs one table: --sheet picks it
+		Path draft = this.dir.resolve("draft.json");
+		Run both = run(book.toString(), "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(both.exit()).isEqualTo(2);
+		assertThat(both.err()).contains("--sheet", "订单", "客户");
+		assertThat(draft).doesNotExist();
+		Run one = run(book.toString(), "--sheet", "客户", "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(one.exit()).as(one.err()).isZero();
+		assertThat(one.out()).contains("Scan of book.xlsx [客户]").doesNotContain("订单");
+		assertThat(Files.readString(draft)).contains("\"individuals\" : 200");
+		Run wrong = run(book.toString(), "--sheet", "客人");
+		assertThat(wrong.exit()).isEqualTo(2);
+		assertThat(wrong.err()).contains("--sheet", "客户", "订单");
+		Path csv = write("p.csv", CSV, StandardCharsets.UTF_8);
+		assertThat(run(csv.toString(), "--sheet", "客户").exit()).isEqualTo(2);
+		assertThat(run("jdbc:h2:mem:x", "--table", "t", "--sheet", "客户").err()).contains("--sheet goes with");
+		// the scanner's own refusals come through the workbook reader as they are
+		Run column = run(book.toString(), "--id-column", "nope");
+		assertThat(column.exit()).isEqualTo(2);
+		assertThat(column.err()).contains("--id-column 'nope' is not a column");
+	}
+
+	@Test // QA: --table 客户 refused by a pattern; a missing table exited 1; jdbc:h2:/tmp/x created a database
+	void findsTablesByTheirNamesAndRefusesMissingOnes() throws Exception {
+		String url = "jdbc:h2:mem:cli" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+		try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+			st.execute("create table \"客户\"(\"姓名\" varchar(20), \"邮箱\" varchar(60))");
+			st.execute("insert into \"客户\" values ('张伟','zhang@example.com'),('王芳','wang@example.com')");
+			Run r = run(url, "--table", "客户", "--format", "json");
+			assertThat(r.exit()).as(r.err()).isZero();
+			assertThat(r.out()).contains("\"EMAIL\"", "\"distinct\" : 2");
+			Run missing = run(url, "--table", "客房");
+			assertThat(missing.exit()).isEqualTo(2);
+			assertThat(missing.err().strip()).startsWith("error: --table 客房").contains("客户").doesNotContain("\n");
+		}
+		Path base = this.dir.resolve("x");
+		Run nothing = run("jdbc:h2:" + base, "--table", "t");
+		assertThat(nothing.exit()).isEqualTo(2);
+		assertThat(nothing.err()).contains("cannot open the database");
+		try (var files = Files.list(this.dir)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	/** Names, diagnoses and addresses, but no resident ID, passport, mobile or e-mail to count persons by. */
+	private static final String NO_IDENTIFIER = "姓名,诊断,住址\n张伟,2型糖尿病,天津市和平区南京路100号3单元201室\n"
+			+ "王芳,急性支气管炎,天津市河西区友谊路20号5栋302室\n李娜,高血压,天津市南开区红旗路8号1单元101室\n";
+
+	@Test // QA: no identifier column gave a draft with no personal information, and assess answered EXEMPT
+	void aDraftWithUncountedPersonsIsRefused() throws IOException {
+		Path file = write("patients.csv", NO_IDENTIFIER, StandardCharsets.UTF_8);
+		Path draft = this.dir.resolve("draft.json");
+		Run r = run(file.toString(), "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(r.exit()).isEqualTo(2);
+		assertThat(r.err()).contains("--id-column", "persons").doesNotContain("Exception");
+		assertThat(draft).doesNotExist();
+		Run text = run(file.toString(), "--as-of", "2026-06-30");
+		assertThat(text.exit()).isZero();
+		assertThat(text.out()).startsWith("Scan of patients.csv").contains("WARNING", "--id-column");
+		assertThat(text.out().indexOf("WARNING")).isLessThan(text.out().indexOf("Columns with personal information"));
+		Run json = run(file.toString(), "--as-of", "2026-06-30", "--format", "json");
+		JsonNode report = JSON.readTree(json.out());
+		assertThat(report.get("scenarioStatus").get("assessable").asBoolean()).isFalse();
+		assertThat(report.get("scenarioStatus").get("problems").get(0).get("code").asString())
+			.isEqualTo("persons-not-counted");
+		assertThat(report.get("details").get("warnings").toString()).contains("--id-column");
+		// with an identifier column the draft is written
+		Run given = run(file.toString(), "--as-of", "2026-06-30", "--id-column", "姓名", "--emit-scenario",
+				draft.toString());
+		assertThat(given.exit()).as(given.err()).isZero();
+		assertThat(Files.readString(draft)).contains("\"sensitiveIndividuals\" : 3");
+		// a table without personal information has nothing to count: its draft is fine as it is
+		Path orders = write("orders.csv", "订单号,金额\nSO1001,10.00\nSO1002,20.00\n", StandardCharsets.UTF_8);
+		Run none = run(orders.toString(), "--as-of", "2026-06-30", "--emit-scenario", draft.toString());
+		assertThat(none.exit()).as(none.err()).isZero();
+		assertThat(Files.readString(draft)).contains("\"personalInformation\" : [ ]");
+	}
+
+	@Test // QA: --as-of 2024-01-01 wrote a draft that assess then refused
+	void aDraftDatedBeforeAnyEditionIsRefused() throws IOException {
+		Path file = write("patients.csv", CSV, StandardCharsets.UTF_8);
+		Path draft = this.dir.resolve("old.json");
+		Run r = run(file.toString(), "--as-of", "2024-01-01", "--emit-scenario", draft.toString());
+		assertThat(r.exit()).isEqualTo(2);
+		assertThat(r.err().strip()).startsWith("error: --as-of 2024-01-01").contains("tianjin-ftz", "2024-05-08");
+		assertThat(draft).doesNotExist();
+		assertThat(r.out()).isEmpty();
+		// the report alone is fine on any date
+		assertThat(run(file.toString(), "--as-of", "2024-01-01").exit()).isZero();
+		Run ok = run(file.toString(), "--as-of", "2024-05-08", "--emit-scenario", draft.toString());
+		assertThat(ok.exit()).as(ok.err()).isZero();
+		assertThat(CliRun.run("assess", draft.toString()).exit()).isZero();
+	}
+
 	// ------------------------------------------------------------ --record-to-ledger
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package cn.outbound.scan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The scan report for a person to read. */
@@ -14,6 +16,12 @@ public final class ReportText {
 			.append(r.columns().size()).append(" columns (").append(r.details().format()).append(")\n");
 		sb.append("Sensitivity standard: ").append(r.details().standard()).append("; as of ").append(r.details().asOf())
 			.append("\n\n");
+		List<String> shownAbove = new ArrayList<>();
+		for (ScanReport.ScenarioProblem p : r.scenarioStatus().problems()) {
+			sb.append("WARNING: the draft scenario is not assessable: ").append(p.message().en()).append("\n  ")
+				.append(p.message().zh()).append("\n\n");
+			shownAbove.add(p.message().en());
+		}
 		sb.append("Columns with personal information\n");
 		boolean any = false;
 		for (ScanReport.Column c : r.columns()) {
@@ -71,7 +79,9 @@ public final class ReportText {
 			}
 		}
 		for (String w : r.details().warnings()) {
-			sb.append("\nWarning: ").append(w).append('\n');
+			if (!shownAbove.contains(w)) {
+				sb.append("\nWarning: ").append(w).append('\n');
+			}
 		}
 		return sb.toString();
 	}

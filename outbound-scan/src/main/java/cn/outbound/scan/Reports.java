@@ -17,6 +17,7 @@ import cn.outbound.scan.ScanReport.Finding;
 import cn.outbound.scan.ScanReport.Persons;
 import cn.outbound.scan.ScanReport.SuggestedItem;
 import cn.outbound.scan.ScanReport.Text;
+import cn.outbound.scan.source.SourceWarnings;
 import cn.outbound.scan.source.TableSource;
 
 /** Turns a finished scan into a {@link ScanReport}. */
@@ -71,6 +72,7 @@ final class Reports {
 				idColumns.isEmpty() ? "no identifier column found; persons not counted" : idHow);
 		List<SuggestedItem> suggestions = suggest(settings, lexicon, source.name(), profiles, judged);
 		Map<String, Object> scenario = scenario(settings, suggestions, counts);
+		ScanReport.ScenarioStatus status = status(columns, idNames, counts);
 		TableProblems problems = source.problems();
 		List<String> first = new ArrayList<>();
 		for (TableProblem p : problems.first()) {
@@ -78,11 +80,61 @@ final class Reports {
 				first.add(p.toString());
 			}
 		}
+		List<String> allWarnings = new ArrayList<>();
+		for (ScanReport.ScenarioProblem p : status.problems()) {
+			allWarnings.add(p.message().en());
+		}
+		allWarnings.addAll(warnings);
+		if (source instanceof SourceWarnings w) {
+			allWarnings.addAll(w.warnings());
+		}
 		ScanReport.Details details = new ScanReport.Details(source.describe(), settings.standard().name(),
 				settings.asOf().toString(), problems.total(), Scanner.problemCounts(problems.counts()), first,
-				List.copyOf(warnings));
+				List.copyOf(allWarnings));
 		return new ScanReport(ScanReport.SCHEMA, source.name(), rows, columns, personsReport, suggestions, scenario,
-				details);
+				details, status);
+	}
+
+	/** Code of the problem of a draft whose personal information has no counted persons. */
+	static final String PERSONS_NOT_COUNTED = "persons-not-counted";
+
+	/**
+	 * A draft is not assessable when the table holds personal information but no person was
+	 * counted: its {@code personalInformation} would be empty and {@code outbound assess} would
+	 * decide as if the export carried none (EXEMPT). A table without personal information has
+	 * nothing to count, and its draft is fine.
+	 */
+	static ScanReport.ScenarioStatus status(List<Column> columns, List<String> idNames, PersonCounter.Counts counts) {
+		List<String> personal = new ArrayList<>();
+		for (Column c : columns) {
+			for (Finding f : c.findings()) {
+				if (PiType.valueOf(f.type()).isPersonal()) {
+					personal.add(c.name());
+					break;
+				}
+			}
+		}
+		if (personal.isEmpty() || counts.distinct() > 0) {
+			return ScanReport.ScenarioStatus.OK;
+		}
+		String shown = String.join(", ", personal.subList(0, Math.min(10, personal.size())))
+				+ ((personal.size() > 10) ? ", …" : "");
+		String whyEn = idNames.isEmpty()
+				? "no identifier column (resident ID, passport, mobile or e-mail number) was found"
+				: "the identifier column(s) " + String.join(", ", idNames) + " held no valid identifier";
+		String whyZh = idNames.isEmpty() ? "未找到可标识个人的列（身份证号、护照号、手机号或电子邮箱）"
+				: "标识列" + String.join("、", idNames) + "中没有有效的标识";
+		String en = "personal information was found (columns " + shown + ") but its persons could not be counted: "
+				+ whyEn + ". The draft scenario therefore has no personal-information group and must not be assessed"
+				+ " as it is (it would be decided as if the export held no personal information): rescan with"
+				+ " --id-column NAME naming the column that identifies a person, or state the number of persons"
+				+ " yourself in the scenario's personalInformation.";
+		String zh = "发现个人信息（列：" + String.join("、", personal.subList(0, Math.min(10, personal.size())))
+				+ ((personal.size() > 10) ? "等" : "") + "），但无法统计个人数量：" + whyZh
+				+ "。草拟情景因此没有个人信息组，不能直接用于评估（否则会按不含个人信息判断）：请用 --id-column 指定标识个人的列后重新扫描，"
+				+ "或自行在情景的 personalInformation 中填写人数。";
+		return new ScanReport.ScenarioStatus(false,
+				List.of(new ScanReport.ScenarioProblem(PERSONS_NOT_COUNTED, new Text(zh, en))));
 	}
 
 	/**
@@ -189,9 +241,18 @@ final class Reports {
 		return where;
 	}
 
-	private static String baseName(String name) {
+	/** The name without its file extension: {@code loans.csv} → {@code loans}; {@code book.xlsx [贷款]} stays whole. */
+	static String baseName(String name) {
 		int dot = name.lastIndexOf('.');
-		return (dot > 0) ? name.substring(0, dot) : name;
+		if (dot <= 0) {
+			return name;
+		}
+		for (int i = dot + 1; i < name.length(); i++) {
+			if (!Character.isLetterOrDigit(name.charAt(i))) {
+				return name;
+			}
+		}
+		return name.substring(0, dot);
 	}
 
 	private static void add(Map<Integer, List<Evidence>> evidence, Map<Integer, Integer> score, int item, Evidence e,
@@ -212,7 +273,7 @@ final class Reports {
 			PersonCounter.Counts counts) {
 		Map<String, Object> s = new LinkedHashMap<>();
 		s.put("schema", "outbound/scenario/v1");
-		s.put("jurisdiction", "tianjin-ftz");
+		s.put("jurisdiction", ScanReport.DRAFT_JURISDICTION);
 		s.put("date", settings.asOf().toString());
 		s.put("processor", Map.of("ciio", false));
 		List<Map<String, Object>> data = new ArrayList<>();

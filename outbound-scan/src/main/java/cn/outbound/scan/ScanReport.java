@@ -5,12 +5,16 @@ import java.util.Map;
 
 /**
  * The scan report of spec/scan-v1.md. The fixed fields come first; {@code findings},
- * {@code details} and the extra person counts are this project's additions.
+ * {@code details}, {@code scenarioStatus} and the extra person counts are this project's additions.
  */
 public record ScanReport(String schema, String source, long rows, List<Column> columns, Persons persons,
-		List<SuggestedItem> suggestedItems, Map<String, Object> scenario, Details details) {
+		List<SuggestedItem> suggestedItems, Map<String, Object> scenario, Details details,
+		ScenarioStatus scenarioStatus) {
 
 	public static final String SCHEMA = "outbound/scan/v1";
+
+	/** The jurisdiction of the draft scenario: the Tianjin FTZ negative list. */
+	public static final String DRAFT_JURISDICTION = "tianjin-ftz";
 
 	/** One column: its types, whether sensitive, how many values matched, masked samples. */
 	public record Column(String name, List<String> types, boolean sensitive, long matched, long nonEmpty,
@@ -42,6 +46,21 @@ public record ScanReport(String schema, String source, long rows, List<Column> c
 
 	public record Details(String format, String standard, String asOf, long problems, Map<String, Long> problemCounts,
 			List<String> firstProblems, List<String> warnings) {
+	}
+
+	/**
+	 * Whether {@link #scenario()} can be assessed as it is. Not when it would understate the export,
+	 * e.g. personal information was found but its persons could not be counted (the draft then has
+	 * no personal-information group, and {@code outbound assess} would answer as if there were none).
+	 */
+	public record ScenarioStatus(boolean assessable, List<ScenarioProblem> problems) {
+
+		public static final ScenarioStatus OK = new ScenarioStatus(true, List.of());
+
+	}
+
+	/** Why a draft scenario is not assessable: a stable code and what to do, in Chinese and English. */
+	public record ScenarioProblem(String code, Text message) {
 	}
 
 }

@@ -118,6 +118,28 @@ class ScannerTests {
 		new ScenarioReader(packs).read(ReportJson.writeScenario(plain).getBytes(StandardCharsets.UTF_8), "plain.json");
 	}
 
+	@Test // QA: no identifier column, so the draft had no personal information and assess answered EXEMPT
+	void aDraftWhosePersonsCouldNotBeCountedIsNotAssessable() throws IOException {
+		String csv = "姓名,诊断\n张伟,2型糖尿病\n王芳,急性支气管炎\n李娜,高血压\n";
+		ScanReport r = scan(csv, "visits.csv", ScanSettings.defaults(AS_OF));
+		assertThat(r.persons().identifierColumns()).isEmpty();
+		assertThat(r.columns().get(1).types()).containsExactly("HEALTH");
+		assertThat(r.scenarioStatus().assessable()).isFalse();
+		assertThat(r.scenarioStatus().problems()).singleElement().satisfies(p -> {
+			assertThat(p.code()).isEqualTo("persons-not-counted");
+			assertThat(p.message().en()).contains("--id-column", "诊断");
+			assertThat(p.message().zh()).contains("--id-column");
+		});
+		assertThat(r.details().warnings()).first().asString().contains("--id-column");
+		assertThat(ReportText.render(r)).contains("WARNING: the draft scenario is not assessable");
+		assertThat(ReportJson.write(r)).contains("\"scenarioStatus\"", "\"assessable\" : false");
+		// counted persons, or no personal information at all: the draft is assessable
+		assertThat(scan(PATIENTS, "p.csv", ScanSettings.defaults(AS_OF)).scenarioStatus().assessable()).isTrue();
+		ScanReport none = scan("订单号,金额\nSO1001,10.00\nSO1002,20.00\n", "orders.csv", ScanSettings.defaults(AS_OF));
+		assertThat(none.scenarioStatus()).isEqualTo(ScanReport.ScenarioStatus.OK);
+		assertThat(none.details().warnings()).isEmpty();
+	}
+
 	@Test
 	void suggestsItemsFromNamesValuesAndDescription() throws IOException {
 		String csv = "loan_id,贷款金额,产品类型\nL1,1000.00,个人住房贷款\nL2,2000.00,消费贷款\n";
@@ -163,6 +185,19 @@ class ScannerTests {
 		ScanReport r = scan(jsonl, "people.jsonl", ScanSettings.defaults(AS_OF));
 		assertThat(r.columns().get(1).types()).containsExactly("CN_RESIDENT_ID");
 		assertThat(r.persons().distinct()).isEqualTo(2);
+	}
+
+	@Test // QA: {"a":1} on the first line, then lines with "phone": the mobiles were dropped as UNKNOWN_KEY
+	void findsPersonalInformationUnderKeysTheFirstJsonLineLacks() throws IOException {
+		StringBuilder jsonl = new StringBuilder("{\"a\":1}\n");
+		for (int i = 0; i < 200; i++) {
+			jsonl.append(String.format("{\"a\":%d,\"phone\":\"138%08d\"}%n", i, i));
+		}
+		ScanReport r = scan(jsonl.toString(), "events.jsonl", ScanSettings.defaults(AS_OF));
+		assertThat(r.columns()).extracting(ScanReport.Column::name).containsExactly("a", "phone");
+		assertThat(r.columns().get(1).types()).containsExactly("CN_MOBILE");
+		assertThat(r.persons().distinct()).isEqualTo(200);
+		assertThat(r.details().problems()).isZero();
 	}
 
 	@Test

@@ -30,6 +30,52 @@ class ServerDatabaseScanIntegrationTests {
 		scan(url, "scan_pg_" + ProcessHandle.current().pid());
 	}
 
+	@Test // QA: --table 客户 was refused; --table Mixed was folded to mixed and not found
+	void findsChineseAndQuotedMixedCasePostgresqlTables() throws Exception {
+		String url = System.getProperty("outbound.test.postgres.url");
+		Assumptions.assumeTrue(url != null && !url.isBlank(), "set -Doutbound.test.postgres.url (CI sets it)");
+		long pid = ProcessHandle.current().pid();
+		scanNamed(url, "\"客户_" + pid + "\"", "客户_" + pid);
+		scanNamed(url, "\"Mixed_" + pid + "\"", "Mixed_" + pid);
+		scanNamed(url, "\"Mixed_" + pid + "\"", "public.Mixed_" + pid);
+		refusesAMissingTable(url);
+	}
+
+	@Test
+	void findsAChineseMariadbTable() throws Exception {
+		String url = System.getProperty("outbound.test.mariadb.url");
+		Assumptions.assumeTrue(url != null && !url.isBlank(), "set -Doutbound.test.mariadb.url (CI sets it)");
+		long pid = ProcessHandle.current().pid();
+		scanNamed(url, "`客户_" + pid + "`", "客户_" + pid);
+		scanNamed(url, "`Mixed_" + pid + "`", "Mixed_" + pid);
+		refusesAMissingTable(url);
+	}
+
+	/** Creates a small table under {@code created} (quoted as the server wants) and scans it as {@code --table given}. */
+	private static void scanNamed(String url, String created, String given) throws Exception {
+		try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+			st.execute("drop table if exists " + created);
+			st.execute("create table " + created + " (customer_name varchar(40), mobile varchar(20))");
+			st.execute("insert into " + created + " values ('张伟', '13812345678'), ('王芳', '13912345678')");
+			try (JdbcSource source = new JdbcSource(url, given, null, null)) {
+				ScanReport r = new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
+				assertThat(r.rows()).isEqualTo(2);
+				assertThat(r.columns().get(1).types()).containsExactly("CN_MOBILE");
+				assertThat(r.persons().distinct()).isEqualTo(2);
+			}
+			finally {
+				st.execute("drop table " + created);
+			}
+		}
+	}
+
+	private static void refusesAMissingTable(String url) {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new JdbcSource(url, "no_such_table_" + ProcessHandle.current().pid(), null, null).close())
+			.withMessageContaining("--table")
+			.withMessageContaining("no_such_table_");
+	}
+
 	@Test
 	void scansAMariadbTableByMariadbAndMysqlUrls() throws Exception {
 		String url = System.getProperty("outbound.test.mariadb.url");

@@ -1,16 +1,44 @@
 package cn.outbound.pii.io;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JSON Lines: one object per line. Columns are the first line's keys in order. String values
- * are unescaped; numbers and booleans keep their text; {@code null} is empty; nested objects and
- * arrays keep their JSON text.
+ * JSON Lines: one object per line. The columns are the union of the keys of all the lines: the
+ * first line's keys in order, then each new key in the order it first appears (at most
+ * {@value #MAX_COLUMNS}); a line without a key has that cell empty. String values are unescaped;
+ * numbers and booleans keep their text; {@code null} is empty; nested objects and arrays keep their
+ * JSON text.
+ * <p>
+ * The header has to be known before the first row, so the reader makes two passes: the first
+ * collects the keys while keeping a copy of the decoded text, the second reads the rows from that
+ * copy. Standard input cannot be read twice, and the reader is given a stream, so the copy is
+ * made for every input: in memory up to {@value #IN_MEMORY} bytes (UTF-8), beyond that in a
+ * temporary file readable by its owner only ({@code outbound-jsonl-*}), deleted when the reader
+ * closes. Undecodable bytes are counted once, on the line where they were found.
  */
 final class JsonLinesReader extends TableReader {
+
+	/** Columns at most; keys beyond them are counted as {@link TableProblem.Kind#UNKNOWN_KEY} and ignored. */
+	static final int MAX_COLUMNS = 1_000;
+
+	/** Bytes of the copy kept in memory before it goes to a temporary file. */
+	static final int IN_MEMORY = 8 << 20;
 
 	private char[] line = new char[1024];
 
@@ -28,10 +56,24 @@ final class JsonLinesReader extends TableReader {
 
 	private int length;
 
-	private boolean firstPending;
+	/** Where lines are read from: the input on the first pass, the copy on the second. */
+	private CharSource in;
+
+	private Spool spool;
+
+	/** Keys the line being collected adds (committed when the whole line is valid). */
+	private final List<String> newKeys = new ArrayList<>();
+
+	/** Undecodable byte sequences met on the first pass: pairs of (line, count), in line order. */
+	private long[] undecodable = new long[0];
+
+	private int undecodableCount;
+
+	private int undecodableNext;
 
 	JsonLinesReader(String name, CharSource source) {
 		super(name, source);
+		this.in = source;
 	}
 
 	@Override
@@ -44,49 +86,101 @@ final class JsonLinesReader extends TableReader {
 		return 0;
 	}
 
+	/** The first pass: every line's keys, a copy of the text for the second pass. */
 	@Override
 	void readHeader() {
-		while (readLine()) {
-			if (isBlankLine()) {
-				continue;
-			}
-			List<String> keys = new ArrayList<>();
-			if (parseObject(keys)) {
-				if (keys.isEmpty()) {
-					throw new TableFormatException(this.name + ": the first JSON object (line " + this.lineNumber
-							+ ") has no keys, so there are no columns");
+		List<String> keys = new ArrayList<>();
+		boolean first = true;
+		long malformed = this.source.malformed;
+		try {
+			this.spool = new Spool();
+			while (readLine()) {
+				this.spool.write(this.line, this.lineLength);
+				if (this.source.malformed != malformed) {
+					noteUndecodable(this.lineNumber, this.source.malformed - malformed);
+					malformed = this.source.malformed;
 				}
-				List<String> names = new ArrayList<>();
-				for (int i = 0; i < keys.size(); i++) {
-					this.index.put(keys.get(i), i);
-					names.add(headerName(keys.get(i), i));
+				if (isBlankLine()) {
+					continue;
 				}
-				setHeader(names);
-				this.seen = new boolean[names.size()];
-				// the first object is also the first data row
-				this.rowNumber = this.lineNumber;
-				this.firstPending = true;
-				return;
+				boolean valid = collectKeys(keys);
+				if (first && !valid) {
+					throw new TableFormatException(
+							this.name + ": line " + this.lineNumber + " is not a JSON object, so this is not JSON Lines");
+				}
+				first = false;
 			}
-			throw new TableFormatException(
-					this.name + ": line " + this.lineNumber + " is not a JSON object, so this is not JSON Lines");
+			if (first) {
+				throw new TableFormatException(this.name + " has no JSON object lines");
+			}
+			if (keys.isEmpty()) {
+				throw new TableFormatException(this.name + ": its JSON objects have no keys, so there are no columns");
+			}
+			this.in = this.spool.reread();
 		}
-		throw new TableFormatException(this.name + " has no JSON object lines");
+		catch (RuntimeException ex) {
+			discardSpool(ex);
+			throw ex;
+		}
+		// counted above with their lines; the reader must not count them again on the first row
+		this.source.malformed = 0;
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			names.add(headerName(keys.get(i), i));
+		}
+		setHeader(names);
+		this.seen = new boolean[names.size()];
+		this.lineNumber = 0;
+		this.skipLf = false;
+	}
+
+	/**
+	 * Parses the line as an object and adds its new keys to {@code keys} (and {@link #index}) if
+	 * the whole line is valid; false otherwise (the second pass reports it).
+	 */
+	private boolean collectKeys(List<String> keys) {
+		this.newKeys.clear();
+		if (!parseObject(true)) {
+			return false;
+		}
+		for (String k : this.newKeys) {
+			if (!this.index.containsKey(k) && keys.size() < MAX_COLUMNS) {
+				this.index.put(k, keys.size());
+				keys.add(k);
+			}
+		}
+		return true;
+	}
+
+	private void noteUndecodable(long line, long count) {
+		if (this.undecodableCount + 2 > this.undecodable.length) {
+			this.undecodable = java.util.Arrays.copyOf(this.undecodable, Math.max(16, this.undecodable.length * 2));
+		}
+		this.undecodable[this.undecodableCount++] = line;
+		this.undecodable[this.undecodableCount++] = count;
+	}
+
+	/** Reports the undecodable bytes of the lines up to {@code line}, as the first pass found them. */
+	private void reportUndecodable(long line) {
+		while (this.undecodableNext < this.undecodableCount && this.undecodable[this.undecodableNext] <= line) {
+			long at = this.undecodable[this.undecodableNext];
+			long count = this.undecodable[this.undecodableNext + 1];
+			this.problems.add(at, TableProblem.Kind.UNDECODABLE_BYTES,
+					count + " undecodable byte sequence(s) in " + charset().name());
+			this.undecodableNext += 2;
+		}
 	}
 
 	@Override
 	boolean readRecord() {
-		if (this.firstPending) {
-			this.firstPending = false;
-			return true;
-		}
 		while (readLine()) {
+			reportUndecodable(this.lineNumber);
 			if (isBlankLine()) {
 				continue;
 			}
 			this.rowNumber = this.lineNumber;
 			java.util.Arrays.fill(this.seen, false);
-			if (parseObject(null)) {
+			if (parseObject(false)) {
 				for (int i = 0; i < this.seen.length; i++) {
 					if (!this.seen[i]) {
 						this.starts[i] = 0;
@@ -98,7 +192,157 @@ final class JsonLinesReader extends TableReader {
 			this.problems.add(this.lineNumber, TableProblem.Kind.BAD_JSON_LINE,
 					"not a single valid JSON object; line skipped");
 		}
+		reportUndecodable(Long.MAX_VALUE);
 		return false;
+	}
+
+	@Override
+	public void close() {
+		try {
+			super.close();
+		}
+		finally {
+			discardSpool(null);
+		}
+	}
+
+	private void discardSpool(RuntimeException failure) {
+		if (this.spool == null) {
+			return;
+		}
+		try {
+			this.spool.discard();
+		}
+		catch (IOException ex) {
+			if (failure != null) {
+				failure.addSuppressed(ex);
+			}
+			else {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		finally {
+			this.spool = null;
+		}
+	}
+
+	/**
+	 * The first pass's copy of the text, line by line ({@code \n}-terminated, so line numbers stay
+	 * those of the input), as UTF-8: in memory until it passes {@link #IN_MEMORY} bytes, then in a
+	 * temporary file of its owner's only.
+	 */
+	private static final class Spool {
+
+		private Bytes memory = new Bytes();
+
+		private Path file;
+
+		private OutputStream out = this.memory;
+
+		private Writer writer = new OutputStreamWriter(new Switch(), StandardCharsets.UTF_8);
+
+		private InputStream reading;
+
+		void write(char[] chars, int count) {
+			try {
+				this.writer.write(chars, 0, count);
+				this.writer.write('\n');
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot keep a copy of the JSON Lines for the second pass", ex);
+			}
+		}
+
+		/** The copy, to read from the start. */
+		CharSource reread() {
+			try {
+				this.writer.flush();
+				this.writer.close();
+				if (this.file == null) {
+					this.reading = this.memory.reader();
+					this.memory = null;
+				}
+				else {
+					this.reading = Files.newInputStream(this.file);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot keep a copy of the JSON Lines for the second pass", ex);
+			}
+			return new CharSource(this.reading, StandardCharsets.UTF_8, new byte[0], 0, 0);
+		}
+
+		void discard() throws IOException {
+			try {
+				if (this.reading != null) {
+					this.reading.close();
+				}
+				else {
+					this.writer.close();
+				}
+			}
+			finally {
+				if (this.file != null) {
+					Files.deleteIfExists(this.file);
+				}
+			}
+		}
+
+		private void spill() throws IOException {
+			try {
+				this.file = Files.createTempFile("outbound-jsonl-", ".tmp",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			catch (UnsupportedOperationException ex) {
+				this.file = Files.createTempFile("outbound-jsonl-", ".tmp");
+			}
+			OutputStream f = new BufferedOutputStream(Files.newOutputStream(this.file), 1 << 16);
+			this.memory.writeTo(f);
+			this.memory = null;
+			this.out = f;
+		}
+
+		/** Bytes in memory, read back without a copy. */
+		private static final class Bytes extends ByteArrayOutputStream {
+
+			Bytes() {
+				super(8192);
+			}
+
+			InputStream reader() {
+				return new ByteArrayInputStream(this.buf, 0, this.count);
+			}
+
+		}
+
+		/** Writes to memory, and to the file once memory is full. */
+		private final class Switch extends OutputStream {
+
+			@Override
+			public void write(int b) throws IOException {
+				write(new byte[] { (byte) b }, 0, 1);
+			}
+
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				if (Spool.this.file == null && Spool.this.memory.size() + len > IN_MEMORY) {
+					spill();
+				}
+				Spool.this.out.write(b, off, len);
+			}
+
+			@Override
+			public void flush() throws IOException {
+				Spool.this.out.flush();
+			}
+
+			@Override
+			public void close() throws IOException {
+				Spool.this.out.close();
+			}
+
+		}
+
 	}
 
 	private boolean isBlankLine() {
@@ -112,7 +356,7 @@ final class JsonLinesReader extends TableReader {
 	}
 
 	private boolean readLine() {
-		CharSource src = this.source;
+		CharSource src = this.in;
 		this.lineLength = 0;
 		boolean any = false;
 		while (true) {
@@ -160,10 +404,11 @@ final class JsonLinesReader extends TableReader {
 	}
 
 	/**
-	 * Parses the line as one object. With {@code keys} non-null (the header line) collects keys
-	 * in order; otherwise stores values by header index. False on any syntax error.
+	 * Parses the line as one object. With {@code collect} (the first pass) notes the keys not yet
+	 * known in {@link #newKeys}, and values are parsed but not kept; otherwise stores values by
+	 * header index. False on any syntax error.
 	 */
-	private boolean parseObject(List<String> keys) {
+	private boolean parseObject(boolean collect) {
 		char[] s = this.line;
 		int n = this.lineLength;
 		this.length = 0;
@@ -190,20 +435,18 @@ final class JsonLinesReader extends TableReader {
 				return false;
 			}
 			i = skipWs(s, i + 1, n);
-			int column;
-			if (keys != null) {
+			int column = -1;
+			if (collect) {
 				String k = this.key.toString();
-				column = keys.contains(k) ? -1 : keys.size();
-				if (column >= 0) {
-					keys.add(k);
-					ensureCells(column + 1);
+				if (!this.index.containsKey(k)) {
+					this.newKeys.add(k);
 				}
 			}
 			else {
 				column = columnOf(this.key);
 				if (column < 0 && !unknownReported) {
 					this.problems.add(this.lineNumber, TableProblem.Kind.UNKNOWN_KEY,
-							"a key the first line does not have; its value is ignored");
+							"more than " + MAX_COLUMNS + " distinct keys; the value of a key beyond them is ignored");
 					unknownReported = true;
 				}
 			}
@@ -212,12 +455,13 @@ final class JsonLinesReader extends TableReader {
 			if (i < 0) {
 				return false;
 			}
-			if (column >= 0 && (keys != null || !this.seen[column])) {
+			if (collect) {
+				this.length = start;
+			}
+			else if (column >= 0 && !this.seen[column]) {
 				this.starts[column] = start;
 				this.ends[column] = this.length;
-				if (keys == null) {
-					this.seen[column] = true;
-				}
+				this.seen[column] = true;
 			}
 			i = skipWs(s, i, n);
 			if (i >= n) {

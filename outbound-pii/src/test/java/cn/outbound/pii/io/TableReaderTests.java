@@ -90,20 +90,132 @@ class TableReaderTests {
 	}
 
 	@Test
-	void readsJsonLinesInFirstLineKeyOrder() throws IOException {
+	void readsJsonLinesWithTheUnionOfTheirKeys() throws IOException {
 		String jsonl = "{\"name\":\"张伟\",\"age\":30,\"tags\":[1,2],\"x\":null}\n"
 				+ "{\"age\":41,\"name\":\"王\\\"秀英\\u0021\"}\n" + "not json\n" + "{\"name\":\"Li\",\"extra\":true}\n";
 		try (TableReader reader = open(jsonl, "people.jsonl")) {
 			assertThat(reader.format()).isEqualTo(TableReader.Format.JSON_LINES);
-			assertThat(reader.header()).containsExactly("name", "age", "tags", "x");
+			assertThat(reader.header()).containsExactly("name", "age", "tags", "x", "extra");
 			List<Row> rows = all(reader);
 			assertThat(rows).hasSize(3);
-			assertThat(rows.get(0).cells()).containsExactly("张伟", "30", "[1,2]", "");
-			assertThat(rows.get(1).cells()).containsExactly("王\"秀英!", "41", "", "");
-			assertThat(rows.get(2).cells()).containsExactly("Li", "", "", "");
+			assertThat(rows.get(0).cells()).containsExactly("张伟", "30", "[1,2]", "", "");
+			assertThat(rows.get(1).cells()).containsExactly("王\"秀英!", "41", "", "", "");
+			assertThat(rows.get(2).cells()).containsExactly("Li", "", "", "", "true");
 			assertThat(rows.get(2).number()).isEqualTo(4);
-			assertThat(reader.problems().counts()).containsEntry(TableProblem.Kind.BAD_JSON_LINE, 1L)
-				.containsEntry(TableProblem.Kind.UNKNOWN_KEY, 1L);
+			assertThat(reader.problems().counts()).containsOnlyKeys(TableProblem.Kind.BAD_JSON_LINE);
+			assertThat(reader.problems().first()).singleElement().extracting(TableProblem::row).isEqualTo(3L);
+		}
+	}
+
+	@Test // QA: {"a":1} first, then lines with "phone": the phone numbers were dropped as UNKNOWN_KEY
+	void aKeyMissingFromTheFirstLineBecomesAColumn() throws IOException {
+		StringBuilder jsonl = new StringBuilder("{\"a\":1}\n\n");
+		for (int i = 0; i < 5; i++) {
+			jsonl.append("{\"a\":").append(i).append(",\"phone\":\"1381234567").append(i).append("\"}\r\n");
+		}
+		jsonl.append("{\"note\":{\"k\":\"v\"},\"a\":9}");
+		// standard input cannot be read twice: the reader keeps what it read for its second pass
+		InputStream once = new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public synchronized void reset() {
+				throw new AssertionError("read twice");
+			}
+
+		};
+		try (TableReader reader = TableReader.open(once, "stdin")) {
+			assertThat(reader.format()).isEqualTo(TableReader.Format.JSON_LINES);
+			assertThat(reader.header()).containsExactly("a", "phone", "note");
+			List<Row> rows = all(reader);
+			assertThat(rows).extracting(Row::number).containsExactly(1L, 3L, 4L, 5L, 6L, 7L, 8L);
+			assertThat(rows.get(0).cells()).containsExactly("1", "", "");
+			assertThat(rows.get(1).cells()).containsExactly("0", "13812345670", "");
+			assertThat(rows.get(6).cells()).containsExactly("9", "", "{\"k\":\"v\"}");
+			assertThat(reader.problems().isEmpty()).isTrue();
+		}
+		try (TableReader reader = open("{}\n{\"email\":\"a@example.com\"}\n", "late.jsonl")) {
+			assertThat(reader.header()).containsExactly("email");
+			assertThat(all(reader)).extracting(r -> r.cell(0)).containsExactly("", "a@example.com");
+		}
+		assertThatExceptionOfType(TableFormatException.class).isThrownBy(() -> open("{}\n{}\n", "none.jsonl"))
+			.withMessageContaining("no keys");
+		assertThatExceptionOfType(TableFormatException.class).isThrownBy(() -> open("[1]\n{\"a\":1}\n", "x.jsonl"))
+			.withMessageContaining("line 1 is not a JSON object");
+	}
+
+	@Test
+	void aLargeJsonLinesInputIsKeptOnDiskForTheSecondPassAndRemovedOnClose() throws IOException {
+		// more than the 8 MB the reader keeps in memory, with a new key on the last line
+		int n = 120_000;
+		StringBuilder sb = new StringBuilder(n * 80);
+		for (int i = 0; i < n; i++) {
+			sb.append("{\"id\":").append(i).append(",\"name\":\"名字").append(i).append("\",\"pad\":\"")
+				.append("x".repeat(40)).append("\"}\n");
+		}
+		sb.append("{\"id\":").append(n).append(",\"email\":\"z@example.com\"}\n");
+		byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+		assertThat(bytes.length).isGreaterThan(8 << 20);
+		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+		List<Path> before = spools(tmp);
+		TableReader reader = TableReader.open(new ByteArrayInputStream(bytes), "big.jsonl");
+		try {
+			assertThat(reader.header()).containsExactly("id", "name", "pad", "email");
+			assertThat(spools(tmp)).hasSize(before.size() + 1);
+			long rows = 0;
+			String last = null;
+			while (reader.next()) {
+				rows++;
+				last = reader.cells().string(3);
+			}
+			assertThat(rows).isEqualTo(n + 1);
+			assertThat(last).isEqualTo("z@example.com");
+		}
+		finally {
+			reader.close();
+		}
+		assertThat(spools(tmp)).hasSameSizeAs(before);
+	}
+
+	@Test
+	void countsUndecodableBytesInJsonLinesOnce() throws IOException {
+		StringBuilder sb = new StringBuilder();
+		while (sb.length() < (1 << 20) + 100) {
+			sb.append("{\"a\":\"abcdefgh\"}\n");
+		}
+		byte[] ascii = sb.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] gbk = "{\"a\":\"张伟\"}\n".getBytes(Charset.forName("GBK"));
+		byte[] all = new byte[ascii.length + gbk.length];
+		System.arraycopy(ascii, 0, all, 0, ascii.length);
+		System.arraycopy(gbk, 0, all, ascii.length, gbk.length);
+		try (TableReader reader = TableReader.open(new ByteArrayInputStream(all), "late.jsonl")) {
+			long rows = 0;
+			while (reader.next()) {
+				rows++;
+			}
+			assertThat(rows).isEqualTo(sb.length() / 17 + 1);
+			assertThat(reader.problems().count(TableProblem.Kind.UNDECODABLE_BYTES)).isEqualTo(1);
+			assertThat(reader.problems().first()).singleElement().extracting(TableProblem::row).matches(r -> r > 1);
+		}
+	}
+
+	@Test
+	void keysBeyondAThousandColumnsAreCountedNotKept() throws IOException {
+		StringBuilder sb = new StringBuilder("{");
+		for (int i = 0; i < JsonLinesReader.MAX_COLUMNS; i++) {
+			sb.append(i > 0 ? "," : "").append("\"k").append(i).append("\":").append(i);
+		}
+		sb.append("}\n{\"k0\":\"y\",\"beyond\":\"x\"}\n");
+		try (TableReader reader = open(sb.toString(), "wide.jsonl")) {
+			assertThat(reader.header()).hasSize(JsonLinesReader.MAX_COLUMNS).doesNotContain("beyond");
+			List<Row> rows = all(reader);
+			assertThat(rows.get(1).cell(0)).isEqualTo("y");
+			assertThat(reader.problems().counts()).containsOnly(java.util.Map.entry(TableProblem.Kind.UNKNOWN_KEY, 1L));
+		}
+	}
+
+	private static List<Path> spools(Path tmp) throws IOException {
+		try (var files = Files.list(tmp)) {
+			return files.filter(f -> f.getFileName().toString().startsWith("outbound-jsonl-")).toList();
 		}
 	}
 

@@ -3,6 +3,9 @@ package cn.outbound.scan.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +15,7 @@ import cn.outbound.pii.io.TableProblems;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -19,15 +23,29 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The first sheet of an {@code .xlsx} workbook, read with POI's SAX event API: rows stream and
- * are never held as a sheet. The shared-strings table is held in memory (it holds each distinct
- * string once). The first row is the header.
+ * One sheet of an {@code .xlsx} workbook, read with POI's SAX event API: rows stream and are never
+ * held as a sheet. The shared-strings table is held in memory (it holds each distinct string
+ * once). The sheet's first row with a value is the header; a sheet without any value is empty and
+ * is no table.
+ * <p>
+ * {@link #sheets(Path)} gives every sheet with data as a table of its own (as a directory gives its
+ * files), named {@code book.xlsx [Sheet]} when there are several. {@link #XlsxSource(Path)} (what
+ * {@link TableSource#open(Path)} gives, for callers that take one table per file) reads the first
+ * sheet with data and {@linkplain #warnings() warns}, naming them, about the other sheets with
+ * data that it did not read.
+ * <p>
+ * Cells come as Excel shows them (POI's {@link DataFormatter}), except numbers in a date or time
+ * format: those are written {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss} when they have a time
+ * of day, or {@code HH:mm:ss} for a time alone, whatever the display format ({@code m/d/yy},
+ * {@code yyyy"年"m"月"d"日"}, …), so that the detectors see one unambiguous form.
  */
-public final class XlsxSource implements TableSource {
+public final class XlsxSource implements TableSource, SourceWarnings {
 
 	static {
 		// POI logs through log4j-api; without a provider log4j prints a warning to stderr on first use
@@ -36,52 +54,131 @@ public final class XlsxSource implements TableSource {
 		}
 	}
 
+	/** Sheet names listed in a warning; the rest are counted. */
+	private static final int NAMED = 20;
+
 	private final Path file;
+
+	/** The sheet's position among all the workbook's sheets (0-based), or -1: the first sheet with data. */
+	private int index;
+
+	private String sheet;
+
+	private final String name;
+
+	private int sheetCount;
 
 	private final TableProblems problems = new TableProblems();
 
+	private final List<String> warnings = new ArrayList<>();
+
+	/** The workbook's first sheet with data; the other sheets with data are named in {@link #warnings()}. */
 	public XlsxSource(Path file) {
+		this(file, -1, null, file.getFileName().toString(), 0);
+	}
+
+	private XlsxSource(Path file, int index, String sheet, String name, int sheetCount) {
 		this.file = file;
+		this.index = index;
+		this.sheet = sheet;
+		this.name = name;
+		this.sheetCount = sheetCount;
+	}
+
+	/**
+	 * Every sheet of the workbook that holds a value, in workbook order (hidden sheets too), each a
+	 * table: named after the file alone when it is the only one, {@code book.xlsx [Sheet]} otherwise.
+	 * @throws TableFormatException when the file is not a workbook or no sheet holds a value
+	 */
+	public static List<XlsxSource> sheets(Path file) throws IOException {
+		String fileName = file.getFileName().toString();
+		List<String> all = new ArrayList<>();
+		List<Integer> withData = new ArrayList<>();
+		workbook(file, (reader, strings, styles, date1904) -> {
+			XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+			while (it.hasNext()) {
+				try (InputStream in = it.next()) {
+					if (hasData(in, strings, styles)) {
+						withData.add(all.size());
+					}
+				}
+				all.add(it.getSheetName());
+			}
+		});
+		if (withData.isEmpty()) {
+			throw new TableFormatException(fileName + " has no sheet with data"
+					+ (all.isEmpty() ? "" : " (sheets: " + String.join(", ", all) + ")"));
+		}
+		List<XlsxSource> out = new ArrayList<>();
+		for (int i : withData) {
+			String sheet = all.get(i);
+			out.add(new XlsxSource(file, i, sheet, (withData.size() == 1) ? fileName : fileName + " [" + sheet + "]",
+					all.size()));
+		}
+		return out;
+	}
+
+	/** The sheet's name as the workbook gives it (known after {@link #read} for the whole-workbook source). */
+	public String sheet() {
+		return this.sheet;
 	}
 
 	@Override
 	public String name() {
-		return this.file.getFileName().toString();
+		return this.name;
 	}
 
 	@Override
 	public void read(RowSink sink) throws IOException {
-		OPCPackage pkg;
-		try {
-			pkg = OPCPackage.open(this.file.toFile(), PackageAccess.READ);
-		}
-		catch (Exception ex) {
-			throw new TableFormatException(name() + " is not a readable .xlsx workbook");
-		}
-		try {
-			XSSFReader reader = new XSSFReader(pkg);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-			StylesTable styles = reader.getStylesTable();
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				throw new TableFormatException(name() + " has no worksheet");
+		workbook(this.file, (reader, strings, styles, date1904) -> {
+			XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+			List<String> unread = new ArrayList<>();
+			boolean whole = this.index < 0;
+			int position = 0;
+			boolean done = false;
+			while (it.hasNext()) {
+				int at = position++;
+				try (InputStream in = it.next()) {
+					String sheetName = it.getSheetName();
+					if (done || (!whole && at != this.index)) {
+						// the whole-workbook source looks at the other sheets only to say what it did not read
+						if (whole && hasData(in, strings, styles)) {
+							unread.add(sheetName);
+						}
+						continue;
+					}
+					Handler handler = new Handler(sink, this.problems);
+					XMLReader parser = XMLHelper.newXMLReader();
+					parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler,
+							new IsoDates(date1904), false));
+					parser.parse(new InputSource(in));
+					if (handler.header != null) {
+						this.sheet = sheetName;
+						this.index = at;
+						done = true;
+					}
+					else if (!whole) {
+						throw new TableFormatException(this.name + " has no header row");
+					}
+				}
 			}
-			try (InputStream sheet = sheets.next()) {
-				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Handler(sink),
-						new DataFormatter(), false));
-				parser.parse(new InputSource(sheet));
+			this.sheetCount = position;
+			if (!done) {
+				throw new TableFormatException(this.name + " has no sheet with data");
 			}
-		}
-		catch (TableFormatException | IOException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new TableFormatException(name() + " could not be read as a workbook: " + ex.getClass().getSimpleName());
-		}
-		finally {
-			pkg.revert();
-		}
+			if (!unread.isEmpty()) {
+				int total = unread.size() + 1;
+				List<String> named = new ArrayList<>();
+				for (String u : unread.subList(0, Math.min(NAMED, unread.size()))) {
+					named.add("'" + u + "'");
+				}
+				this.warnings.add(this.name + ": " + unread.size() + " of " + total + " sheets with data "
+						+ ((unread.size() == 1) ? "was" : "were") + " not read: " + String.join(", ", named)
+						+ ((unread.size() > NAMED) ? " and " + (unread.size() - NAMED) + " more" : "")
+						+ "; only the first, '" + this.sheet + "', was scanned (outbound scan on the command line"
+						+ " scans every sheet, or save each sheet as its own file)");
+			}
+		});
 	}
 
 	@Override
@@ -89,20 +186,194 @@ public final class XlsxSource implements TableSource {
 		return this.problems;
 	}
 
+	/** For the whole-workbook source: the sheets with data it did not read, counted and named. */
+	@Override
+	public List<String> warnings() {
+		return List.copyOf(this.warnings);
+	}
+
 	@Override
 	public String describe() {
-		return "Excel workbook (first sheet)";
+		if (this.sheet == null) {
+			return "Excel workbook";
+		}
+		return "Excel workbook, sheet '" + this.sheet + "', " + (this.index + 1) + " of " + this.sheetCount;
 	}
 
 	@Override
 	public void close() {
 	}
 
-	private final class Handler implements XSSFSheetXMLHandler.SheetContentsHandler {
+	/** What to do with an open workbook. */
+	private interface WorkbookAction {
+
+		void accept(XSSFReader reader, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904)
+				throws Exception;
+
+	}
+
+	/**
+	 * Opens the workbook read-only, hands it to {@code action} and closes it. Exceptions of the row
+	 * sink pass through as they are; anything else wrong with the file is a {@link TableFormatException}.
+	 */
+	private static void workbook(Path file, WorkbookAction action) throws IOException {
+		String fileName = file.getFileName().toString();
+		OPCPackage pkg;
+		try {
+			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+		}
+		catch (Exception ex) {
+			throw new TableFormatException(fileName + " is not a readable .xlsx workbook");
+		}
+		try {
+			XSSFReader reader = new XSSFReader(pkg);
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+			action.accept(reader, strings, reader.getStylesTable(), date1904(reader));
+		}
+		catch (SinkFailure ex) {
+			throw ex.getCause();
+		}
+		catch (TableFormatException | IOException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new TableFormatException(fileName + " could not be read as a workbook: " + ex.getClass().getSimpleName());
+		}
+		finally {
+			pkg.revert();
+		}
+	}
+
+	/** Whether the sheet holds any value (stops at the first). */
+	private static boolean hasData(InputStream sheet, ReadOnlySharedStringsTable strings, StylesTable styles)
+			throws Exception {
+		XMLReader parser = XMLHelper.newXMLReader();
+		parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new XSSFSheetXMLHandler.SheetContentsHandler() {
+
+			@Override
+			public void startRow(int rowNum) {
+			}
+
+			@Override
+			public void endRow(int rowNum) {
+			}
+
+			@Override
+			public void cell(String ref, String formatted, XSSFComment comment) {
+				if (formatted != null && !formatted.isBlank()) {
+					throw Found.INSTANCE;
+				}
+			}
+
+		}, new DataFormatter(), false));
+		try {
+			parser.parse(new InputSource(sheet));
+			return false;
+		}
+		catch (Found found) {
+			return true;
+		}
+	}
+
+	/** Stops parsing a sheet at its first value. */
+	private static final class Found extends RuntimeException {
+
+		static final Found INSTANCE = new Found();
+
+		private Found() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** An exception of the row sink (the scanner), carried through the XML parser unchanged. */
+	private static final class SinkFailure extends RuntimeException {
+
+		SinkFailure(RuntimeException cause) {
+			super(cause);
+		}
+
+		@Override
+		public synchronized RuntimeException getCause() {
+			return (RuntimeException) super.getCause();
+		}
+
+	}
+
+	/** Whether the workbook counts dates from 1904 (set by Excel for Mac workbooks of old). */
+	static boolean date1904(XSSFReader reader) throws Exception {
+		boolean[] found = new boolean[1];
+		try (InputStream workbook = reader.getWorkbookData()) {
+			XMLReader parser = XMLHelper.newXMLReader();
+			parser.setContentHandler(new DefaultHandler() {
+
+				@Override
+				public void startElement(String uri, String localName, String qName, Attributes attributes) {
+					if ("workbookPr".equals(localName)) {
+						String v = attributes.getValue("date1904");
+						found[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+					}
+				}
+
+			});
+			parser.parse(new InputSource(workbook));
+		}
+		return found[0];
+	}
+
+	/**
+	 * A {@link DataFormatter} that writes date and time cells in ISO form. Besides the formats POI
+	 * recognises as dates, the built-in East Asian date and time formats 27–36 and 50–58 (which a
+	 * workbook may use without defining them, and POI shows as {@code reserved-0x1F}) count as dates.
+	 */
+	static final class IsoDates extends DataFormatter {
+
+		private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+		private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+		private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+		private final boolean date1904;
+
+		IsoDates(boolean date1904) {
+			this.date1904 = date1904;
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString) {
+			return formatRawCellContents(value, formatIndex, formatString, this.date1904);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString,
+				boolean use1904Windowing) {
+			if (isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+				LocalDateTime t = DateUtil.getLocalDateTime(value, use1904Windowing || this.date1904, true);
+				if (t != null) {
+					if (value < 1) {
+						return t.toLocalTime().format(TIME);
+					}
+					return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.format(DATE) : t.format(DATE_TIME);
+				}
+			}
+			return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+		}
+
+		static boolean isDate(int formatIndex, String formatString) {
+			if ((formatIndex >= 27 && formatIndex <= 36) || (formatIndex >= 50 && formatIndex <= 58)) {
+				return true;
+			}
+			return formatString != null && DateUtil.isADateFormat(formatIndex, formatString);
+		}
+
+	}
+
+	private static final class Handler implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		private final RowSink sink;
 
-		private List<String> header;
+		List<String> header;
 
 		private ArrayCells cells;
 
@@ -110,8 +381,11 @@ public final class XlsxSource implements TableSource {
 
 		private boolean ragged;
 
-		Handler(RowSink sink) {
+		private final TableProblems problems;
+
+		Handler(RowSink sink, TableProblems problems) {
 			this.sink = sink;
+			this.problems = problems;
 		}
 
 		@Override
@@ -125,24 +399,39 @@ public final class XlsxSource implements TableSource {
 		@Override
 		public void endRow(int rowNum) {
 			if (this.header == null) {
+				boolean any = false;
+				for (String h : this.headerCells) {
+					any |= h != null && !h.isBlank();
+				}
+				if (!any) {
+					// rows before the header that hold no value are skipped
+					this.headerCells.clear();
+					return;
+				}
 				this.header = new ArrayList<>();
 				for (int i = 0; i < this.headerCells.size(); i++) {
 					String h = this.headerCells.get(i);
 					this.header.add((h == null || h.isBlank()) ? "column " + (i + 1) : h.strip());
 				}
-				if (this.header.isEmpty()) {
-					this.header = null;
-					return;
-				}
 				this.cells = new ArrayCells(this.header.size());
-				this.sink.header(this.header);
+				try {
+					this.sink.header(this.header);
+				}
+				catch (RuntimeException ex) {
+					throw new SinkFailure(ex);
+				}
 				return;
 			}
 			if (this.ragged) {
-				XlsxSource.this.problems.add(rowNum + 1, TableProblem.Kind.RAGGED_ROW,
+				this.problems.add(rowNum + 1, TableProblem.Kind.RAGGED_ROW,
 						"cells beyond the header's " + this.header.size() + " columns are ignored");
 			}
-			this.sink.row(rowNum + 1, this.cells);
+			try {
+				this.sink.row(rowNum + 1, this.cells);
+			}
+			catch (RuntimeException ex) {
+				throw new SinkFailure(ex);
+			}
 		}
 
 		@Override
