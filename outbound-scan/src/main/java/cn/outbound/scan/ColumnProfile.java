@@ -83,6 +83,11 @@ final class ColumnProfile {
 
 	boolean valuesFull;
 
+	/** {@link #samplesFull} and {@link #confirmFull} as bit sets by type ordinal. */
+	int samplesFullBits;
+
+	int confirmFullBits;
+
 	ColumnProfile(String name, int index, int confirmSample) {
 		this.name = name;
 		this.index = index;
@@ -120,6 +125,12 @@ final class ColumnProfile {
 			}
 			this.samplesFull[t] = this.samples.get(t).size() >= SAMPLES;
 			this.confirmFull[t] = this.toConfirm.get(t).size() >= this.confirmSample;
+			if (this.samplesFull[t]) {
+				this.samplesFullBits |= 1 << t;
+			}
+			if (this.confirmFull[t]) {
+				this.confirmFullBits |= 1 << t;
+			}
 		}
 		if (firsts.values != null) {
 			topUp(this.values, firsts.values, VALUE_SAMPLE);

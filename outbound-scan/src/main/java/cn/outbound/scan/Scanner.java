@@ -64,6 +64,8 @@ public final class Scanner {
 
 	private int threads = Math.min(Runtime.getRuntime().availableProcessors(), 8);
 
+	private boolean remember = true;
+
 	public Scanner(ScanSettings settings) {
 		this.settings = settings;
 		this.detectors = new Detector[PiType.values().length];
@@ -97,6 +99,16 @@ public final class Scanner {
 			throw new IllegalArgumentException("threads must be at least 1");
 		}
 		this.threads = count;
+		return this;
+	}
+
+	/**
+	 * Whether repeated values of delimited text are counted from what the detectors said the first
+	 * time ({@link ValueMemo}; default on). The report is the same either way; off, every value is
+	 * decoded and checked (for measuring the detectors' own speed).
+	 */
+	public Scanner rememberValues(boolean remember) {
+		this.remember = remember;
 		return this;
 	}
 
@@ -217,6 +229,14 @@ public final class Scanner {
 		/** The current block's samples, per column. */
 		ColumnFirsts[] firsts;
 
+		/** Per column, for blocks of bytes: what the detectors said about recent values; null for rows. */
+		final ValueMemo[] memos;
+
+		/** What {@link #profile} found, to remember: the answer and what it wants (see {@link ValueMemo}). */
+		private long answer;
+
+		private long wants;
+
 		Worker(Run run) {
 			this.run = run;
 			this.tallies = new ColumnTally[run.profiles.length];
@@ -224,6 +244,16 @@ public final class Scanner {
 				this.tallies[i] = new ColumnTally();
 			}
 			this.decoder = (run.blockReader != null) ? run.blockReader.newDecoder() : null;
+			if (run.blockReader != null && Scanner.this.remember) {
+				this.memos = new ValueMemo[this.tallies.length];
+				int[] budget = { ValueMemo.PER_THREAD };
+				for (int i = 0; i < this.memos.length; i++) {
+					this.memos[i] = new ValueMemo(budget);
+				}
+			}
+			else {
+				this.memos = null;
+			}
 		}
 
 		/** Profiles every row of {@code batch}, counts its persons (or keeps them for later). */
@@ -231,6 +261,7 @@ public final class Scanner {
 			int width = this.tallies.length;
 			this.firsts = new ColumnFirsts[width];
 			List<TableProblem> undecodable = List.of();
+			RowBlock block = (this.memos != null && batch instanceof ByteBatch bytes) ? bytes.block : null;
 			for (int r = 0; r < batch.rows; r++) {
 				long mask = 0;
 				int malformed = 0;
@@ -238,13 +269,40 @@ public final class Scanner {
 					if (batch.isEmpty(r, c)) {
 						continue;
 					}
-					malformed += batch.load(r, c, this);
+					ValueMemo memo = null;
+					if (block != null) {
+						int cell = block.cell(r, c);
+						byte[] bytes = block.array(cell);
+						int from = block.start(cell);
+						int to = block.end(cell);
+						if (this.memos[c].active(to - from)) {
+							long known = this.memos[c].find(bytes, from, to);
+							if (known == 0) {
+								memo = this.memos[c];
+							}
+							else if (fromMemory(c, known, this.memos[c].wants())) {
+								if ((known & ValueMemo.NOTHING) == 0) {
+									mask |= 1L << Math.min(c, 63);
+								}
+								continue;
+							}
+						}
+					}
+					int bad = batch.load(r, c, this);
+					malformed += bad;
 					Value v = this.value.set(this.slice);
 					if (v.isEmpty() || isNullToken(v)) {
-						continue;
+						this.answer = ValueMemo.NOTHING;
+						this.wants = 0;
 					}
-					mask |= 1L << Math.min(c, 63);
-					profile(c, v);
+					else {
+						mask |= 1L << Math.min(c, 63);
+						profile(c, v);
+					}
+					if (memo != null && bad == 0) {
+						int cell = block.cell(r, c);
+						memo.put(block.end(cell) - block.start(cell), this.answer, this.wants);
+					}
 				}
 				if (malformed > 0) {
 					if (undecodable.isEmpty()) {
@@ -264,11 +322,56 @@ public final class Scanner {
 			this.firsts = null;
 		}
 
-		/** One non-empty value of column {@code c} through the detectors its screen allows. */
+		/**
+		 * Counts a value of column {@code c} from what the memo remembers of it, if it cannot become
+		 * a sample (every list it could go into is full); false when it must take the long way.
+		 */
+		private boolean fromMemory(int c, long known, long wanted) {
+			if ((known & ValueMemo.NOTHING) != 0) {
+				return true;
+			}
+			ColumnProfile global = this.run.profiles[c];
+			if (!global.valuesFull || ((int) wanted & ~global.samplesFullBits) != 0
+					|| ((int) (wanted >>> 32) & ~global.confirmFullBits) != 0) {
+				return false;
+			}
+			ColumnTally tally = this.tallies[c];
+			tally.nonEmpty++;
+			long matches = known & ((1L << (2 * ColumnProfile.TYPES.length)) - 1);
+			while (matches != 0) {
+				int bit = Long.numberOfTrailingZeros(matches);
+				matches &= matches - 1;
+				if ((bit & 1) == 0) {
+					tally.weak[bit >>> 1]++;
+				}
+				else {
+					tally.strong[bit >>> 1]++;
+				}
+			}
+			int embedded = (int) (known >>> 40) & 7;
+			if ((embedded & EmbeddedFinder.RESIDENT_ID) != 0) {
+				tally.embedded[0]++;
+			}
+			if ((embedded & EmbeddedFinder.MOBILE) != 0) {
+				tally.embedded[1]++;
+			}
+			if ((embedded & EmbeddedFinder.EMAIL) != 0) {
+				tally.embedded[2]++;
+			}
+			return true;
+		}
+
+		/**
+		 * One non-empty value of column {@code c} through the detectors its screen allows; leaves in
+		 * {@link #answer} and {@link #wants} what the memo needs to count it again.
+		 */
 		private void profile(int c, Value v) {
 			ColumnTally tally = this.tallies[c];
 			ColumnProfile global = this.run.profiles[c];
 			tally.nonEmpty++;
+			long answer = 0;
+			int sampled = 0;
+			int confirmed = 0;
 			int candidates = Screen.of(v);
 			while (candidates != 0) {
 				int t = Integer.numberOfTrailingZeros(candidates);
@@ -278,11 +381,16 @@ public final class Scanner {
 				if (m == Detector.NO) {
 					continue;
 				}
+				answer |= (long) m << (2 * t);
+				sampled |= 1 << t;
 				if (m == Detector.STRONG) {
 					tally.strong[t]++;
 				}
 				else {
 					tally.weak[t]++;
+					if (d.confirms()) {
+						confirmed |= 1 << t;
+					}
 					if (d.confirms() && !global.confirmFull[t]) {
 						ColumnFirsts f = firsts(c);
 						if (f.wantsConfirm(t, global.confirmSample)) {
@@ -303,6 +411,10 @@ public final class Scanner {
 					embedded(c, bits, EmbeddedFinder.RESIDENT_ID, 0, PiType.CN_RESIDENT_ID, v);
 					embedded(c, bits, EmbeddedFinder.MOBILE, 1, PiType.CN_MOBILE, v);
 					embedded(c, bits, EmbeddedFinder.EMAIL, 2, PiType.EMAIL, v);
+					answer |= (long) bits << 40;
+					sampled |= (((bits & EmbeddedFinder.RESIDENT_ID) != 0) ? 1 << PiType.CN_RESIDENT_ID.ordinal() : 0)
+							| (((bits & EmbeddedFinder.MOBILE) != 0) ? 1 << PiType.CN_MOBILE.ordinal() : 0)
+							| (((bits & EmbeddedFinder.EMAIL) != 0) ? 1 << PiType.EMAIL.ordinal() : 0);
 				}
 			}
 			if (!global.valuesFull) {
@@ -311,6 +423,8 @@ public final class Scanner {
 					f.value(v.toString());
 				}
 			}
+			this.answer = answer;
+			this.wants = (sampled & 0xFFFFFFFFL) | ((long) confirmed << 32);
 		}
 
 		private void embedded(int c, int bits, int bit, int slot, PiType type, Value v) {
@@ -422,7 +536,7 @@ public final class Scanner {
 		/** Rows seen before the identifier columns were chosen, kept to be counted then. */
 		private final List<String[]> kept = new ArrayList<>();
 
-		private final List<Long> keptMasks = new ArrayList<>();
+		private final long[] keptMasks = new long[DECIDE_AFTER];
 
 		private List<String> names;
 
@@ -606,8 +720,8 @@ public final class Scanner {
 					copy[c] = w.slice.toString();
 				}
 			}
+			this.keptMasks[this.kept.size()] = mask;
 			this.kept.add(copy);
-			this.keptMasks.add(mask);
 			if (this.kept.size() == DECIDE_AFTER) {
 				decide(w);
 			}
@@ -762,10 +876,9 @@ public final class Scanner {
 			this.idKinds = List.copyOf(kinds);
 			this.idColumns = List.copyOf(columns);
 			for (int r = 0; r < this.kept.size(); r++) {
-				w.countPerson(this.kept.get(r), this.keptMasks.get(r));
+				w.countPerson(this.kept.get(r), this.keptMasks[r]);
 			}
 			this.kept.clear();
-			this.keptMasks.clear();
 		}
 
 		private List<Integer> chooseAutomatically(ColumnProfile[] columns) {

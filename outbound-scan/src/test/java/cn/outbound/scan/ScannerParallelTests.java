@@ -151,6 +151,40 @@ class ScannerParallelTests {
 		assertThat(scanRows(file, 4)).isEqualTo(one);
 	}
 
+	@Test
+	void rememberedValuesCountTheSameAsCheckedOnes() throws IOException {
+		Path file = this.dir.resolve("repeats.csv");
+		Random random = new Random(11);
+		String[] status = { "已支付", "已发货", "N/A", "退款中", "" };
+		String[] notes = { "正常配送", "客户来电13812345678已回访", "无", "地址：天津市和平区南京路100号" };
+		String[] dates = { "1990-01-02", "1985-12-31", "2001-07-15" };
+		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			w.write("状态,姓名,出生日期,备注,说明\n");
+			for (int i = 0; i < 60_000; i++) {
+				String name = LabelledDataset.SURNAMES[random.nextInt(LabelledDataset.SURNAMES.length)]
+						+ LabelledDataset.GIVEN[random.nextInt(LabelledDataset.GIVEN.length)];
+				// a value that holds a type turns up only late, and then repeats
+				String late = (i > 40_000 && i % 3 == 0) ? "联系人 13912345678" : "备用";
+				w.write(status[random.nextInt(status.length)] + "," + name + "," + dates[random.nextInt(dates.length)] + ","
+						+ notes[random.nextInt(notes.length)] + "," + late + "\n");
+			}
+		}
+		ScanReport checked = scan(file, 1, false);
+		assertThat(checked.columns().get(4).findings()).isNotEmpty();
+		assertThat(scan(file, 1, true)).isEqualTo(checked);
+		assertThat(scan(file, 3, true)).isEqualTo(checked);
+		LabelledDataset data = new LabelledDataset(4, 3_000, AS_OF);
+		Path labelled = this.dir.resolve("labelled.csv");
+		data.writeCsv(labelled, StandardCharsets.UTF_8);
+		assertThat(scan(labelled, 2, true)).isEqualTo(scan(labelled, 2, false));
+	}
+
+	private static ScanReport scan(Path file, int threads, boolean remember) throws IOException {
+		try (TextSource source = new TextSource(file)) {
+			return new Scanner(ScanSettings.defaults(AS_OF)).threads(threads).rememberValues(remember).scan(source);
+		}
+	}
+
 	private static ScanReport scanBlocks(Path file, int threads) throws IOException {
 		try (TextSource source = new TextSource(file)) {
 			assertThat(source.blocks()).as("read as blocks of bytes").isNotNull();

@@ -495,8 +495,7 @@ public final class DelimitedBlockReader implements Closeable {
 			block.problems.add(new TableProblem(rowNumber, TableProblem.Kind.RAGGED_ROW,
 					"expected " + width + " cells, found " + cells));
 			for (int i = cells; i < width; i++) {
-				block.starts[base + i] = 0;
-				block.ends[base + i] = 0;
+				block.set(base + i, 0, 0);
 			}
 		}
 		block.lines[row] = rowNumber;
@@ -513,12 +512,10 @@ public final class DelimitedBlockReader implements Closeable {
 		}
 		if (cells < block.width) {
 			if (extraStart >= 0) {
-				block.starts[base + cells] = ~extraStart;
-				block.ends[base + cells] = block.extraLength;
+				block.set(base + cells, ~extraStart, block.extraLength);
 			}
 			else {
-				block.starts[base + cells] = start;
-				block.ends[base + cells] = end;
+				block.set(base + cells, start, end);
 			}
 		}
 		return cells + 1;

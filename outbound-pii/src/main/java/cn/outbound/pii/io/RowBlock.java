@@ -34,10 +34,11 @@ public final class RowBlock {
 
 	int rows;
 
-	/** Per cell, row-major: start offset ({@code ~offset} into {@link #extra}) and end offset. */
-	final int[] starts;
-
-	final int[] ends;
+	/**
+	 * Per cell, row-major, two ints side by side: the start offset ({@code ~offset} into
+	 * {@link #extra}) and the end offset.
+	 */
+	final int[] bounds;
 
 	/** Line on which each row starts. */
 	final long[] lines;
@@ -53,8 +54,7 @@ public final class RowBlock {
 		this.width = width;
 		this.maxRows = Math.max(1, Math.min(MAX_CELLS / Math.max(width, 1), bytes / 8));
 		this.data = new byte[bytes];
-		this.starts = new int[this.maxRows * width];
-		this.ends = new int[this.maxRows * width];
+		this.bounds = new int[2 * this.maxRows * width];
 		this.lines = new long[this.maxRows];
 	}
 
@@ -90,18 +90,18 @@ public final class RowBlock {
 
 	/** Cell {@code (row, column)}'s first byte in {@link #array(int)}. */
 	public int start(int cell) {
-		int s = this.starts[cell];
+		int s = this.bounds[2 * cell];
 		return (s >= 0) ? s : ~s;
 	}
 
 	/** The end (exclusive) of a cell's bytes. */
 	public int end(int cell) {
-		return this.ends[cell];
+		return this.bounds[2 * cell + 1];
 	}
 
 	/** The array holding a cell's bytes. */
 	public byte[] array(int cell) {
-		return (this.starts[cell] >= 0) ? this.data : this.extra;
+		return (this.bounds[2 * cell] >= 0) ? this.data : this.extra;
 	}
 
 	/** The index of cell {@code (row, column)} for {@link #start}, {@link #end} and {@link #array}. */
@@ -111,7 +111,13 @@ public final class RowBlock {
 
 	/** Whether cell {@code index} has no bytes. */
 	public boolean isEmpty(int cell) {
-		return this.ends[cell] == start(cell);
+		int s = this.bounds[2 * cell];
+		return this.bounds[2 * cell + 1] == ((s >= 0) ? s : ~s);
+	}
+
+	void set(int cell, int start, int end) {
+		this.bounds[2 * cell] = start;
+		this.bounds[2 * cell + 1] = end;
 	}
 
 	void clear(long index, long firstRow) {
