@@ -595,9 +595,10 @@ public final class Scanner {
 							"--id-column '" + wanted + "' is not a column of this table; its columns are " + names);
 				}
 			}
+			// blocks: one per worker, as many queued, one being read, one spare (1 MB of bytes, 1 MB of cell bounds each)
 			int threads = Scanner.this.threads;
-			this.full = new ArrayBlockingQueue<>(2 * threads);
-			this.free = new ArrayBlockingQueue<>(3 * threads + 3);
+			this.full = new ArrayBlockingQueue<>(threads);
+			this.free = new ArrayBlockingQueue<>(2 * threads + 2);
 			this.main = new Worker(this);
 		}
 
@@ -643,7 +644,7 @@ public final class Scanner {
 			if (b != null) {
 				return b;
 			}
-			if (this.created < 3 * Scanner.this.threads + 3) {
+			if (this.created < 2 * Scanner.this.threads + 2) {
 				this.created++;
 				return (this.blockReader != null) ? new ByteBatch(this.blockReader.newBlock())
 						: new CharBatch(this.names.size());

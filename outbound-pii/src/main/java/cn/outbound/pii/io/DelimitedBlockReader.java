@@ -202,7 +202,7 @@ public final class DelimitedBlockReader implements Closeable {
 	}
 
 	private List<String> readHeader() {
-		RowBlock block = new RowBlock(1, Math.max(this.carry.length, 1024));
+		RowBlock block = new RowBlock(1, Math.max(this.carry.length, 1024), 1);
 		// the header is parsed as a one-column block whose cells are kept in a list
 		this.headerCells = new ArrayList<>();
 		System.arraycopy(this.carry, 0, block.data, 0, this.carryLength);

@@ -15,8 +15,8 @@ import java.util.List;
  */
 public final class RowBlock {
 
-	/** Cells per block at most (bounds the cell arrays of a wide table). */
-	static final int MAX_CELLS = 1 << 18;
+	/** Cells per block at most (bounds the cell arrays: 1 MB). */
+	static final int MAX_CELLS = 1 << 17;
 
 	byte[] data;
 
@@ -51,8 +51,12 @@ public final class RowBlock {
 	final List<TableProblem> problems = new ArrayList<>();
 
 	RowBlock(int width, int bytes) {
+		this(width, bytes, Math.max(1, Math.min(MAX_CELLS / Math.max(width, 1), bytes / 8)));
+	}
+
+	RowBlock(int width, int bytes, int maxRows) {
 		this.width = width;
-		this.maxRows = Math.max(1, Math.min(MAX_CELLS / Math.max(width, 1), bytes / 8));
+		this.maxRows = maxRows;
 		this.data = new byte[bytes];
 		this.bounds = new int[2 * this.maxRows * width];
 		this.lines = new long[this.maxRows];
