@@ -75,6 +75,17 @@ public final class CellDecoder {
 				p++;
 				continue;
 			}
+			if (b >= -32 && b <= -17 && p + 2 < to) {
+				// lead byte 0xE0-0xEF: the three-byte form of CJK, first and most common
+				int b1 = in[p + 1];
+				int b2 = in[p + 2];
+				int c = ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+				if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+					out[n++] = (char) c;
+					p += 3;
+					continue;
+				}
+			}
 			b &= 0xFF;
 			if (b >= 0xE0 && b <= 0xEF && p + 2 < to) {
 				int b1 = in[p + 1] & 0xFF;

@@ -58,6 +58,11 @@ public final class DelimitedBlockReader implements Closeable {
 
 	private long rows;
 
+	/** While the header is read: its cells' start (high 32 bits, as in RowBlock) and end. */
+	private List<Long> headerCells;
+
+	private long headerLine;
+
 	DelimitedBlockReader(String name, InputStream in, Charset charset, char delimiter, byte[] head, int from, int to,
 			int blockBytes) {
 		this.name = name;
@@ -159,7 +164,6 @@ public final class DelimitedBlockReader implements Closeable {
 		}
 		System.arraycopy(block.data, parsed, this.carry, 0, rest);
 		this.carryLength = rest;
-		block.length = parsed;
 		if (block.rows == 0) {
 			return false;
 		}
@@ -248,11 +252,6 @@ public final class DelimitedBlockReader implements Closeable {
 		this.headerCells = null;
 		return List.copyOf(names);
 	}
-
-	/** Header cells while reading the header: start (high 32 bits, as in RowBlock) and end. */
-	private List<Long> headerCells;
-
-	private long headerLine;
 
 	/** Parses whole records of {@code d[from, to)} into the block; returns where the first unparsed record starts. */
 	private int parseRecords(RowBlock block, int from, int to) {

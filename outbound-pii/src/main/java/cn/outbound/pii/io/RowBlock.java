@@ -18,10 +18,8 @@ public final class RowBlock {
 	/** Cells per block at most (bounds the cell arrays: 1 MB). */
 	static final int MAX_CELLS = 1 << 17;
 
+	/** The records' bytes (and, after them, the start of the next record, which is not part of this block). */
 	byte[] data;
-
-	/** Bytes of {@link #data} holding whole records. */
-	int length;
 
 	/** Unescaped quoted cells. */
 	byte[] extra = new byte[256];
@@ -128,7 +126,6 @@ public final class RowBlock {
 		this.index = index;
 		this.firstRow = firstRow;
 		this.rows = 0;
-		this.length = 0;
 		this.extraLength = 0;
 		this.problems.clear();
 	}
