@@ -73,20 +73,17 @@ final class ColumnProfile {
 	final int confirmSample;
 
 	/*
-	 * Set once a list is full, read by the threads without a lock: a thread that reads a stale
-	 * false only takes a sample nobody will use (a list, once full, stays full, and every block
-	 * still being worked on comes after the blocks already added).
+	 * Bit sets by type ordinal of the lists that are full (masked samples; plausible values for
+	 * the recogniser), and whether the plain values are. Set under the scan's lock, read by the
+	 * threads without it: a thread that reads a stale "not full" only takes a sample nobody will
+	 * use (a list, once full, stays full, and every block still being worked on comes after the
+	 * blocks already added).
 	 */
-	final boolean[] samplesFull = new boolean[TYPES.length];
+	int samplesFull;
 
-	final boolean[] confirmFull = new boolean[TYPES.length];
+	int confirmFull;
 
 	boolean valuesFull;
-
-	/** {@link #samplesFull} and {@link #confirmFull} as bit sets by type ordinal. */
-	int samplesFullBits;
-
-	int confirmFullBits;
 
 	ColumnProfile(String name, int index, int confirmSample) {
 		this.name = name;
@@ -123,13 +120,11 @@ final class ColumnProfile {
 			if (firsts.toConfirm[t] != null) {
 				topUp(this.toConfirm.get(t), firsts.toConfirm[t], this.confirmSample);
 			}
-			this.samplesFull[t] = this.samples.get(t).size() >= SAMPLES;
-			this.confirmFull[t] = this.toConfirm.get(t).size() >= this.confirmSample;
-			if (this.samplesFull[t]) {
-				this.samplesFullBits |= 1 << t;
+			if (this.samples.get(t).size() >= SAMPLES) {
+				this.samplesFull |= 1 << t;
 			}
-			if (this.confirmFull[t]) {
-				this.confirmFullBits |= 1 << t;
+			if (this.toConfirm.get(t).size() >= this.confirmSample) {
+				this.confirmFull |= 1 << t;
 			}
 		}
 		if (firsts.values != null) {

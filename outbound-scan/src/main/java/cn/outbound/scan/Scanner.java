@@ -331,8 +331,8 @@ public final class Scanner {
 				return true;
 			}
 			ColumnProfile global = this.run.profiles[c];
-			if (!global.valuesFull || ((int) wanted & ~global.samplesFullBits) != 0
-					|| ((int) (wanted >>> 32) & ~global.confirmFullBits) != 0) {
+			if (!global.valuesFull || ((int) wanted & ~global.samplesFull) != 0
+					|| ((int) (wanted >>> 32) & ~global.confirmFull) != 0) {
 				return false;
 			}
 			ColumnTally tally = this.tallies[c];
@@ -391,14 +391,14 @@ public final class Scanner {
 					if (d.confirms()) {
 						confirmed |= 1 << t;
 					}
-					if (d.confirms() && !global.confirmFull[t]) {
+					if (d.confirms() && (global.confirmFull & (1 << t)) == 0) {
 						ColumnFirsts f = firsts(c);
 						if (f.wantsConfirm(t, global.confirmSample)) {
 							f.confirm(t, v.toString());
 						}
 					}
 				}
-				if (!global.samplesFull[t]) {
+				if ((global.samplesFull & (1 << t)) == 0) {
 					ColumnFirsts f = firsts(c);
 					if (f.wantsSample(t)) {
 						f.sample(t, ColumnProfile.mask(d.type(), v));
@@ -431,7 +431,7 @@ public final class Scanner {
 			if ((bits & bit) != 0) {
 				this.tallies[c].embedded[slot]++;
 				int t = type.ordinal();
-				if (!this.run.profiles[c].samplesFull[t]) {
+				if ((this.run.profiles[c].samplesFull & (1 << t)) == 0) {
 					ColumnFirsts f = firsts(c);
 					if (f.wantsSample(t)) {
 						f.sample(t, Identifiers.maskMiddle(v));
