@@ -504,20 +504,27 @@ public final class DelimitedBlockReader implements Closeable {
 
 	private int endCell(RowBlock block, boolean header, int base, int cells, int start, int end, int extraStart) {
 		if (header) {
-			long s = (extraStart >= 0) ? ~extraStart : start;
-			int e = (extraStart >= 0) ? block.extraLength : end;
-			this.headerCells.add((s << 32) | (e & 0xFFFFFFFFL));
-			return cells + 1;
+			headerCell(block, start, end, extraStart);
 		}
-		if (cells < block.width) {
+		else if (cells < block.width) {
+			int[] bounds = block.bounds;
+			int at = 2 * (base + cells);
 			if (extraStart >= 0) {
-				block.set(base + cells, ~extraStart, block.extraLength);
+				bounds[at] = ~extraStart;
+				bounds[at + 1] = block.extraLength;
 			}
 			else {
-				block.set(base + cells, start, end);
+				bounds[at] = start;
+				bounds[at + 1] = end;
 			}
 		}
 		return cells + 1;
+	}
+
+	private void headerCell(RowBlock block, int start, int end, int extraStart) {
+		long s = (extraStart >= 0) ? ~extraStart : start;
+		int e = (extraStart >= 0) ? block.extraLength : end;
+		this.headerCells.add((s << 32) | (e & 0xFFFFFFFFL));
 	}
 
 	private int rollback(RowBlock block, long line, boolean skipLf, int problems, int extra) {
