@@ -96,6 +96,9 @@ public final class ScanBenchmark {
 		checked.print("scanner, no value memo", checked.report.rows(), size,
 				checked.report.equals(report) ? "; same report" : "; REPORT DIFFERS");
 		long baselineRows = report.rows() * baselineMegabytes / megabytes;
+		if (baselineRows == 0) {
+			return;
+		}
 		long[] hits = new long[1];
 		Run base = run(() -> {
 			hits[0] = baseline(file, baselineRows)[0];
