@@ -8,10 +8,9 @@ import java.util.Map;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.Identifiers;
 import cn.outbound.pii.detect.Detector;
-import cn.outbound.pii.detect.EmbeddedFinder;
 import cn.outbound.pii.detect.HeaderHints;
 import cn.outbound.pii.detect.PiType;
-import cn.outbound.pii.detect.Value;
+import cn.outbound.pii.detect.Screen;
 
 /**
  * What one column's values showed: per type, how many validated (strong) and how many were only
@@ -19,8 +18,12 @@ import cn.outbound.pii.detect.Value;
  * dictionary recognisers; and identifiers embedded in free text.
  *
  * <p>
- * Every detector's cheap check runs on every value; only {@link Detector#confirm} (HanLP) is
- * limited to the first {@code confirmSample} plausible values.
+ * The counts are exact: every value goes through every detector that {@link Screen} does not
+ * rule out, so none is skipped or estimated. Threads count into their own {@link ColumnTally},
+ * added up at the end; the samples ({@link ColumnFirsts}) are taken per block of rows and added
+ * in block order, so they are the first ones in the table whatever thread saw them. Only
+ * {@link Detector#confirm} (HanLP) is limited to the first {@code confirmSample} plausible
+ * values.
  */
 final class ColumnProfile {
 
@@ -46,20 +49,6 @@ final class ColumnProfile {
 	/** Share of values with an embedded identifier for the column to be reported for it. */
 	static final double SHARE_EMBEDDED = 0.05;
 
-	/**
-	 * Values after which a detector that has matched none of them looks at one value in
-	 * {@link #GATE_STRIDE} only, until it matches again (then at every value again, its count
-	 * estimated for the skipped stretch). Keeps all detectors on at a fraction of the cost for
-	 * homogeneous columns.
-	 */
-	static final long GATE_AFTER = 2000;
-
-	static final int GATE_STRIDE = 64;
-
-	final boolean[] gated = new boolean[TYPES.length];
-
-	final boolean[] estimated = new boolean[TYPES.length];
-
 	final String name;
 
 	final int index;
@@ -81,7 +70,20 @@ final class ColumnProfile {
 
 	final List<String> values = new ArrayList<>();
 
-	private final int confirmSample;
+	final int confirmSample;
+
+	/*
+	 * Bit sets by type ordinal of the lists that are full (masked samples; plausible values for
+	 * the recogniser), and whether the plain values are. Set under the scan's lock, read by the
+	 * threads without it: a thread that reads a stale "not full" only takes a sample nobody will
+	 * use (a list, once full, stays full, and every block still being worked on comes after the
+	 * blocks already added).
+	 */
+	int samplesFull;
+
+	int confirmFull;
+
+	boolean valuesFull;
 
 	ColumnProfile(String name, int index, int confirmSample) {
 		this.name = name;
@@ -94,88 +96,61 @@ final class ColumnProfile {
 		}
 	}
 
-	void add(Value value, Detector[] detectors) {
-		long seen = this.nonEmpty++;
-		if (seen == GATE_AFTER) {
-			for (int t = 0; t < TYPES.length; t++) {
-				this.gated[t] = this.strong[t] + this.weak[t] == 0;
-			}
+	/** Adds one thread's counts for this column. */
+	void add(ColumnTally tally) {
+		this.nonEmpty += tally.nonEmpty;
+		for (int t = 0; t < TYPES.length; t++) {
+			this.strong[t] += tally.strong[t];
+			this.weak[t] += tally.weak[t];
 		}
-		boolean sampled = (seen & (GATE_STRIDE - 1)) == 0;
-		for (Detector d : detectors) {
-			int t = d.type().ordinal();
-			boolean gatedHere = this.gated[t];
-			if (gatedHere && !sampled) {
-				continue;
-			}
-			int m = d.match(value);
-			if (m == Detector.NO) {
-				continue;
-			}
-			int weight = 1;
-			if (gatedHere) {
-				// first hit after the gate closed: stand for the values skipped, and look at every value again
-				this.gated[t] = false;
-				this.estimated[t] = true;
-				weight = GATE_STRIDE;
-			}
-			if (m == Detector.STRONG) {
-				this.strong[t] += weight;
-			}
-			else {
-				this.weak[t] += weight;
-				List<String> c = this.toConfirm.get(t);
-				if (d.confirms() && c.size() < this.confirmSample) {
-					c.add(value.toString());
-				}
-			}
-			List<String> s = this.samples.get(t);
-			if (s.size() < SAMPLES) {
-				s.add(mask(d.type(), value));
-			}
-		}
-		if (EmbeddedFinder.isText(value)) {
-			int bits = EmbeddedFinder.find(value);
-			if (bits != 0) {
-				addEmbedded(bits, EmbeddedFinder.RESIDENT_ID, 0, PiType.CN_RESIDENT_ID, value);
-				addEmbedded(bits, EmbeddedFinder.MOBILE, 1, PiType.CN_MOBILE, value);
-				addEmbedded(bits, EmbeddedFinder.EMAIL, 2, PiType.EMAIL, value);
-			}
-		}
-		if (this.values.size() < VALUE_SAMPLE) {
-			this.values.add(value.toString());
+		for (int i = 0; i < this.embedded.length; i++) {
+			this.embedded[i] += tally.embedded[i];
 		}
 	}
 
-	/** Adds another worker's profile of the same column (counts summed, samples topped up). */
-	void merge(ColumnProfile other) {
-		this.nonEmpty += other.nonEmpty;
+	/** Adds the next block's samples (blocks in table order), keeping the first ones. */
+	void add(ColumnFirsts firsts) {
+		if (firsts == null) {
+			return;
+		}
 		for (int t = 0; t < TYPES.length; t++) {
-			this.strong[t] += other.strong[t];
-			this.weak[t] += other.weak[t];
-			this.estimated[t] |= other.estimated[t];
-			topUp(this.samples.get(t), other.samples.get(t), SAMPLES);
-			topUp(this.toConfirm.get(t), other.toConfirm.get(t), this.confirmSample);
+			if (firsts.samples[t] != null) {
+				topUp(this.samples.get(t), firsts.samples[t], SAMPLES);
+			}
+			if (firsts.toConfirm[t] != null) {
+				topUp(this.toConfirm.get(t), firsts.toConfirm[t], this.confirmSample);
+			}
+			if (this.samples.get(t).size() >= SAMPLES) {
+				this.samplesFull |= 1 << t;
+			}
+			if (this.toConfirm.get(t).size() >= this.confirmSample) {
+				this.confirmFull |= 1 << t;
+			}
 		}
-		for (int i = 0; i < this.embedded.length; i++) {
-			this.embedded[i] += other.embedded[i];
+		if (firsts.values != null) {
+			topUp(this.values, firsts.values, VALUE_SAMPLE);
 		}
-		topUp(this.values, other.values, VALUE_SAMPLE);
+		this.valuesFull = this.values.size() >= VALUE_SAMPLE;
+	}
+
+	/** A copy with the same counts and samples (to judge a table part-way through). */
+	ColumnProfile copy() {
+		ColumnProfile c = new ColumnProfile(this.name, this.index, this.confirmSample);
+		c.nonEmpty = this.nonEmpty;
+		System.arraycopy(this.strong, 0, c.strong, 0, TYPES.length);
+		System.arraycopy(this.weak, 0, c.weak, 0, TYPES.length);
+		System.arraycopy(this.embedded, 0, c.embedded, 0, this.embedded.length);
+		for (int t = 0; t < TYPES.length; t++) {
+			c.samples.get(t).addAll(this.samples.get(t));
+			c.toConfirm.get(t).addAll(this.toConfirm.get(t));
+		}
+		c.values.addAll(this.values);
+		return c;
 	}
 
 	private static void topUp(List<String> into, List<String> from, int cap) {
 		for (int i = 0; i < from.size() && into.size() < cap; i++) {
 			into.add(from.get(i));
-		}
-	}
-
-	private void addEmbedded(int bits, int bit, int slot, PiType type, Value value) {
-		if ((bits & bit) != 0) {
-			this.embedded[slot]++;
-			List<String> s = this.samples.get(type.ordinal());
-			if (s.size() < SAMPLES) {
-				s.add(Identifiers.maskMiddle(value));
-			}
 		}
 	}
 
@@ -204,9 +179,7 @@ final class ColumnProfile {
 			double strongShare = this.strong[t] / n;
 			double plausibleShare = (this.strong[t] + this.weak[t]) / n;
 			if (strongShare >= need) {
-				found.put(type, new Finding(type, this.strong[t], strongShare, "high", hint,
-						this.estimated[t] ? "validated (count partly estimated from a 1-in-" + GATE_STRIDE + " sample)"
-								: "validated"));
+				found.put(type, new Finding(type, this.strong[t], strongShare, "high", hint, "validated"));
 				continue;
 			}
 			if (hint > 0 && plausibleShare >= SHARE_PLAUSIBLE) {

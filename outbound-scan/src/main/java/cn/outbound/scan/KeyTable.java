@@ -3,24 +3,30 @@ package cn.outbound.scan;
 /**
  * An open-addressing set of fixed-width keys ({@code width} longs each) with a 64-bit value per
  * key that is OR-ed on every add. Exact: keys are compared in full, never by a shorter hash.
- * Memory: {@code (8 * width + 8 + 1) / loadFactor} bytes per key, load factor at most 0.5.
+ * A key and its value sit side by side (one cache line for a lookup, usually) and the used slots
+ * are a bit set small enough to stay in cache. Memory: {@code (8 * width + 8 + 1/8) / loadFactor}
+ * bytes per key, load factor at most 0.5.
  */
 final class KeyTable {
 
 	private final int width;
 
-	private long[] keys;
+	/** Per slot: the key's {@code width} longs, then the value. */
+	private long[] slots;
 
-	private long[] values;
-
-	private boolean[] used;
+	/** One bit per slot. */
+	private long[] used;
 
 	/** One object per key (the identifier's text) when retained, else null. */
 	private Object[] payloads;
 
 	private final boolean retain;
 
+	private final int stride;
+
 	private int size;
+
+	private int capacity;
 
 	private int mask;
 
@@ -30,14 +36,15 @@ final class KeyTable {
 
 	KeyTable(int width, boolean retain) {
 		this.width = width;
+		this.stride = width + 1;
 		this.retain = retain;
 		allocate(1 << 12);
 	}
 
 	private void allocate(int capacity) {
-		this.keys = new long[capacity * this.width];
-		this.values = new long[capacity];
-		this.used = new boolean[capacity];
+		this.capacity = capacity;
+		this.slots = new long[capacity * this.stride];
+		this.used = new long[(capacity + 63) >>> 6];
 		this.payloads = this.retain ? new Object[capacity] : null;
 		this.mask = capacity - 1;
 		this.size = 0;
@@ -58,30 +65,35 @@ final class KeyTable {
 
 	/** As {@link #add(long[], int, long)}, keeping {@code payload} with a new key when retaining. */
 	void add(long[] key, int offset, long value, Object payload) {
-		if ((this.size + 1) * 2 > this.used.length) {
+		if ((this.size + 1) * 2 > this.capacity) {
 			grow();
 		}
 		int slot = (int) mix(key, offset) & this.mask;
-		while (this.used[slot]) {
+		while (isUsed(slot)) {
 			if (equalsAt(slot, key, offset)) {
-				this.values[slot] |= value;
+				this.slots[slot * this.stride + this.width] |= value;
 				return;
 			}
 			slot = (slot + 1) & this.mask;
 		}
-		this.used[slot] = true;
-		System.arraycopy(key, offset, this.keys, slot * this.width, this.width);
-		this.values[slot] = value;
+		this.used[slot >>> 6] |= 1L << slot;
+		int base = slot * this.stride;
+		System.arraycopy(key, offset, this.slots, base, this.width);
+		this.slots[base + this.width] = value;
 		if (this.payloads != null) {
 			this.payloads[slot] = payload;
 		}
 		this.size++;
 	}
 
+	private boolean isUsed(int slot) {
+		return (this.used[slot >>> 6] & (1L << slot)) != 0;
+	}
+
 	private boolean equalsAt(int slot, long[] key, int offset) {
-		int base = slot * this.width;
+		int base = slot * this.stride;
 		for (int i = 0; i < this.width; i++) {
-			if (this.keys[base + i] != key[offset + i]) {
+			if (this.slots[base + i] != key[offset + i]) {
 				return false;
 			}
 		}
@@ -99,23 +111,25 @@ final class KeyTable {
 	}
 
 	private void grow() {
-		long[] oldKeys = this.keys;
-		long[] oldValues = this.values;
-		boolean[] oldUsed = this.used;
+		long[] oldSlots = this.slots;
+		long[] oldUsed = this.used;
 		Object[] oldPayloads = this.payloads;
-		allocate(oldUsed.length * 2);
-		for (int slot = 0; slot < oldUsed.length; slot++) {
-			if (oldUsed[slot]) {
-				add(oldKeys, slot * this.width, oldValues[slot], (oldPayloads != null) ? oldPayloads[slot] : null);
+		int oldCapacity = this.capacity;
+		allocate(oldCapacity * 2);
+		for (int slot = 0; slot < oldCapacity; slot++) {
+			if ((oldUsed[slot >>> 6] & (1L << slot)) != 0) {
+				int base = slot * this.stride;
+				add(oldSlots, base, oldSlots[base + this.width], (oldPayloads != null) ? oldPayloads[slot] : null);
 			}
 		}
 	}
 
-	/** Visits every key: {@code visitor.visit(keys, offset, value)}. */
+	/** Visits every key: {@code visitor.visit(keys, offset, value, payload)}. */
 	void forEach(Visitor visitor) {
-		for (int slot = 0; slot < this.used.length; slot++) {
-			if (this.used[slot]) {
-				visitor.visit(this.keys, slot * this.width, this.values[slot],
+		for (int slot = 0; slot < this.capacity; slot++) {
+			if (isUsed(slot)) {
+				int base = slot * this.stride;
+				visitor.visit(this.slots, base, this.slots[base + this.width],
 						(this.payloads != null) ? this.payloads[slot] : null);
 			}
 		}

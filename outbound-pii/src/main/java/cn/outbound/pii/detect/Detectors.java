@@ -655,20 +655,21 @@ public final class Detectors {
 			}
 			i++;
 			int decimals = 0;
-			double frac = 0;
-			double scale = 0.1;
+			long fraction = 0;
 			while (i < to && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
-				frac += (v.charAt(i) - '0') * scale;
-				scale /= 10;
+				fraction = fraction * 10 + (v.charAt(i) - '0');
 				decimals++;
 				i++;
 			}
 			if (i != to || decimals < minDecimals || decimals > 12) {
 				return Double.NaN;
 			}
-			double d = whole + frac;
+			double d = whole + fraction / POWERS_OF_TEN[decimals];
 			return negative ? -d : d;
 		}
+
+		private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+				1e12 };
 
 		private static boolean dms(Value v) {
 			int n = v.length();
@@ -793,13 +794,29 @@ public final class Detectors {
 			return isValid(v.compactView()) ? STRONG : NO;
 		}
 
+		/** Each character's value in {@link #CHARSET}, -1 for characters outside it. */
+		private static final int[] VALUES = new int[128];
+
+		/** The registration-authority codes (first character). */
+		private static final boolean[] AUTHORITIES = new boolean[128];
+
+		static {
+			java.util.Arrays.fill(VALUES, -1);
+			for (int i = 0; i < CHARSET.length(); i++) {
+				VALUES[CHARSET.charAt(i)] = i;
+			}
+			for (char c : "123456789ABCDEFGNY".toCharArray()) {
+				AUTHORITIES[c] = true;
+			}
+		}
+
 		/** Whether {@code code} (18 upper-case characters) is a valid unified social credit code. */
 		public static boolean isValid(CharSequence code) {
 			if (code.length() != 18) {
 				return false;
 			}
 			char authority = code.charAt(0);
-			if ("123456789ABCDEFGNY".indexOf(authority) < 0) {
+			if (authority >= 128 || !AUTHORITIES[authority]) {
 				return false;
 			}
 			for (int i = 2; i < 8; i++) {
@@ -810,7 +827,8 @@ public final class Detectors {
 			}
 			int sum = 0;
 			for (int i = 0; i < 17; i++) {
-				int value = CHARSET.indexOf(code.charAt(i));
+				char c = code.charAt(i);
+				int value = (c < 128) ? VALUES[c] : -1;
 				if (value < 0) {
 					return false;
 				}

@@ -1,8 +1,6 @@
 package cn.outbound.pii.detect;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
@@ -55,6 +53,18 @@ public final class TextDetectors {
 	private static final String[] COMPOUND_SURNAMES = { "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
 			"宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "百里", "呼延", "南宫", "西门" };
 
+	/** First characters of {@link #SURNAMES} and of {@link #COMPOUND_SURNAMES}, for a lookup without a scan. */
+	private static final java.util.BitSet SURNAME = new java.util.BitSet(65536);
+
+	private static final java.util.BitSet COMPOUND_FIRST = new java.util.BitSet(65536);
+
+	static {
+		SURNAMES.chars().forEach(SURNAME::set);
+		for (String s : COMPOUND_SURNAMES) {
+			COMPOUND_FIRST.set(s.charAt(0));
+		}
+	}
+
 	/**
 	 * Person names. Chinese: 2–4 ideographs starting with a common surname (or a compound one),
 	 * or a transliterated name with a middle dot; English: two or three capitalised words. All are
@@ -75,10 +85,11 @@ public final class TextDetectors {
 			}
 			if (v.cjk >= 2 && v.letters == 0) {
 				if (n <= 4 && v.cjk == n) {
-					if (SURNAMES.indexOf(v.charAt(0)) >= 0) {
+					char first = v.charAt(0);
+					if (SURNAME.get(first)) {
 						return WEAK;
 					}
-					if (n >= 3) {
+					if (n >= 3 && COMPOUND_FIRST.get(first)) {
 						for (String s : COMPOUND_SURNAMES) {
 							if (v.charAt(0) == s.charAt(0) && v.charAt(1) == s.charAt(1)) {
 								return WEAK;
@@ -195,14 +206,12 @@ public final class TextDetectors {
 				return WEAK;
 			}
 			if (v.cjk == 0 && v.digits >= 1 && v.letters >= 6 && v.blanks >= 2) {
-				String lower = v.toString().toLowerCase(Locale.ROOT);
-				int words = 0;
 				for (String w : EN_ADDRESS_WORDS) {
-					if (lower.contains(w)) {
-						words++;
+					if (contains(v, w)) {
+						return WEAK;
 					}
 				}
-				return (words >= 1) ? WEAK : NO;
+				return NO;
 			}
 			return NO;
 		}
@@ -256,21 +265,27 @@ public final class TextDetectors {
 		return true;
 	}
 
-	/** Whether {@code v} contains {@code word}, ASCII case ignored, without allocating. */
+	/**
+	 * Whether {@code v} contains {@code word} (lower case), ASCII letters compared without case,
+	 * without allocating.
+	 */
 	static boolean contains(Value v, String word) {
 		int n = v.length();
 		int m = word.length();
 		outer: for (int i = 0; i + m <= n; i++) {
 			for (int j = 0; j < m; j++) {
-				char a = v.charAt(i + j);
-				char b = word.charAt(j);
-				if (a != b && (a | 0x20) != b) {
+				if (!sameLower(v.charAt(i + j), word.charAt(j))) {
 					continue outer;
 				}
 			}
 			return true;
 		}
 		return false;
+	}
+
+	/** Whether {@code c} is {@code lower} or, for an ASCII letter, its upper-case form. */
+	static boolean sameLower(char c, char lower) {
+		return c == lower || (c >= 'A' && c <= 'Z' && c + 32 == lower);
 	}
 
 	// Diagnoses and clinical terms (Chinese), matched as substrings.
@@ -414,10 +429,10 @@ public final class TextDetectors {
 
 	}
 
-	static final Set<String> RELIGIONS = Set.of("佛教", "道教", "伊斯兰教", "天主教", "基督教", "新教", "东正教", "犹太教", "印度教",
+	static final String[] RELIGIONS = {"佛教", "道教", "伊斯兰教", "天主教", "基督教", "新教", "东正教", "犹太教", "印度教",
 			"藏传佛教", "汉传佛教", "南传佛教", "佛教徒", "基督徒", "穆斯林", "天主教徒", "道教徒", "伊斯兰", "无神论", "buddhism", "buddhist",
 			"taoism", "taoist", "daoism", "islam", "muslim", "catholic", "catholicism", "christian", "christianity",
-			"protestant", "orthodox", "judaism", "jewish", "hindu", "hinduism", "sikh", "atheist", "agnostic");
+			"protestant", "orthodox", "judaism", "jewish", "hindu", "hinduism", "sikh", "atheist", "agnostic" };
 
 	/** Religious belief: a value that is a religion's name, in Chinese or English. */
 	public static final class Religion implements Detector {
@@ -427,17 +442,41 @@ public final class TextDetectors {
 			return PiType.RELIGION;
 		}
 
+		/** The names by first character (ASCII lower case), so a value is compared with a few at most. */
+		private static final String[][] BY_FIRST = new String[65536][];
+
+		static {
+			for (String r : RELIGIONS) {
+				String[] list = BY_FIRST[r.charAt(0)];
+				list = (list == null) ? new String[1] : java.util.Arrays.copyOf(list, list.length + 1);
+				list[list.length - 1] = r;
+				BY_FIRST[r.charAt(0)] = list;
+			}
+		}
+
 		@Override
 		public int match(Value v) {
 			int n = v.length();
 			if (n < 2 || n > 14 || v.digits > 0) {
 				return NO;
 			}
-			String s = v.toString();
-			if (v.letters > 0) {
-				s = s.toLowerCase(Locale.ROOT);
+			char first = v.charAt(0);
+			String[] candidates = BY_FIRST[(first >= 'A' && first <= 'Z') ? first + 32 : first];
+			if (candidates == null) {
+				return NO;
 			}
-			return RELIGIONS.contains(s) ? STRONG : NO;
+			outer: for (String r : candidates) {
+				if (r.length() != n) {
+					continue;
+				}
+				for (int i = 1; i < n; i++) {
+					if (!sameLower(v.charAt(i), r.charAt(i))) {
+						continue outer;
+					}
+				}
+				return STRONG;
+			}
+			return NO;
 		}
 
 	}

@@ -97,31 +97,32 @@ public final class Value implements CharSequence {
 
 	/** Prepares {@code cell}; returns this. A reader's {@link CharSlice} is used in place. */
 	public Value set(CharSequence cell) {
-		char[] b;
-		int f;
-		int t;
 		if (cell instanceof CharSlice slice) {
-			b = slice.array();
-			f = slice.offset();
-			t = f + slice.length();
+			return set(slice.array(), slice.offset(), slice.offset() + slice.length());
+		}
+		int n = cell.length();
+		if (this.own.length < n) {
+			this.own = new char[Math.max(n, this.own.length * 2)];
+		}
+		if (cell instanceof String str) {
+			str.getChars(0, n, this.own, 0);
 		}
 		else {
-			int n = cell.length();
-			if (this.own.length < n) {
-				this.own = new char[Math.max(n, this.own.length * 2)];
+			for (int i = 0; i < n; i++) {
+				this.own[i] = cell.charAt(i);
 			}
-			if (cell instanceof String str) {
-				str.getChars(0, n, this.own, 0);
-			}
-			else {
-				for (int i = 0; i < n; i++) {
-					this.own[i] = cell.charAt(i);
-				}
-			}
-			b = this.own;
-			f = 0;
-			t = n;
 		}
+		return set(this.own, 0, n);
+	}
+
+	/**
+	 * Prepares the characters {@code chars[from, to)} in place (they are not copied: they must
+	 * not change while this value is in use); returns this.
+	 */
+	public Value set(char[] chars, int from, int to) {
+		char[] b = chars;
+		int f = from;
+		int t = to;
 		while (f < t && isBlankAt(b[f])) {
 			f++;
 		}
@@ -202,7 +203,7 @@ public final class Value implements CharSequence {
 					ch = w;
 				}
 			}
-			else if (Identifiers.isBlank(ch)) {
+			else if (isBlankAt(ch)) {
 				bl++;
 				continue;
 			}
@@ -230,7 +231,11 @@ public final class Value implements CharSequence {
 	}
 
 	private static boolean isBlankAt(char c) {
-		return (c < 128) ? ASCII[c] == BLANK : Identifiers.isBlank(c);
+		if (c < 128) {
+			return ASCII[c] == BLANK;
+		}
+		// no blank between the ideographic space U+3000 and the byte-order mark U+FEFF (ideographs, kana, hangul...)
+		return (c <= '\u3000' || c >= '\uFEFF') && Identifiers.isBlank(c);
 	}
 
 	@Override

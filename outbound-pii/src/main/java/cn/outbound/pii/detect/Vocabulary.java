@@ -10,7 +10,12 @@ import java.util.Locale;
  */
 final class Vocabulary {
 
+	/** Terms by first character; a bit set says which characters start a term (8 KB, stays in cache). */
 	private final String[][] byFirst = new String[65536][];
+
+	private final char[][][] charsByFirst = new char[65536][][];
+
+	private final long[] starts = new long[65536 / 64];
 
 	Vocabulary(String... terms) {
 		List<List<String>> lists = new ArrayList<>();
@@ -28,6 +33,11 @@ final class Vocabulary {
 		for (int i = 0; i < 65536; i++) {
 			if (lists.get(i) != null) {
 				this.byFirst[i] = lists.get(i).toArray(String[]::new);
+				this.charsByFirst[i] = new char[this.byFirst[i].length][];
+				for (int k = 0; k < this.byFirst[i].length; k++) {
+					this.charsByFirst[i][k] = this.byFirst[i][k].toCharArray();
+				}
+				this.starts[i >>> 6] |= 1L << i;
 			}
 		}
 	}
@@ -40,30 +50,30 @@ final class Vocabulary {
 			if (c >= 'A' && c <= 'Z') {
 				c = (char) (c + 32);
 			}
-			String[] candidates = this.byFirst[c];
-			if (candidates == null) {
+			if ((this.starts[c >>> 6] & (1L << c)) == 0) {
 				continue;
 			}
-			for (String term : candidates) {
-				if (matchesAt(s, i, term)) {
-					return term;
+			char[][] candidates = this.charsByFirst[c];
+			for (int k = 0; k < candidates.length; k++) {
+				if (matchesAt(s, i, candidates[k])) {
+					return this.byFirst[c][k];
 				}
 			}
 		}
 		return null;
 	}
 
-	private static boolean matchesAt(CharSequence s, int at, String term) {
-		int m = term.length();
+	private static boolean matchesAt(CharSequence s, int at, char[] term) {
+		int m = term.length;
 		if (at + m > s.length()) {
 			return false;
 		}
-		for (int j = 0; j < m; j++) {
+		for (int j = 1; j < m; j++) {
 			char a = s.charAt(at + j);
 			if (a >= 'A' && a <= 'Z') {
 				a = (char) (a + 32);
 			}
-			if (a != term.charAt(j)) {
+			if (a != term[j]) {
 				return false;
 			}
 		}

@@ -99,6 +99,35 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 	 * @throws TableFormatException if the content is not a table (binary, empty, a workbook)
 	 */
 	public static TableReader open(InputStream in, String name) throws IOException {
+		return open(in, name, false).rows();
+	}
+
+	/**
+	 * What {@link #openBlocksOrRows} opened: delimited text to be read as bytes in blocks, or any
+	 * other table read row by row. Exactly one of the two is set.
+	 */
+	public record Opened(DelimitedBlockReader blocks, TableReader rows) {
+	}
+
+	/**
+	 * Opens a stream as {@link #open(InputStream, String)} does, but delimited text in UTF-8, or in
+	 * GB18030 with a delimiter other than {@code |}, comes back as a {@link DelimitedBlockReader}
+	 * (same rows, cells and problems, parsed as bytes). The reader closes the stream.
+	 */
+	public static Opened openBlocksOrRows(InputStream in, String name) throws IOException {
+		return open(in, name, true, DelimitedBlockReader.BLOCK_BYTES);
+	}
+
+	/** As {@link #openBlocksOrRows(InputStream, String)} with blocks of {@code blockBytes} (for tests). */
+	static Opened openBlocksOrRows(InputStream in, String name, int blockBytes) throws IOException {
+		return open(in, name, true, blockBytes);
+	}
+
+	private static Opened open(InputStream in, String name, boolean blocks) throws IOException {
+		return open(in, name, blocks, DelimitedBlockReader.BLOCK_BYTES);
+	}
+
+	private static Opened open(InputStream in, String name, boolean blocks, int blockBytes) throws IOException {
 		byte[] head = new byte[SNIFF];
 		int n = 0;
 		while (n < head.length) {
@@ -136,27 +165,32 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 			}
 			charset = isUtf8(head, n, n < head.length) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
 		}
-		CharSource source = new CharSource(in, charset, head, skip, n);
-		if (!source.fill()) {
+		// the first chunk of characters decides the format and the delimiter; it needs no more
+		// than the sniffing window (at most 4 bytes per character, half the window's characters)
+		CharSource first = new CharSource(InputStream.nullInputStream(), charset, head, skip, n);
+		if (!first.fill()) {
 			throw new TableFormatException(name + " is empty: expected a header row and data rows");
 		}
 		String lower = name.toLowerCase(Locale.ROOT);
-		TableReader reader;
-		int first = firstNonBlank(source);
-		if (lower.endsWith(".json") && first >= 0 && source.buf[first] == '[') {
+		int firstChar = firstNonBlank(first);
+		if (lower.endsWith(".json") && firstChar >= 0 && first.buf[firstChar] == '[') {
 			throw new TableFormatException(
 					name + " is a JSON array, not JSON Lines: write one JSON object per line (.jsonl)");
 		}
-		if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")
-				|| (first >= 0 && source.buf[first] == '{')) {
-			reader = new JsonLinesReader(name, source);
+		boolean json = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")
+				|| (firstChar >= 0 && first.buf[firstChar] == '{');
+		char delimiter = json ? 0 : Sniffer.delimiter(first.buf, first.pos, first.limit);
+		boolean asBytes = charset.equals(StandardCharsets.UTF_8)
+				|| (charset.name().equals("GB18030") && delimiter != '|');
+		if (blocks && !json && asBytes) {
+			return new Opened(new DelimitedBlockReader(name, in, charset, delimiter, head, skip, n, blockBytes), null);
 		}
-		else {
-			reader = new DelimitedReader(name, source, Sniffer.delimiter(source.buf, source.pos, source.limit));
-		}
+		CharSource source = new CharSource(in, charset, head, skip, n);
+		source.fill();
+		TableReader reader = json ? new JsonLinesReader(name, source) : new DelimitedReader(name, source, delimiter);
 		reader.charset = charset;
 		reader.readHeader();
-		return reader;
+		return new Opened(null, reader);
 	}
 
 	private Charset charset;

@@ -24,15 +24,20 @@ import cn.outbound.scan.source.TextSource;
 
 /**
  * Whole-file scan throughput (issue 5, point 8): generates a CSV of 20 mixed columns (default
- * 1 GiB, synthetic values) under target/bench, scans it with every detector on, then reads the
- * same file through a baseline of one {@code java.util.regex} pattern per type per cell, and
- * prints MB/s for both, their ratio and the peak heap.
+ * 1 GiB, synthetic values) under target/bench, scans it with every detector on (on all cores),
+ * scans it again without the value memo (every value decoded and checked), then reads the same
+ * file through a baseline of one {@code java.util.regex} pattern per type per cell, and prints
+ * for each the rows, wall time, MB/s, CPU seconds, MB per CPU-second, peak heap and the load
+ * average, and the ratio of scanner to baseline.
  *
  * <pre>
- * mvn -q -o -pl outbound-scan test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * mvn -q -o -pl outbound-scan -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp outbound-scan/target/test-classes:outbound-scan/target/classes:$(cat outbound-scan/target/cp.txt) \
  *     cn.outbound.scan.bench.ScanBenchmark [megabytes [baseline-megabytes]]
  * </pre>
+ *
+ * ({@code -am} so that the class path holds this worktree's {@code outbound-pii}, not a jar
+ * installed in the local repository.)
  */
 public final class ScanBenchmark {
 
@@ -58,6 +63,8 @@ public final class ScanBenchmark {
 			Pattern.compile("\\s*(?:佛教|道教|伊斯兰教|天主教|基督教|Christian|Buddhist|Muslim)\\s*"),
 			Pattern.compile("\\s*[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}\\s*") };
 
+	private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+
 	private ScanBenchmark() {
 	}
 
@@ -75,44 +82,70 @@ public final class ScanBenchmark {
 					(System.nanoTime() - t0) / 1e9);
 		}
 		double size = Files.size(file) / 1e6;
-		System.out.printf(Locale.ROOT, "cores: %d, max heap: %d MB%n", Runtime.getRuntime().availableProcessors(),
-				Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf(Locale.ROOT, "file: %,d bytes; cores: %d, max heap: %d MB%n", Files.size(file),
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 		// warm-up on the first part of the file is part of the measured run: one pass, as a user runs it
-		resetPeaks();
-		java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-		System.out.printf(Locale.ROOT, "load average before: %.2f%n", os.getSystemLoadAverage());
-		long cpu0 = processCpu();
-		long t0 = System.nanoTime();
-		ScanReport report;
-		try (TextSource source = new TextSource(file)) {
-			report = new Scanner(ScanSettings.defaults(LocalDate.of(2026, 6, 30))).scan(source);
-		}
-		double scanSeconds = (System.nanoTime() - t0) / 1e9;
-		double scanCpu = (processCpu() - cpu0) / 1e9;
-		long scanPeak = peakHeap();
-		System.out.printf(Locale.ROOT,
-				"scanner:  %,d rows in %.1f s = %.0f MB/s (%.1f CPU-s, %.0f MB per CPU-second), peak heap %d MB; %d distinct persons; load average %.2f%n",
-				report.rows(), scanSeconds, size / scanSeconds, scanCpu, size / scanCpu, scanPeak >> 20,
-				report.persons().distinct(), os.getSystemLoadAverage());
+		Run scan = run(() -> scan(file, true));
+		ScanReport report = scan.report;
+		scan.print("scanner, all detectors", report.rows(), size,
+				String.format(Locale.ROOT, "; %d distinct persons", report.persons().distinct()));
 		for (ScanReport.Column c : report.columns()) {
 			System.out.printf(Locale.ROOT, "    %-12s %s%n", c.name(), c.types());
 		}
+		Run checked = run(() -> scan(file, false));
+		checked.print("scanner, no value memo", checked.report.rows(), size,
+				checked.report.equals(report) ? "; same report" : "; REPORT DIFFERS");
+		long baselineRows = report.rows() * baselineMegabytes / megabytes;
+		if (baselineRows == 0) {
+			return;
+		}
+		long[] hits = new long[1];
+		Run base = run(() -> {
+			hits[0] = baseline(file, baselineRows)[0];
+			return null;
+		});
+		double baseSize = size * baselineRows / report.rows();
+		base.print("regex baseline, one pattern per type per cell", baselineRows, baseSize,
+				String.format(Locale.ROOT, "; %d matches", hits[0]));
+		System.out.printf(Locale.ROOT, "ratio scanner/baseline (MB/s): %.1fx wall, %.1fx CPU%n",
+				(size / scan.seconds) / (baseSize / base.seconds), (size / scan.cpu) / (baseSize / base.cpu));
+	}
+
+	private static ScanReport scan(Path file, boolean remember) throws IOException {
+		try (TextSource source = new TextSource(file)) {
+			return new Scanner(ScanSettings.defaults(LocalDate.of(2026, 6, 30))).rememberValues(remember).scan(source);
+		}
+	}
+
+	interface Work {
+
+		ScanReport run() throws IOException;
+
+	}
+
+	/** One measured pass. */
+	private record Run(ScanReport report, double seconds, double cpu, long peakHeap, double loadBefore,
+			double loadAfter) {
+
+		void print(String what, long rows, double megabytes, String more) {
+			System.out.printf(Locale.ROOT,
+					"%s: %,d rows, %.0f MB in %.1f s = %.0f MB/s; %.1f CPU-s = %.0f MB per CPU-second; peak heap %d MB; load average %.2f before, %.2f after%s%n",
+					what, rows, megabytes, this.seconds, megabytes / this.seconds, this.cpu, megabytes / this.cpu,
+					this.peakHeap >> 20, this.loadBefore, this.loadAfter, more);
+		}
+
+	}
+
+	private static Run run(Work work) throws IOException {
 		System.gc();
 		resetPeaks();
-		t0 = System.nanoTime();
-		cpu0 = processCpu();
-		long baselineRows = report.rows() * baselineMegabytes / megabytes;
-		long[] hits = baseline(file, baselineRows);
-		double baseSeconds = (System.nanoTime() - t0) / 1e9;
-		double baseCpu = (processCpu() - cpu0) / 1e9;
-		double baseSize = size * baselineRows / report.rows();
-		long basePeak = peakHeap();
-		System.out.printf(Locale.ROOT,
-				"baseline: one regex per type per cell over the first %,d rows (%.0f MB): %.1f s = %.1f MB/s (%.1f CPU-s, %.1f MB per CPU-second), peak heap %d MB (%d matches); load average %.2f%n",
-				baselineRows, baseSize, baseSeconds, baseSize / baseSeconds, baseCpu, baseSize / baseCpu, basePeak >> 20,
-				hits[0], os.getSystemLoadAverage());
-		System.out.printf(Locale.ROOT, "ratio scanner/baseline (MB/s): %.1fx wall, %.1fx CPU%n",
-				(size / scanSeconds) / (baseSize / baseSeconds), (size / scanCpu) / (baseSize / baseCpu));
+		double load = OS.getSystemLoadAverage();
+		long cpu0 = processCpu();
+		long t0 = System.nanoTime();
+		ScanReport report = work.run();
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		double cpu = (processCpu() - cpu0) / 1e9;
+		return new Run(report, seconds, cpu, peakHeap(), load, OS.getSystemLoadAverage());
 	}
 
 	static long[] baseline(Path file, long maxRows) throws IOException {

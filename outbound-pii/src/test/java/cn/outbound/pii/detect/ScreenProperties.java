@@ -1,0 +1,59 @@
+package cn.outbound.pii.detect;
+
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The screen never drops a value a detector would match: the scanner hands a value only to the
+ * detectors the screen names, so a miss here would be a lost match. Every value is synthetic.
+ */
+class ScreenProperties {
+
+	private static final List<Detector> DETECTORS = Detectors.all();
+
+	/** Characters every detector cares about: digits, letters, ideographs, separators, odd blanks. */
+	private static final String ALPHABET = "0123456789012345678901234567890123456789XxEGCHMDabcdefABCDEFmolLgTS"
+			+ "张王李欧阳伟芳省市区路号室楼天津北京病症炎癌高血压糖尿佛教基督津京粤转挂·•@.:-,/°'\"()+# \t\u3000\u00A0"
+			+ "０１２３４５６７８９ＡＢ－（）";
+
+	/** Values that pass or nearly pass a detector, decorated. */
+	private static final String[] NEAR = { "11010519491231002X", "110105491231002", "13812345678", "+86 138 1234 5678",
+			"022-23456789", "(0315) 2345678", "010 62345678转123", "6222021234567890128", "4111 1111 1111 1111",
+			"zhang.wei@example.com", "E12345678", "EA1234567", "D1234567", "C12345678", "H1234567890", "津A12345",
+			"京A·D12345", "粤B1234挂", "192.168.1.20", "2001:db8::8a2e:370:7334", "::ffff:192.0.2.1",
+			"00:1A:2B:3C:4D:5E", "001a.2b3c.4d5e", "356938035643809", "39.9042,116.4074", "39°54'15\"N 116°24'27\"E",
+			"116.397128", "1990-05-17", "1990年5月17日", "19900517", "张伟", "欧阳娜娜", "阿依古丽·买买提", "John Smith",
+			"天津市和平区南京路100号3单元", "12 Nanjing Road, Heping District", "2型糖尿病", "空腹血糖 7.2 mmol/L", "E11.9",
+			"positive", "ACGTACGTACGTACGTACGTACGTACGTACGT", "佛教", "Buddhist", "CHRISTIAN", "91120101MA05JKLX3A",
+			"120/80 mmHg", "高血压病" };
+
+	@Provide
+	Arbitrary<String> values() {
+		Arbitrary<String> random = Arbitraries.strings().withChars(ALPHABET.toCharArray()).ofMinLength(1).ofMaxLength(70);
+		Arbitrary<String> near = Combinators
+			.combine(Arbitraries.of(NEAR), Arbitraries.strings().withChars(" \u3000-.x0".toCharArray()).ofMaxLength(2),
+					Arbitraries.strings().withChars(" \u3000-.x0".toCharArray()).ofMaxLength(2))
+			.as((v, before, after) -> before + v + after);
+		return Arbitraries.oneOf(random, near, Arbitraries.of(NEAR));
+	}
+
+	@Property(tries = 3000)
+	void screenNamesEveryDetectorThatMatches(@ForAll("values") String text) {
+		Value v = new Value().set(text);
+		int screened = Screen.of(v);
+		for (Detector d : DETECTORS) {
+			if (d.match(v) != Detector.NO) {
+				assertThat(screened & (1 << d.type().ordinal())).as("%s screened out of %s", d.type(), text).isNotZero();
+			}
+		}
+	}
+
+}
