@@ -86,7 +86,8 @@ final class ColumnProfile {
 	boolean valuesFull;
 
 	ColumnProfile(String name, int index, int confirmSample) {
-		this.name = name;
+		// a header row that is really data (a file without one) would show identifiers as names
+		this.name = ColumnNames.masked(name);
 		this.index = index;
 		this.confirmSample = confirmSample;
 		for (PiType t : TYPES) {

@@ -592,7 +592,8 @@ public final class Scanner {
 			for (String wanted : Scanner.this.settings.idColumns()) {
 				if (!names.contains(wanted)) {
 					throw new IllegalArgumentException(
-							"--id-column '" + wanted + "' is not a column of this table; its columns are " + names);
+							"--id-column '" + wanted + "' is not a column of this table; its columns are "
+									+ names.stream().map(ColumnNames::masked).toList());
 				}
 			}
 			// blocks: one per worker, as many queued, one being read, one spare (1 MB of bytes, 1 MB of cell bounds each)

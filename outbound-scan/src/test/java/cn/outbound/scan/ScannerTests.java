@@ -248,4 +248,17 @@ class ScannerTests {
 		}
 	}
 
+	@Test
+	void aFileWithoutAHeaderRowNeverShowsItsFirstRecordsIdentifiersAsColumnNames() throws Exception {
+		String id = "110105199001010011";
+		String csv = id + ",13812345678,zhang.wei@example.cn\n" + "110105198505050015,13912345678,li.na@example.cn\n";
+		try (TextSource source = new TextSource(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+				"noheader.csv")) {
+			ScanReport r = new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
+			String text = ReportText.render(r) + ReportJson.write(r);
+			assertThat(text).doesNotContain(id).doesNotContain("13812345678").doesNotContain("zhang.wei@");
+			assertThat(r.columns().get(0).name()).contains("*");
+		}
+	}
+
 }
