@@ -427,45 +427,27 @@ class ApiIntegrationTests extends ServerTests {
 
 	@Test // #3: form posts (the sign-in page) too: the security filters never wait on a trickled form body
 	void aTrickledSignInFormIsCutOffAtTheDeadline() throws Exception {
-		long start = System.nanoTime();
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(20_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-					+ "Content-Length: 100000\r\n\r\nusername=").getBytes(StandardCharsets.US_ASCII));
-			String answer = "";
-			for (int i = 0; i < 40; i++) {
-				try {
-					out.write(new byte[] { 'a' });
-					out.flush();
-				}
-				catch (java.io.IOException closed) {
-					break;
-				}
-				Thread.sleep(250);
-				if (socket.getInputStream().available() > 0) {
-					byte[] b = new byte[4096];
-					answer = new String(b, 0, socket.getInputStream().read(b), StandardCharsets.UTF_8);
-					break;
-				}
-			}
-			assertThat(answer).startsWith("HTTP/1.1 408");
-		}
-		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(9_000);
+		assertTrickledBodyIsCutOff("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+				+ "Content-Length: 100000\r\n\r\nusername=", 'a');
 	}
 
 	@Test // #3
 	void aTrickledBodyIsCutOffAtTheDeadline() throws Exception {
+		assertTrickledBodyIsCutOff("POST /api/v1/decisions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+				+ token(Role.ANALYST) + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", ' ');
+	}
+
+	/** Sends the head, then one byte every 250 ms: the server answers 408 at its 2 s body deadline, not later. */
+	private void assertTrickledBodyIsCutOff(String head, char filler) throws Exception {
 		long start = System.nanoTime();
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST /api/v1/decisions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token(Role.ANALYST)
-					+ "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
 			String answer = "";
 			for (int i = 0; i < 40; i++) {
 				try {
-					out.write(new byte[] { ' ' });
+					out.write(new byte[] { (byte) filler });
 					out.flush();
 				}
 				catch (java.io.IOException closed) {
