@@ -869,11 +869,12 @@ public final class Scanner {
 				this.idHow = "given with --id-column";
 			}
 			else {
-				for (int c : chooseAutomatically(sofar)) {
+				for (int c : byDistinctValues(chooseAutomatically(sofar))) {
 					columns.add(c);
 					kinds.add(kindOf(sofar[c]));
 				}
-				this.idHow = "chosen from the values: resident ID, then passport, mobile, e-mail; a row is keyed by the first that is valid";
+				this.idHow = "chosen from the values: resident ID, then passport, mobile, e-mail, a column with fewer than half"
+						+ " the distinct values of another coming after it; a row is keyed by the first that is valid";
 			}
 			this.idKinds = List.copyOf(kinds);
 			this.idColumns = List.copyOf(columns);
@@ -881,6 +882,56 @@ public final class Scanner {
 				w.countPerson(this.kept.get(r), this.keptMasks[r]);
 			}
 			this.kept.clear();
+		}
+
+		/**
+		 * Orders the chosen identifier columns so that the one naming the most persons in the rows seen so far keys the
+		 * rows: a column with fewer than half the distinct values of the richest (the clerk's ID beside the customers'
+		 * phones, a constant e-mail address) goes after the others, and the report warns. Warns too when the columns
+		 * name few persons for the rows.
+		 */
+		private List<Integer> byDistinctValues(List<Integer> chosen) {
+			if (chosen.isEmpty() || this.kept.isEmpty()) {
+				return chosen;
+			}
+			Map<Integer, Integer> distinct = new java.util.HashMap<>();
+			int most = 0;
+			for (int c : chosen) {
+				java.util.Set<String> values = new java.util.HashSet<>();
+				for (String[] row : this.kept) {
+					String v = row[c].strip();
+					if (!v.isEmpty()) {
+						values.add(v);
+					}
+				}
+				distinct.put(c, values.size());
+				most = Math.max(most, values.size());
+			}
+			List<Integer> strong = new ArrayList<>();
+			List<Integer> weak = new ArrayList<>();
+			for (int c : chosen) {
+				(2L * distinct.get(c) >= most ? strong : weak).add(c);
+			}
+			int rows = this.kept.size();
+			if (!weak.isEmpty()) {
+				this.warnings.add("identifier column(s) " + names(weak, distinct) + " hold fewer than half the distinct values"
+						+ " of " + names(strong, distinct) + " in the first " + rows + " rows (staff, or a constant?): rows are"
+						+ " keyed by " + ColumnNames.masked(this.names.get(strong.get(0))) + " first; give --id-column to choose");
+			}
+			if (rows >= 100 && 10L * most < rows) {
+				this.warnings.add("the identifier columns name only " + most + " distinct values in the first " + rows
+						+ " rows: check that they identify the persons the data is about, or give --id-column");
+			}
+			strong.addAll(weak);
+			return strong;
+		}
+
+		private String names(List<Integer> columns, Map<Integer, Integer> distinct) {
+			List<String> out = new ArrayList<>();
+			for (int c : columns) {
+				out.add("'" + ColumnNames.masked(this.names.get(c)) + "' (" + distinct.get(c) + ")");
+			}
+			return String.join(", ", out);
 		}
 
 		private List<Integer> chooseAutomatically(ColumnProfile[] columns) {

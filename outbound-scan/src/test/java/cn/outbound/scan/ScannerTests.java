@@ -261,4 +261,25 @@ class ScannerTests {
 		}
 	}
 
+	@Test
+	void aColumnOfFewDistinctIdentifiersDoesNotKeyTheRows() throws Exception {
+		// 200 customers by mobile, served by 3 clerks by resident ID: 200 persons, not 3
+		String[] clerks = new String[3];
+		for (int i = 0; i < 3; i++) {
+			String first17 = "11010519" + (80 + i) + "0101001";
+			clerks[i] = first17 + cn.outbound.pii.ResidentIdNumber.checkDigit(first17);
+		}
+		StringBuilder csv = new StringBuilder("经办人身份证,客户手机\n");
+		for (int i = 0; i < 200; i++) {
+			csv.append(clerks[i % 3]).append(",139").append(String.format("%08d", i)).append('\n');
+		}
+		try (TextSource source = new TextSource(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+				"clerk.csv")) {
+			ScanReport r = new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
+			assertThat(r.persons().distinct()).as(r.persons() + " " + r.details().warnings()).isEqualTo(200);
+			assertThat(r.persons().identifierColumns()).as(r.persons().toString()).containsExactly("客户手机", "经办人身份证");
+			assertThat(String.join("\n", r.details().warnings())).contains("经办人身份证").contains("fewer than half");
+		}
+	}
+
 }
