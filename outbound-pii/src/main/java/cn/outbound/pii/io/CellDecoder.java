@@ -86,18 +86,9 @@ public final class CellDecoder {
 					continue;
 				}
 			}
+			// a three-byte lead that failed above is malformed: checking it again could only fail again
 			b &= 0xFF;
-			if (b >= 0xE0 && b <= 0xEF && p + 2 < to) {
-				int b1 = in[p + 1] & 0xFF;
-				int b2 = in[p + 2] & 0xFF;
-				int c = ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-				if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-					out[n++] = (char) c;
-					p += 3;
-					continue;
-				}
-			}
-			else if (b >= 0xC2 && b <= 0xDF && p + 1 < to) {
+			if (b >= 0xC2 && b <= 0xDF && p + 1 < to) {
 				int b1 = in[p + 1] & 0xFF;
 				if ((b1 & 0xC0) == 0x80) {
 					out[n++] = (char) (((b & 0x1F) << 6) | (b1 & 0x3F));
