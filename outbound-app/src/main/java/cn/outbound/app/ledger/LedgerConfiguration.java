@@ -36,7 +36,7 @@ class LedgerConfiguration {
 		return ledger;
 	}
 
-	/** The process environment with the database URL (and H2's default user) the server itself uses. */
+	/** The process environment with the database URL (and ledger key) the server itself uses. */
 	static Map<String, String> environment(Environment spring, Map<String, String> processEnv) {
 		Map<String, String> env = new HashMap<>(processEnv);
 		String url = spring.getProperty("outbound.db.url", AppDatabase.DEFAULT_URL);
@@ -48,13 +48,8 @@ class LedgerConfiguration {
 		if (key != null && !key.isBlank() && !processEnv.containsKey("OUTBOUND_LEDGER_KEY")) {
 			env.put("OUTBOUND_LEDGER_KEY", key.strip());
 		}
-		if (AppDatabase.isH2(url)) {
-			// the server's pool signs in to H2 as "sa" unless told otherwise: the ledger must be the same user
-			String user = processEnv.get("OUTBOUND_DB_USER");
-			if (user == null || user.isBlank()) {
-				env.put("OUTBOUND_DB_USER", "sa");
-			}
-		}
+		// no user for H2 here: the ledger's Database signs in as the server's pool does (sa, or the empty name an
+		// earlier version created the file with)
 		return env;
 	}
 
