@@ -3,7 +3,6 @@ package cn.outbound.app.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,24 +22,20 @@ public final class Bodies {
 		if (declared > max) {
 			throw Problems.tooLarge(max);
 		}
-		try (InputStream in = request.getInputStream()) {
+		// the cap and the deadline are the uploads' own (Uploads.limited); the body is small, so it is read whole
+		try (InputStream in = Uploads.limited(request.getInputStream(), max, deadlineNanos)) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream((declared > 0) ? (int) declared : 1024);
 			byte[] buffer = new byte[(declared > 0 && declared < 8192) ? (int) declared + 1 : 8192];
-			long total = 0;
 			int n;
 			while ((n = in.read(buffer)) != -1) {
-				total += n;
-				if (total > max) {
-					throw Problems.tooLarge(max);
-				}
-				if (System.nanoTime() - deadlineNanos > 0) {
-					throw Problems.timeout();
-				}
 				out.write(buffer, 0, n);
 			}
 			return out.toByteArray();
 		}
-		catch (SocketTimeoutException ex) {
+		catch (Uploads.TooLargeException ex) {
+			throw Problems.tooLarge(max);
+		}
+		catch (Uploads.TimeoutException ex) {
 			throw Problems.timeout();
 		}
 		catch (IOException ex) {
