@@ -25,18 +25,10 @@ final class ColumnNames {
 		if (name == null) {
 			return null;
 		}
-		String out = replace(EMAIL, name, m -> Identifiers.mask(IdentifierKind.EMAIL, m));
-		return replace(DIGITS, out, m -> (m.replaceAll("\\D", "").length() >= 7) ? Identifiers.maskMiddle(m) : m);
-	}
-
-	private static String replace(Pattern p, String s, java.util.function.UnaryOperator<String> f) {
-		Matcher m = p.matcher(s);
-		StringBuilder sb = new StringBuilder();
-		while (m.find()) {
-			m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m.group())));
-		}
-		m.appendTail(sb);
-		return sb.toString();
+		String out = EMAIL.matcher(name)
+			.replaceAll(m -> Matcher.quoteReplacement(Identifiers.mask(IdentifierKind.EMAIL, m.group())));
+		return DIGITS.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+				(m.group().replaceAll("\\D", "").length() >= 7) ? Identifiers.maskMiddle(m.group()) : m.group()));
 	}
 
 }
