@@ -43,7 +43,7 @@ class ApiIntegrationTests extends ServerTests {
 
 	@Test
 	void decidesEverySpecExampleAsTheSpecSays() throws Exception {
-		try (var files = java.nio.file.Files.list(shared().resolve("spec/examples"))) {
+		try (var files = java.nio.file.Files.list(repo().resolve("spec/examples"))) {
 			List<String> names = files.map(p -> p.getFileName().toString())
 				.filter(n -> n.endsWith(".json") && !n.endsWith(".expected.json"))
 				.map(n -> n.substring(0, n.length() - 5))

@@ -114,16 +114,17 @@ public abstract class ServerTests {
 	/** A scenario of spec/examples. */
 	protected static String example(String name) {
 		try {
-			return Files.readString(shared().resolve("spec/examples/" + name + ".json"));
+			return Files.readString(repo().resolve("spec/examples/" + name + ".json"));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	static Path shared() {
-		String configured = System.getProperty("outbound.shared");
-		return Path.of((configured != null) ? configured : "../../shared").toAbsolutePath().normalize();
+	/** The repository's root, where the in-repo copy of the spec and its examples lives. */
+	static Path repo() {
+		String configured = System.getProperty("outbound.repo");
+		return Path.of((configured != null) ? configured : "..").toAbsolutePath().normalize();
 	}
 
 	/** The bank of the issue: loan data of 1,200,000 customers plus 150,000 persons' PI. */

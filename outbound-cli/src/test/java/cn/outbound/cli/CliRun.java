@@ -16,13 +16,14 @@ record CliRun(int exit, String out, String err) {
 		return new CliRun(exit, out.toString(), err.toString());
 	}
 
-	static Path shared() {
-		String configured = System.getProperty("outbound.shared");
-		return Path.of((configured != null) ? configured : "../../shared").toAbsolutePath().normalize();
+	/** The repository's root, where the in-repo copy of the spec and its examples lives. */
+	static Path repo() {
+		String configured = System.getProperty("outbound.repo");
+		return Path.of((configured != null) ? configured : "..").toAbsolutePath().normalize();
 	}
 
 	static String example(String name) {
-		return shared().resolve("spec/examples/" + name + ".json").toString();
+		return repo().resolve("spec/examples/" + name + ".json").toString();
 	}
 
 }

@@ -24,14 +24,28 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
-	/** The project's ../shared folder (spec, source list), as the build passes it. */
-	public static Path shared() {
-		String configured = System.getProperty("outbound.shared");
-		Path path = (configured != null) ? Path.of(configured) : Path.of("..", "..", "shared");
-		if (!Files.isDirectory(path)) {
-			path = Path.of("..", "shared");
+	/**
+	 * The repository's root: its in-repo copies of the spec, its examples and the source list live under
+	 * {@code spec/} and {@code docs/source/}. The build passes it as {@code outbound.repo}; otherwise the nearest folder
+	 * above the working directory that holds {@code spec/examples}.
+	 */
+	public static Path repo() {
+		String configured = System.getProperty("outbound.repo");
+		if (configured != null && !configured.isBlank()) {
+			return Path.of(configured).toAbsolutePath().normalize();
 		}
-		return path.toAbsolutePath().normalize();
+		for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+			if (Files.isDirectory(p.resolve("spec/examples")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+				return p;
+			}
+		}
+		throw new IllegalStateException("cannot find the repository root (spec/examples) above "
+				+ Path.of("").toAbsolutePath());
+	}
+
+	/** The in-repo copy of the spec's examples. */
+	public static Path examples() {
+		return repo().resolve("spec/examples");
 	}
 
 	public static Scenario scenario(String json) {

@@ -29,7 +29,7 @@ class SpecExamplesTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static Path examples() {
-		return Fixtures.shared().resolve("spec/examples");
+		return Fixtures.examples();
 	}
 
 	@Test

@@ -28,7 +28,7 @@ class TianjinListContentTests {
 	@BeforeAll
 	static void load() throws IOException {
 		pack = Fixtures.PACKS.edition("tianjin-ftz", "2024").orElseThrow();
-		lines = Files.readAllLines(Fixtures.shared().resolve("source/tianjin-ftz-negative-list-2024.txt"));
+		lines = Files.readAllLines(Fixtures.repo().resolve("docs/source/tianjin-ftz-negative-list-2024.txt"));
 		squeezed = squeeze(String.join("", lines));
 	}
 

@@ -25,7 +25,7 @@ class GoldenDecisionTests {
 	@TestFactory
 	Stream<DynamicTest> decisionsMatchTheirGoldenFiles() throws IOException {
 		boolean update = Boolean.getBoolean("outbound.golden.update");
-		Path examples = Fixtures.shared().resolve("spec/examples");
+		Path examples = Fixtures.examples();
 		try (Stream<Path> files = Files.list(examples)) {
 			return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
 				.filter(p -> !p.getFileName().toString().startsWith("invalid-"))
