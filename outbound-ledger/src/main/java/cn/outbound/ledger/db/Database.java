@@ -54,6 +54,15 @@ public final class Database implements AutoCloseable {
 		EmbeddedH2.bindToLoopback();
 	}
 
+	/**
+	 * Makes sure H2 binds its server sockets (the AUTO_SERVER port) to loopback in this process: a no-op that runs this
+	 * class's initialiser, for an entry point that may touch H2 before it opens a {@code Database} (the CLI's scan of
+	 * an H2 database).
+	 */
+	public static void loopbackOnly() {
+		// the static initialiser did it
+	}
+
 	private Database(HikariDataSource dataSource, Dialect dialect, String url, Path dataDirectory) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
