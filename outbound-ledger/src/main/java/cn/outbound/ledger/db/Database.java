@@ -159,7 +159,8 @@ public final class Database implements AutoCloseable {
 	 */
 	public static HikariDataSource openPool(HikariConfig config, String user, String password) {
 		String url = config.getJdbcUrl();
-		boolean given = (user != null && !user.isBlank()) || (password != null && !password.isEmpty());
+		boolean given = (user != null && !user.isBlank()) || (password != null && !password.isEmpty())
+				|| java.util.regex.Pattern.compile("(?i);\\s*(USER|PASSWORD)\\s*=").matcher(url).find();
 		if (user != null && !user.isBlank()) {
 			config.setUsername(user);
 		}

@@ -124,6 +124,16 @@ class EmbeddedDatabaseTests {
 	}
 
 	@Test // #9
+	void credentialsInTheUrlAreUsedAsGiven() throws Exception {
+		String url = "jdbc:h2:file:" + this.dir.resolve("own/db").toAbsolutePath() + ";USER=owner;PASSWORD=long-pass";
+		Database.open(url, null, null).close();
+		assertThat(this.dir.resolve("own").resolve(Database.SECRET_FILE)).doesNotExist();
+		try (Connection c = DriverManager.getConnection(Database.normalizeUrl(url))) {
+			assertThat(c.isValid(1)).isTrue();
+		}
+	}
+
+	@Test // #9
 	void anyH2UrlGetsWhatTheSchemaNeeds() {
 		assertThat(Database.normalizeUrl("jdbc:h2:file:/srv/outbound/db"))
 			.isEqualTo("jdbc:h2:file:/srv/outbound/db;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
