@@ -3,6 +3,7 @@ package cn.outbound.app;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import cn.outbound.app.system.AppDatabase;
 import cn.outbound.ledger.db.Database;
@@ -11,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The server, the CLI and the ledger share the embedded H2 file under {@code ./data}: whichever opens it first, the
  * others can sign in (H2 knows only the user that created the file), also on a file an earlier version created under
- * the empty user name.
+ * the empty user name without a password, which is given the generated password (#9).
  */
 class SharedEmbeddedDatabaseTests {
 
@@ -38,13 +40,18 @@ class SharedEmbeddedDatabaseTests {
 		assertServerOpens(url(dir));
 	}
 
-	@Test
-	void aFileCreatedUnderTheEmptyUserNameStillOpens(@TempDir Path dir) throws Exception {
+	@Test // #9
+	void aFileCreatedUnderTheEmptyUserNameStillOpensAndGetsAPassword(@TempDir Path dir) throws Exception {
+		Database.normalizeUrl(url(dir)); // as every entry point does before H2 starts: binds it to loopback
 		try (Connection c = DriverManager.getConnection(url(dir), "", "")) {
 			assertThat(c.isValid(1)).isTrue();
 		}
 		Database.open(url(dir), null, null).close();
 		assertServerOpens(url(dir));
+		for (String user : new String[] { "", "sa" }) {
+			assertThatThrownBy(() -> DriverManager.getConnection(url(dir), user, "").close())
+				.isInstanceOf(SQLException.class);
+		}
 	}
 
 	private static void assertServerOpens(String url) throws Exception {

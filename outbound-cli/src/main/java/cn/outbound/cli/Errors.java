@@ -1,7 +1,11 @@
 package cn.outbound.cli;
 
+import cn.outbound.ledger.db.DatabaseErrors;
+
 /**
- * Turns an unexpected exception into one line for a person: its message and its cause's, never a stack trace.
+ * Turns an unexpected exception into one line for a person: its message and its cause's, never a stack trace. A
+ * database failure is told by its kind and SQLSTATE ({@link DatabaseErrors}), never by the driver's message, which may
+ * hold the SQL and the values of a row.
  */
 final class Errors {
 
@@ -13,12 +17,17 @@ final class Errors {
 		Throwable t = ex;
 		int depth = 0;
 		while (t != null && depth++ < 4) {
-			String m = t.getMessage();
-			if (m != null && !m.isBlank() && sb.indexOf(m) < 0) {
+			String m = DatabaseErrors.isOwnDatabaseError(t) ? "database error: " + DatabaseErrors.describe(t)
+					: t.getMessage();
+			if (m != null && !m.isBlank() && sb.indexOf(m) < 0 && !(m.startsWith("database error: ")
+					&& sb.indexOf(m.substring("database error: ".length())) >= 0)) {
 				if (sb.length() > 0) {
 					sb.append(": ");
 				}
 				sb.append(m.strip());
+			}
+			if (DatabaseErrors.isOwnDatabaseError(t)) {
+				break;
 			}
 			t = t.getCause();
 		}

@@ -3,6 +3,7 @@ package cn.outbound.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import cn.outbound.ledger.db.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,9 @@ public final class Outbound {
 	}
 
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		// before any command touches H2 (a scan of an H2 database may come before the ledger): the AUTO_SERVER port
+		// of the embedded database must listen on loopback only
+		Database.loopbackOnly();
 		CommandLine cli = commandLine(args);
 		cli.setOut(out);
 		cli.setErr(err);

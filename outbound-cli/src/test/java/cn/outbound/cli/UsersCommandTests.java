@@ -2,7 +2,6 @@ package cn.outbound.cli;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 import cn.outbound.app.audit.Writes;
@@ -73,7 +72,8 @@ class UsersCommandTests {
 		assertThat(ok.exit()).isZero();
 		assertThat(ok.out()).contains("intact").contains("3 entries");
 		assertThat(CliRun.run("audit", "list").out()).contains("USER_CREATED").contains("ROLE_SET").contains("cli:");
-		try (Connection c = DriverManager.getConnection(this.url, "sa", ""); Statement s = c.createStatement()) {
+		try (HikariDataSource ds = AppDatabase.open(this.url, null, 1); Connection c = ds.getConnection();
+				Statement s = c.createStatement()) {
 			s.executeUpdate("update audit_event set details = 'role=ADMIN' where action = 'ROLE_SET'");
 		}
 		CliRun tampered = CliRun.run("audit", "verify");

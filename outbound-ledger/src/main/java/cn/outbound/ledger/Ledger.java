@@ -32,6 +32,7 @@ import org.roaringbitmap.RoaringBitmap;
 
 import cn.outbound.ledger.IngestListener.Phase;
 import cn.outbound.ledger.db.Database;
+import cn.outbound.ledger.db.DatabaseErrors;
 import cn.outbound.ledger.internal.Bitmaps;
 import cn.outbound.ledger.internal.HashSpill;
 import cn.outbound.ledger.internal.HashingReader;
@@ -263,7 +264,7 @@ public final class Ledger implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			throw new LedgerException("database error while recording event '" + event.eventKey() + "': "
-					+ ex.getMessage(), ex);
+					+ DatabaseErrors.describe(ex), ex);
 		}
 	}
 
@@ -532,7 +533,7 @@ public final class Ledger implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while reading the ledger: " + DatabaseErrors.describe(ex), ex);
 		}
 	}
 
@@ -561,7 +562,7 @@ public final class Ledger implements AutoCloseable {
 			c.commit();
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while reading the ledger: " + DatabaseErrors.describe(ex), ex);
 		}
 		return asOf;
 	}
@@ -603,7 +604,7 @@ public final class Ledger implements AutoCloseable {
 			return rs.getLong(1);
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while reading the ledger: " + DatabaseErrors.describe(ex), ex);
 		}
 	}
 
@@ -787,7 +788,7 @@ public final class Ledger implements AutoCloseable {
 					distinct, already, distinct - already, counts, before, after, headroom);
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while reading the ledger: " + DatabaseErrors.describe(ex), ex);
 		}
 		finally {
 			read.close();
@@ -821,7 +822,7 @@ public final class Ledger implements AutoCloseable {
 			return e;
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while reading the ledger: " + DatabaseErrors.describe(ex), ex);
 		}
 	}
 
@@ -846,7 +847,7 @@ public final class Ledger implements AutoCloseable {
 			c.commit();
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while reading the ledger: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while reading the ledger: " + DatabaseErrors.describe(ex), ex);
 		}
 		return out;
 	}
@@ -884,7 +885,7 @@ public final class Ledger implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while rebuilding the counts: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while rebuilding the counts: " + DatabaseErrors.describe(ex), ex);
 		}
 	}
 
@@ -895,10 +896,16 @@ public final class Ledger implements AutoCloseable {
 		try (Connection c = this.database.connection()) {
 			String stored = readCheck(c);
 			if (stored == null) {
-				try (PreparedStatement ps = c.prepareStatement(
-						"insert into ledger_meta (name, val) values ('key_check', ?) on conflict do nothing")) {
+				// SQL every dialect accepts (no ON CONFLICT): a concurrent first start may win the insert
+				try (PreparedStatement ps = c.prepareStatement("insert into ledger_meta (name, val) select 'key_check', ?"
+						+ " where not exists (select 1 from ledger_meta where name = 'key_check')")) {
 					ps.setString(1, check);
 					ps.executeUpdate();
+				}
+				catch (SQLException ex) {
+					if (ex.getSQLState() == null || !ex.getSQLState().startsWith("23")) {
+						throw ex;
+					}
 				}
 				stored = readCheck(c);
 			}
@@ -910,7 +917,7 @@ public final class Ledger implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			throw new LedgerException("database error while checking the ledger key: " + ex.getMessage(), ex);
+			throw new LedgerException("database error while checking the ledger key: " + DatabaseErrors.describe(ex), ex);
 		}
 	}
 

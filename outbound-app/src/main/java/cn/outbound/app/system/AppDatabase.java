@@ -17,8 +17,7 @@ import org.flywaydb.core.Flyway;
 public final class AppDatabase {
 
 	/** The embedded default, the same file the ledger uses (AUTO_SERVER lets several processes share it). */
-	public static final String DEFAULT_URL = "jdbc:h2:file:./data/outbound;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-			+ "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+	public static final String DEFAULT_URL = Database.DEFAULT_URL;
 
 	/** Flyway's history table for these migrations; the ledger keeps its own. */
 	public static final String HISTORY_TABLE = "flyway_schema_history_app";
@@ -58,25 +57,17 @@ public final class AppDatabase {
 	}
 
 	/**
-	 * A pool on the URL. On H2, every commit is written before it returns ({@code WRITE_DELAY 0}), so a killed
-	 * process never loses a committed row.
+	 * A pool on the URL, made fit by {@link Database#normalizeUrl} (any H2 URL works) and signed in as
+	 * {@link Database#openPool} does ({@code OUTBOUND_DB_USER} / {@code OUTBOUND_DB_PASSWORD}, else for an H2 file the
+	 * generated password next to it; the AUTO_SERVER port on loopback only). On H2, every commit is written before it
+	 * returns ({@code WRITE_DELAY 0}), so a killed process never loses a committed row.
 	 */
 	public static HikariDataSource open(String url, String schema, int poolSize) {
+		url = Database.normalizeUrl(url);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
-		boolean defaultH2User = isH2(url) && firstNonBlank(System.getenv("OUTBOUND_DB_USER"), null) == null;
 		if (isH2(url)) {
-			config.setUsername(firstNonBlank(System.getenv("OUTBOUND_DB_USER"), Database.H2_DEFAULT_USER));
-			config.setPassword(firstNonBlank(System.getenv("OUTBOUND_DB_PASSWORD"), ""));
 			config.setConnectionInitSql("SET WRITE_DELAY 0");
-		}
-		else {
-			if (System.getenv("OUTBOUND_DB_USER") != null) {
-				config.setUsername(System.getenv("OUTBOUND_DB_USER"));
-			}
-			if (System.getenv("OUTBOUND_DB_PASSWORD") != null) {
-				config.setPassword(System.getenv("OUTBOUND_DB_PASSWORD"));
-			}
 		}
 		if (schema != null) {
 			config.setSchema(schema);
@@ -85,7 +76,7 @@ public final class AppDatabase {
 		config.setMinimumIdle(Math.min(2, poolSize));
 		config.setPoolName("outbound");
 		config.setConnectionTimeout(10_000);
-		return Database.openH2Compatible(config, defaultH2User);
+		return Database.openPool(config, System.getenv(Database.USER_ENV), System.getenv(Database.PASSWORD_ENV));
 	}
 
 	/** Applies the server's migrations (idempotent); a database that already holds the ledger's tables is fine. */
@@ -101,10 +92,6 @@ public final class AppDatabase {
 			config.schemas(schema).defaultSchema(schema).createSchemas(true);
 		}
 		config.load().migrate();
-	}
-
-	private static String firstNonBlank(String a, String b) {
-		return (a != null && !a.isBlank()) ? a : b;
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.outbound.app.web;
 
 import java.util.UUID;
 
+import cn.outbound.ledger.db.DatabaseErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +65,31 @@ class ApiExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<String> unexpected(Exception ex, HttpServletRequest request) {
 		String incident = UUID.randomUUID().toString();
+		if (DatabaseErrors.isDatabaseError(ex)) {
+			return database(ex, request, incident);
+		}
 		log.error("Unexpected failure {} on {} {}", incident, request.getMethod(), request.getRequestURI(), ex);
 		return Problems.entity(new ApiProblem(500, "internal-error", "Internal error",
 				"The server could not complete the request (incident " + incident + "). Nothing was stored."),
 				request.getRequestURI());
+	}
+
+	/**
+	 * A database failure (also wrapped, e.g. in a ledger exception): {@code database-error}, 503 when the database
+	 * cannot be reached, else 500. Never the SQL or the driver's message; the log keeps them under the incident id.
+	 */
+	private static ResponseEntity<String> database(Exception ex, HttpServletRequest request, String incident) {
+		boolean unavailable = DatabaseErrors.isUnavailable(ex);
+		log.error("Database failure {} on {} {}: {}", incident, request.getMethod(), request.getRequestURI(),
+				DatabaseErrors.describe(ex), ex);
+		ApiProblem p = unavailable
+				? new ApiProblem(503, "database-error", "Database unavailable",
+						"The database cannot be reached; try again shortly (incident " + incident + ").")
+				: new ApiProblem(500, "database-error", "Database error", "The database could not complete the request"
+						+ " (incident " + incident + "; the server log has the details).");
+		ResponseEntity<String> entity = Problems.entity(p, request.getRequestURI());
+		return unavailable ? ResponseEntity.status(503).headers(entity.getHeaders()).header("Retry-After", "5")
+			.body(entity.getBody()) : entity;
 	}
 
 	private static String clip(String s) {

@@ -1,10 +1,6 @@
 package cn.outbound.ledger.db;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -24,6 +20,11 @@ import cn.outbound.ledger.LedgerException;
  * {@code AUTO_SERVER=TRUE}, so that a running server and the CLI can open it at the same time. Opening creates a
  * connection pool and applies the ledger's migrations ({@code db/ledger}, history table
  * {@value #HISTORY_TABLE}, independent of the server's own migrations).
+ *
+ * <p>
+ * The embedded database is kept to its owner: its AUTO_SERVER port listens on loopback only, it is signed in to with
+ * a generated password kept in {@value #SECRET_FILE} next to it, and its directory and files are owner-only. Any H2
+ * URL works: what the SQL needs is added to it ({@link #normalizeUrl}).
  */
 public final class Database implements AutoCloseable {
 
@@ -47,6 +48,20 @@ public final class Database implements AutoCloseable {
 	private final String url;
 
 	private final Path dataDirectory;
+
+	static {
+		// before any H2 connection of this process: H2 reads it once (the one place every entry point passes)
+		EmbeddedH2.bindToLoopback();
+	}
+
+	/**
+	 * Makes sure H2 binds its server sockets (the AUTO_SERVER port) to loopback in this process: a no-op that runs this
+	 * class's initialiser, for an entry point that may touch H2 before it opens a {@code Database} (the CLI's scan of
+	 * an H2 database).
+	 */
+	public static void loopbackOnly() {
+		// the static initialiser did it
+	}
 
 	private Database(HikariDataSource dataSource, Dialect dialect, String url, Path dataDirectory) {
 		this.dataSource = dataSource;
@@ -72,8 +87,10 @@ public final class Database implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a pool of at most {@code maxPoolSize} connections and migrates the ledger's tables.
-	 * @throws LedgerException if the database cannot be reached or migrated (the message never holds the password)
+	 * Opens a pool of at most {@code maxPoolSize} connections and migrates the ledger's tables. An H2 URL is first
+	 * given what the schema needs ({@link #normalizeUrl}).
+	 * @throws LedgerException if the database cannot be reached or migrated (the message never holds the password
+	 * or SQL)
 	 */
 	public static Database open(String url, String user, String password, int maxPoolSize) {
 		Dialect dialect;
@@ -83,23 +100,9 @@ public final class Database implements AutoCloseable {
 		catch (IllegalArgumentException ex) {
 			throw new LedgerException(URL_ENV + " '" + safe(url) + "': " + ex.getMessage());
 		}
-		Path dataDirectory = (dialect == Dialect.H2) ? h2Directory(url) : null;
-		if (dataDirectory != null) {
-			createPrivateDirectory(dataDirectory);
-		}
+		url = normalizeUrl(url);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
-		boolean defaultH2User = dialect == Dialect.H2 && (user == null || user.isBlank());
-		if (defaultH2User) {
-			// the server and every command sign in to the embedded file as the same user
-			config.setUsername(H2_DEFAULT_USER);
-		}
-		else if (user != null && !user.isBlank()) {
-			config.setUsername(user);
-		}
-		if (password != null && !password.isEmpty()) {
-			config.setPassword(password);
-		}
 		config.setPoolName("outbound-ledger");
 		config.setMaximumPoolSize(Math.max(2, maxPoolSize));
 		config.setMinimumIdle(1);
@@ -109,19 +112,23 @@ public final class Database implements AutoCloseable {
 		}
 		HikariDataSource ds;
 		try {
-			ds = openH2Compatible(config, defaultH2User);
+			ds = openPool(config, user, password);
+		}
+		catch (LedgerException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new LedgerException("cannot connect to the database at " + safe(url) + ": " + rootMessage(ex), ex);
+			throw new LedgerException("cannot connect to the database at " + safe(url) + ": "
+					+ DatabaseErrors.describe(ex), ex);
 		}
-		Database db = new Database(ds, dialect, url, dataDirectory);
+		Database db = new Database(ds, dialect, url, EmbeddedH2.directory(url));
 		try {
 			db.migrate();
 		}
 		catch (RuntimeException ex) {
 			db.close();
-			throw new LedgerException("cannot apply the ledger's migrations to " + safe(url) + ": " + rootMessage(ex),
-					ex);
+			throw new LedgerException("cannot apply the ledger's migrations to " + safe(url) + ": "
+					+ DatabaseErrors.describe(ex), ex);
 		}
 		return db;
 	}
@@ -129,22 +136,58 @@ public final class Database implements AutoCloseable {
 	/** The user the embedded H2 file is created with and signed in to when no user is configured. */
 	public static final String H2_DEFAULT_USER = "sa";
 
+	/** The file, in the directory of an embedded H2 file, that holds its generated password (owner-only). */
+	public static final String SECRET_FILE = EmbeddedH2.SECRET_FILE;
+
 	/**
-	 * Opens the pool; on an H2 file created by an earlier version under the empty user name, signs in as that user
-	 * instead of the default (H2 refuses another name for the file's only user).
+	 * What Outbound's SQL needs of an H2 URL, added in this one place for the ledger, the server and the CLI:
+	 * {@code MODE=PostgreSQL}, {@code DEFAULT_NULL_ORDERING=HIGH}, {@code AUTO_SERVER=TRUE} for a file (unless a lock
+	 * mode is given), a name and {@code DB_CLOSE_DELAY=-1} for an unnamed in-memory database. Any other URL is
+	 * returned unchanged.
 	 */
-	public static HikariDataSource openH2Compatible(HikariConfig config, boolean defaultH2User) {
-		try {
-			return new HikariDataSource(config);
-		}
-		catch (RuntimeException ex) {
-			if (!defaultH2User || !wrongCredentials(ex)) {
-				throw ex;
-			}
-			config.setUsername("");
-			return new HikariDataSource(config);
-		}
+	public static String normalizeUrl(String url) {
+		return EmbeddedH2.normalize(url.strip());
 	}
+
+	/**
+	 * Opens a pool on {@code config}'s URL (normalise it first) with the user and password given, else, for an
+	 * embedded H2 file, as {@value #H2_DEFAULT_USER} with the password in {@value #SECRET_FILE} next to it (generated on
+	 * first use; a file an earlier version created without a password gets it). Before that, the file's directory is
+	 * created owner-only, and after it, the database's files are made owner-only. The AUTO_SERVER port binds to
+	 * loopback.
+	 * @throws LedgerException if H2 was started in this process before Outbound could bind it to loopback
+	 */
+	public static HikariDataSource openPool(HikariConfig config, String user, String password) {
+		String url = config.getJdbcUrl();
+		boolean given = (user != null && !user.isBlank()) || (password != null && !password.isEmpty())
+				|| java.util.regex.Pattern.compile("(?i);\\s*(USER|PASSWORD)\\s*=").matcher(url).find();
+		if (user != null && !user.isBlank()) {
+			config.setUsername(user);
+		}
+		if (password != null && !password.isEmpty()) {
+			config.setPassword(password);
+		}
+		Path dir = EmbeddedH2.directory(url);
+		if (dir == null) {
+			if (!given && url.startsWith("jdbc:h2:")) {
+				config.setUsername(H2_DEFAULT_USER);
+			}
+			return new HikariDataSource(config);
+		}
+		if (url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE") && !EmbeddedH2.boundToLoopback()) {
+			throw new LedgerException("the embedded database would listen on every network interface: H2 was started"
+					+ " in this process before Outbound could bind it to " + EmbeddedH2.LOOPBACK
+					+ " (start the JVM with -Dh2.bindAddress=" + EmbeddedH2.LOOPBACK + ")");
+		}
+		EmbeddedH2.prepareDirectory(dir, dir.equals(DEFAULT_DIRECTORY.toAbsolutePath().normalize()));
+		HikariDataSource ds = given ? new HikariDataSource(config)
+				: EmbeddedH2.openWithSecret(config, H2_DEFAULT_USER, EmbeddedH2.secret(dir));
+		EmbeddedH2.tightenFiles(dir, url);
+		return ds;
+	}
+
+	/** The directory of {@link #DEFAULT_URL}. */
+	private static final Path DEFAULT_DIRECTORY = Path.of("data");
 
 	/** H2's "wrong user name or password" (28000) anywhere in the causes. */
 	static boolean wrongCredentials(Throwable ex) {
@@ -209,58 +252,9 @@ public final class Database implements AutoCloseable {
 		this.dataSource.close();
 	}
 
-	static Path h2Directory(String url) {
-		String rest = url.substring("jdbc:h2:".length());
-		int semi = rest.indexOf(';');
-		String path = (semi >= 0) ? rest.substring(0, semi) : rest;
-		if (path.startsWith("mem:") || path.startsWith("tcp:") || path.startsWith("ssl:") || path.startsWith("zip:")) {
-			return null;
-		}
-		if (path.startsWith("file:")) {
-			path = path.substring("file:".length());
-		}
-		else if (path.startsWith("split:") || path.startsWith("nio:") || path.startsWith("async:")) {
-			path = path.substring(path.indexOf(':') + 1);
-		}
-		if (path.startsWith("~")) {
-			path = System.getProperty("user.home") + path.substring(1);
-		}
-		Path parent = Path.of(path).toAbsolutePath().normalize().getParent();
-		return parent;
-	}
-
-	private static void createPrivateDirectory(Path dir) {
-		if (Files.isDirectory(dir)) {
-			return;
-		}
-		try {
-			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-				Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			}
-			else {
-				Files.createDirectories(dir);
-			}
-		}
-		catch (IOException ex) {
-			throw new LedgerException("cannot create the data directory " + dir + ": " + ex.getMessage(), ex);
-		}
-	}
-
 	/** Removes {@code password=...} parameters (PostgreSQL and H2 syntax) from a URL. */
 	static String safe(String url) {
 		return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable t = ex;
-		String m = ex.getMessage();
-		while (t.getCause() != null && t.getCause() != t) {
-			t = t.getCause();
-			if (t.getMessage() != null) {
-				m = t.getMessage();
-			}
-		}
-		return safe((m != null) ? m : ex.getClass().getSimpleName());
 	}
 
 }
