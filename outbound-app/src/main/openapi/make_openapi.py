@@ -139,7 +139,17 @@ doc = {
                        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 0}}, {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
         "responses": {"200": js({"type": "object", "properties": {"items": {"type": "array", "items": ref("AuditEvent")}, "page": {"type": "integer"}, "size": {"type": "integer"}, "total": {"type": "integer"}}}), **errs("400", "401", "403")}}},
     "/api/v1/audit/verify": {"get": {"tags": ["audit"], "summary": "Check the audit log's hash chain (ADMIN)", "operationId": "verifyAudit",
-        "responses": {"200": js({"type": "object", "properties": {"intact": {"type": "boolean"}, "entries": {"type": "integer"}, "headHash": {"type": "string"}, "problems": {"type": "array", "items": {"type": "string"}}}}), **errs("401", "403")}}},
+        "description": "Walks the chain from its first entry. Deleting the last entries and moving the head back leaves a shorter chain that is intact; "
+          "to detect that, keep `headHash` elsewhere from time to time and pass it as `head`: the answer is `intact: false`, with `keptHead.found: false` "
+          "and a problem, unless the intact chain still reaches that hash.",
+        "parameters": [{"name": "head", "in": "query", "required": False, "description": "A head hash kept elsewhere earlier: 64 hexadecimal digits. Anything else is a 400 naming `head`.",
+                        "schema": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}}],
+        "responses": {"200": js({"type": "object", "properties": {"intact": {"type": "boolean", "description": "No problem found (and the kept head reached, when `head` was given)"},
+            "entries": {"type": "integer"}, "headHash": {"type": "string", "description": "The hash of the last entry (64 zeros for an empty log): the value to keep"},
+            "headAt": {"type": ["string", "null"], "format": "date-time", "description": "The time of the last entry"},
+            "keptHead": {"type": "object", "description": "Only when `head` was given", "properties": {"hash": {"type": "string"}, "found": {"type": "boolean"},
+                "seq": {"type": ["integer", "null"], "description": "The entry whose hash it is (0 for the empty log's)"}, "at": {"type": ["string", "null"], "format": "date-time"}}},
+            "problems": {"type": "array", "items": {"type": "string"}}}}), **errs("400", "401", "403")}}},
     "/api/health": {"get": {"tags": ["system"], "summary": "Health check (public; also at /health)", "operationId": "health", "security": [],
         "responses": {"200": js({"type": "object", "properties": {"status": {"type": "string"}, "database": {"type": "string"}}}), "503": js({"type": "object"}, "The database does not answer")}}},
     "/api/openapi.json": {"get": {"tags": ["system"], "summary": "This document (public)", "operationId": "openApi", "security": [], "responses": {"200": js({"type": "object"})}}},
@@ -152,7 +162,9 @@ doc = {
       "Problem": {"type": "object", "description": "RFC 9457", "required": ["type", "title", "status"], "properties": {
           "type": {"type": "string", "example": "urn:outbound:problem:invalid-scenario"}, "title": {"type": "string"}, "status": {"type": "integer"},
           "detail": {"type": "string"}, "instance": {"type": "string"},
-          "errors": {"type": "array", "items": {"type": "object", "properties": {"pointer": {"type": "string", "description": "JSON pointer into the body"}, "line": {"type": "integer"}, "column": {"type": "integer"}, "parameter": {"type": "string"}, "header": {"type": "string"}, "message": {"type": "string"}}}}}},
+          "errors": {"type": "array", "items": {"type": "object", "properties": {"pointer": {"type": "string", "description": "JSON pointer into the body"}, "line": {"type": "integer"}, "column": {"type": "integer"}, "parameter": {"type": "string"}, "header": {"type": "string"},
+              "code": {"type": "string", "description": "Stable code of a document problem (e.g. unknown-fact, below-minimum, required); docs/server.md lists them", "example": "unknown-fact-for-item"},
+              "message": {"type": "string", "description": "What is wrong and what is allowed: Chinese when Accept-Language prefers zh to en, otherwise English"}}}}}},
       "Scenario": {"type": "object", "description": "spec outbound/scenario/v1", "required": ["schema", "jurisdiction", "date", "processor"], "additionalProperties": False, "properties": {
           "schema": {"const": "outbound/scenario/v1"}, "jurisdiction": {"type": "string", "enum": ["tianjin-ftz", "cn-national"]}, "date": {"type": "string", "format": "date"},
           "processor": {"type": "object", "required": ["ciio"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "ciio": {"type": "boolean"}}},

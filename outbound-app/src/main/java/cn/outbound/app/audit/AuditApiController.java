@@ -49,13 +49,36 @@ class AuditApiController {
 		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(body));
 	}
 
+	/**
+	 * The chain check; with {@code head}, also whether the intact chain still reaches that head hash, kept elsewhere
+	 * earlier. A kept head it does not reach makes the answer {@code intact: false} (entries were removed or
+	 * rewritten).
+	 */
 	@GetMapping("/api/v1/audit/verify")
-	ResponseEntity<String> verify() throws SQLException {
-		AuditLog.Verification v = this.log.verify();
+	ResponseEntity<String> verify(@RequestParam(required = false) String head) throws SQLException {
+		String kept = null;
+		if (head != null) {
+			try {
+				kept = AuditLog.keptHead(head);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiProblem.badParameter("head", ex.getMessage());
+			}
+		}
+		AuditLog.Verification v = this.log.verify(kept);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("intact", v.intact());
 		body.put("entries", v.entries());
 		body.put("headHash", v.headHash());
+		body.put("headAt", (v.headAt() != null) ? v.headAt().toString() : null);
+		if (v.keptHead() != null) {
+			Map<String, Object> k = new LinkedHashMap<>();
+			k.put("hash", v.keptHead().hash());
+			k.put("found", v.keptHead().found());
+			k.put("seq", v.keptHead().seq());
+			k.put("at", (v.keptHead().at() != null) ? v.keptHead().at().toString() : null);
+			body.put("keptHead", k);
+		}
 		body.put("problems", new ArrayList<Object>(v.problems()));
 		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(body));
 	}

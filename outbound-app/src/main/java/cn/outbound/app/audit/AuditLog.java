@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -13,6 +16,11 @@ import javax.sql.DataSource;
  * Reads the audit log and checks its hash chain: every entry's hash must cover its fields and the previous entry's
  * hash, sequence numbers must run without a gap from 1, and the head row must point at the last entry. An edited,
  * deleted, inserted or truncated entry breaks one of these.
+ * <p>
+ * One change the chain cannot see by itself: someone who can write to the database deletes the last entries and
+ * moves the head row back to the entry before them; the shorter chain is intact. A head hash kept elsewhere (copied
+ * from {@code audit verify} or the admin page) closes that gap: {@link #verify(String)} checks that the intact chain
+ * from the first entry still reaches it.
  */
 public final class AuditLog {
 
@@ -22,13 +30,43 @@ public final class AuditLog {
 		this.dataSource = dataSource;
 	}
 
-	/** The result of a check; {@code problems} is empty when the chain is intact. */
-	public record Verification(long entries, String headHash, List<String> problems) {
+	/** The hash of an empty chain, and the previous-hash of its first entry. */
+	public static final String GENESIS = "0".repeat(64);
+
+	private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
+
+	/**
+	 * The result of a check; {@code problems} is empty when the chain is intact (and reaches the kept head, when one
+	 * was given). {@code headAt} is the time of the last entry (null for an empty log); {@code keptHead} is null when
+	 * no kept head was given.
+	 */
+	public record Verification(long entries, String headHash, Instant headAt, List<String> problems,
+			KeptHead keptHead) {
 
 		public boolean intact() {
 			return this.problems.isEmpty();
 		}
 
+	}
+
+	/**
+	 * A head hash kept elsewhere and whether the intact chain reaches it: {@code seq} and {@code at} are those of the
+	 * entry whose hash it is (0 and null for the hash of the empty chain), or null when it was not reached.
+	 */
+	public record KeptHead(String hash, boolean found, Long seq, Instant at) {
+	}
+
+	/**
+	 * A kept head as given by a person, stripped and in lower case.
+	 * @throws IllegalArgumentException when it is not 64 hexadecimal digits
+	 */
+	public static String keptHead(String value) {
+		String v = (value == null) ? "" : value.strip();
+		if (!HASH.matcher(v).matches()) {
+			throw new IllegalArgumentException("must be 64 hexadecimal digits (a SHA-256 head hash as printed by"
+					+ " 'audit verify'), not '" + ((v.length() > 80) ? v.substring(0, 80) + "…" : v) + "'");
+		}
+		return v.toLowerCase(Locale.ROOT);
 	}
 
 	/** A page of entries, newest first. */
@@ -67,10 +105,26 @@ public final class AuditLog {
 
 	/** Walks the whole chain in order. */
 	public Verification verify() throws SQLException {
+		return verify(null);
+	}
+
+	/**
+	 * Walks the whole chain in order and, when {@code keptHead} is given, checks that the chain is intact from its
+	 * first entry up to the entry whose hash is {@code keptHead}. A kept head the chain does not reach means entries
+	 * up to it were removed or rewritten since it was kept.
+	 * @param keptHead a head hash kept elsewhere (64 hexadecimal digits, see {@link #keptHead(String)}), or null
+	 * @throws IllegalArgumentException when {@code keptHead} is not 64 hexadecimal digits
+	 */
+	public Verification verify(String keptHead) throws SQLException {
+		String wanted = (keptHead != null) ? keptHead(keptHead) : null;
 		List<String> problems = new ArrayList<>();
 		long expectedSeq = 1;
-		String prev = "0".repeat(64);
+		String prev = GENESIS;
+		Instant headAt = null;
 		long entries = 0;
+		// the kept head of an empty log is the genesis hash, reached before any entry
+		KeptHead kept = (wanted == null) ? null
+				: wanted.equals(GENESIS) ? new KeptHead(wanted, true, 0L, null) : new KeptHead(wanted, false, null, null);
 		try (Connection c = this.dataSource.getConnection()) {
 			c.setReadOnly(true);
 			try (PreparedStatement ps = c.prepareStatement("select seq, at, actor, action, target, remote, details,"
@@ -92,7 +146,17 @@ public final class AuditLog {
 						if (!h.equals(e.hash())) {
 							problems.add("entry " + e.seq() + ": its content does not match its hash (edited)");
 						}
+						if (kept != null && !kept.found() && e.hash().equals(kept.hash())) {
+							if (problems.isEmpty()) {
+								kept = new KeptHead(kept.hash(), true, e.seq(), e.at());
+							}
+							else {
+								problems.add("the kept head " + kept.hash() + " is entry " + e.seq()
+										+ ", but the chain up to it is broken");
+							}
+						}
 						prev = e.hash();
+						headAt = e.at();
 						expectedSeq = e.seq() + 1;
 						if (problems.size() > 50) {
 							problems.add("… more problems not listed");
@@ -112,7 +176,13 @@ public final class AuditLog {
 				}
 			}
 		}
-		return new Verification(entries, prev, List.copyOf(problems));
+		if (kept != null && !kept.found() && problems.stream().noneMatch(p -> p.startsWith("the kept head"))) {
+			problems.add("the kept head " + kept.hash() + (problems.isEmpty()
+					? " is not in the chain: entries up to it were removed or rewritten since it was kept"
+							+ " (or it was kept from another database)"
+					: " is not reached by an intact chain"));
+		}
+		return new Verification(entries, prev, headAt, List.copyOf(problems), kept);
 	}
 
 	private static AuditEvent read(ResultSet rs) throws SQLException {

@@ -85,11 +85,26 @@ class AdminPageController {
 		return "admin/users";
 	}
 
+	/** The log, the chain check, the head to keep elsewhere and, with {@code head}, a check against a kept head. */
 	@GetMapping("/admin/audit")
-	String audit(@RequestParam(defaultValue = "0") int page, Model model) throws SQLException {
+	String audit(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String head, Model model)
+			throws SQLException {
 		int p = Math.max(0, page);
+		String given = (head != null) ? head.strip() : "";
+		String kept = null;
+		boolean badHead = false;
+		if (!given.isEmpty()) {
+			try {
+				kept = AuditLog.keptHead(given);
+			}
+			catch (IllegalArgumentException ex) {
+				badHead = true;
+			}
+		}
 		model.addAttribute("events", this.audit.page(p * 100, 100, null));
-		model.addAttribute("verification", this.audit.verify());
+		model.addAttribute("verification", this.audit.verify(kept));
+		model.addAttribute("head", (given.length() > 100) ? given.substring(0, 100) : given);
+		model.addAttribute("badHead", badHead);
 		model.addAttribute("page", p);
 		model.addAttribute("total", this.audit.count(null));
 		return "admin/audit";

@@ -203,10 +203,79 @@ abstract class PersistenceContract {
 			s.executeUpdate("insert into audit_event select * from audit_backup");
 			assertThat(this.audit.verify().intact()).isTrue();
 
+			s.executeUpdate("delete from audit_backup");
+			s.executeUpdate("insert into audit_backup select * from audit_event where seq = " + (last - 2));
 			s.executeUpdate("delete from audit_event where seq = " + (last - 2));
 			assertThat(this.audit.verify().intact()).isFalse();
+			// put it back, so that the tests after this one start from an intact chain
+			s.executeUpdate("insert into audit_event select * from audit_backup");
 			s.executeUpdate("drop table audit_backup");
+			assertThat(this.audit.verify().intact()).isTrue();
 		}
+	}
+
+	@Test // #9
+	void aKeptHeadRevealsTheLastEntryDeletedAndTheHeadMovedBack() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.writes.submit((c, audit) -> {
+				audit.append("tests", "KEPT_HEAD_PROBE", "x", null, "d");
+				return null;
+			});
+		}
+		AuditLog.Verification now = this.audit.verify();
+		assertThat(now.intact()).isTrue();
+		assertThat(now.headAt()).isNotNull();
+		String kept = now.headHash();
+		long last = now.entries();
+		AuditLog.Verification reached = this.audit.verify(kept);
+		assertThat(reached.intact()).isTrue();
+		assertThat(reached.keptHead().found()).isTrue();
+		assertThat(reached.keptHead().seq()).isEqualTo(last);
+		assertThat(this.audit.verify(" " + kept.toUpperCase() + "\n").intact()).isTrue();
+		assertThat(this.audit.verify(AuditLog.GENESIS).keptHead().seq()).isZero();
+
+		try (Connection c = this.dataSource.getConnection(); Statement s = c.createStatement()) {
+			// what an attacker with write access to the database does: drop the last entry, move the head back
+			s.executeUpdate("create table audit_kept_backup as select * from audit_event where seq = " + last);
+			s.executeUpdate("delete from audit_event where seq = " + last);
+			String previous = this.audit.verify().headHash();
+			try (var ps = c.prepareStatement("update audit_head set seq = ?, hash = ? where id = 1")) {
+				ps.setLong(1, last - 1);
+				ps.setString(2, previous);
+				ps.executeUpdate();
+			}
+			// the chain alone cannot see it (the documented limitation) ...
+			assertThat(this.audit.verify().intact()).isTrue();
+			// ... the head kept elsewhere can
+			AuditLog.Verification missing = this.audit.verify(kept);
+			assertThat(missing.intact()).isFalse();
+			assertThat(missing.keptHead().found()).isFalse();
+			assertThat(missing.problems()).singleElement()
+				.asString()
+				.contains("kept head " + kept)
+				.contains("not in the chain");
+			// a head kept before the deletion is still reached
+			assertThat(this.audit.verify(previous).intact()).isTrue();
+
+			// an edit before the kept head: the entry is there, but the chain up to it is broken
+			s.executeUpdate("insert into audit_event select * from audit_kept_backup");
+			s.executeUpdate("update audit_event set details = 'e' where seq = " + (last - 1));
+			assertThat(this.audit.verify(kept).problems()).anyMatch(p -> p.contains("edited"))
+				.anyMatch(p -> p.contains("kept head") && p.contains("up to it is broken"));
+
+			// put everything back
+			s.executeUpdate("update audit_event set details = 'd' where seq = " + (last - 1));
+			try (var ps = c.prepareStatement("update audit_head set seq = ?, hash = ? where id = 1")) {
+				ps.setLong(1, last);
+				ps.setString(2, kept);
+				ps.executeUpdate();
+			}
+			s.executeUpdate("drop table audit_kept_backup");
+		}
+		assertThat(this.audit.verify(kept).intact()).isTrue();
+		assertThatThrownBy(() -> this.audit.verify("abc")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("64 hexadecimal digits");
+		assertThatThrownBy(() -> this.audit.verify("g".repeat(64))).isInstanceOf(IllegalArgumentException.class);
 	}
 
 }
