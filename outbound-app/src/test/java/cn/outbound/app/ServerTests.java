@@ -229,6 +229,33 @@ public abstract class ServerTests {
 		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 	}
 
+	/**
+	 * Signs in with the form as {@code name}; returns the response of the sign-in (a redirect). {@code headers} are
+	 * added to both requests (e.g. {@code X-Forwarded-For}).
+	 */
+	protected HttpResponse<String> signInAs(HttpClient client, String name, String password, String... headers) {
+		try {
+			HttpRequest.Builder page = HttpRequest.newBuilder(URI.create(url("/login"))).GET();
+			for (int i = 0; i < headers.length; i += 2) {
+				page.header(headers[i], headers[i + 1]);
+			}
+			String token = csrf(client.send(page.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+				.body());
+			HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(url("/login")))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)
+						+ "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+						+ java.net.URLEncoder.encode(token, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+			for (int i = 0; i < headers.length; i += 2) {
+				post.header(headers[i], headers[i + 1]);
+			}
+			return client.send(post.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Signs in with the form as the user of a role; returns the client with its session. */
 	protected HttpClient signIn(Role role) {
 		token(role);

@@ -47,7 +47,7 @@ final class UsersCommand implements Callable<Integer> {
 			try (Db db = Db.open()) {
 				return run(new Users(db.dataSource, db.writes), out);
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | Users.LastAdministratorException ex) {
 				this.spec.commandLine().getErr().println("error: " + ex.getMessage());
 				return Outbound.INVALID;
 			}

@@ -34,6 +34,18 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.web.filter.OncePerRequestFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * Who may do what. The API ({@code /api/**}) takes a bearer token or a session and answers 401/403 as problem
@@ -76,6 +88,41 @@ class SecurityConfiguration {
 		};
 	}
 
+	/** The Content-Security-Policy of every response, pages, API and errors alike. */
+	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	@Bean
+	SessionGuard sessionGuard(Users users, OutboundSettings settings) {
+		return new SessionGuard(users, settings.session().absoluteTimeout());
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionGuard> sessionGuardRegistration(SessionGuard filter) {
+		// runs inside the security chains only
+		FilterRegistrationBean<SessionGuard> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	SignInThrottle signInThrottle(OutboundSettings settings) {
+		return new SignInThrottle(settings.session());
+	}
+
+	/**
+	 * The CSRF token lives in a cookie (HttpOnly, SameSite like the session's), not in a session: an anonymous visitor,
+	 * even one on the sign-in page, gets no session. Pages and the web UI's API calls share it.
+	 */
+	@Bean
+	CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(c -> c.sameSite("Lax"));
+		// the header the API documents (the repository's own default is X-XSRF-TOKEN)
+		tokens.setHeaderName("X-CSRF-TOKEN");
+		return tokens;
+	}
+
 	@Bean
 	BearerTokenFilter bearerTokenFilter(Users users, OutboundSettings settings) {
 		return new BearerTokenFilter(users, settings.tokenCacheTtl());
@@ -109,18 +156,20 @@ class SecurityConfiguration {
 	/** The API for a browser session (the web UI's own calls) and for anonymous callers of the public documents. */
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, SessionGuard guard,
+			CookieCsrfTokenRepository csrfTokens) throws Exception {
 		http.securityMatcher("/api/**")
 			.addFilterAfter(bearer, SecurityContextHolderFilter.class)
+			.addFilterAfter(guard, BearerTokenFilter.class)
 			// a call riding on a browser session needs the CSRF token
-			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
+			.csrf(c -> c.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
 		return apiRules(http).build();
 	}
 
 	/** Who may call what under {@code /api}, and how refusals are answered (problem documents). */
 	private static HttpSecurity apiRules(HttpSecurity http) throws Exception {
-		return http
+		return headers(http)
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/openapi.json", "/api/docs", "/api/docs/**", "/api/health")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments", "/api/v1/scans")
@@ -144,10 +193,26 @@ class SecurityConfiguration {
 					(ex instanceof CsrfException) ? Problems.csrf() : Problems.forbidden())));
 	}
 
+	/** Headers on every response of a chain: CSP, no referrer, and Spring's defaults (nosniff, DENY framing, …). */
+	private static HttpSecurity headers(HttpSecurity http) throws Exception {
+		return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
+	SecurityFilterChain web(HttpSecurity http, SessionGuard guard, SignInThrottle throttle, Users users,
+			CookieCsrfTokenRepository csrfTokens) throws Exception {
+		CookieRequestCache requests = new CookieRequestCache();
+		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+		landing.setDefaultTargetUrl("/assessments");
+		landing.setRequestCache(requests);
+		headers(http).addFilterAfter(guard, SecurityContextHolderFilter.class)
+			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.csrf(c -> c.csrfTokenRepository(csrfTokens))
+			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+			.requestCache(r -> r.requestCache(requests))
+			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/assess", "/assess/**", "/drafts/**", "/scan", "/scan/**")
 			.hasRole("ANALYST")
@@ -155,11 +220,81 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.anyRequest()
 			.hasRole("VIEWER"))
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/assessments").failureUrl("/login?error").permitAll())
+			.formLogin(f -> f.loginPage("/login").successHandler((request, response, authentication) -> {
+				Account a = account(users, authentication.getName());
+				String granted = authentication.getAuthorities().iterator().next().getAuthority();
+				if (a == null || !a.enabled() || !a.role().authority().equals(granted)) {
+					// changed between the password check and now: sign in again
+					request.getSession().invalidate();
+					response.sendRedirect(request.getContextPath() + "/login?ended");
+					return;
+				}
+				SessionGuard.signedIn(request.getSession(), a);
+				throttle.succeeded(a.username());
+				landing.onAuthenticationSuccess(request, response, authentication);
+			}).failureUrl("/login?error").permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-					+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> response
+				.sendRedirect(request.getContextPath()
+						+ ((request.getAttribute(SessionGuard.ENDED) != null) ? "/login?ended" : "/login"))));
 		return http.build();
+	}
+
+	private static Account account(Users users, String name) {
+		try {
+			return users.find(name).orElse(null);
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Loads a page's CSRF token before the page is written, so that its cookie is set while headers can still be sent
+	 * (a token first asked for by a template, after the response was committed, would never reach the browser).
+	 */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Refuses a sign-in (without checking the password) while its account or its client address has failed too often:
+	 * back to the sign-in page, which says so.
+	 */
+	static final class ThrottleFilter extends OncePerRequestFilter {
+
+		private final SignInThrottle throttle;
+
+		ThrottleFilter(SignInThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !"POST".equals(request.getMethod())
+					|| !request.getRequestURI().equals(request.getContextPath() + "/login");
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String account = Users.normalizeName(request.getParameter("username"));
+			if (this.throttle.refused(account, request.getRemoteAddr(), System.currentTimeMillis())) {
+				response.sendRedirect(request.getContextPath() + "/login?locked");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	private static boolean sessionWrite(HttpServletRequest request) {
@@ -172,16 +307,25 @@ class SecurityConfiguration {
 
 	/** Sign-ins, successful or not, go to the audit log. */
 	@Bean
-	LoginAuditor loginAuditor(Writes writes) {
-		return new LoginAuditor(writes);
+	LoginAuditor loginAuditor(Writes writes, Users users, SignInThrottle throttle) {
+		return new LoginAuditor(writes, users, throttle);
 	}
 
 	static final class LoginAuditor {
 
+		/** The actor of a failed sign-in under a name that is no user's: what was typed is not written. */
+		static final String UNKNOWN_USER = "unknown-user";
+
 		private final Writes writes;
 
-		LoginAuditor(Writes writes) {
+		private final Users users;
+
+		private final SignInThrottle throttle;
+
+		LoginAuditor(Writes writes, Users users, SignInThrottle throttle) {
 			this.writes = writes;
+			this.users = users;
+			this.throttle = throttle;
 		}
 
 		@EventListener
@@ -189,10 +333,20 @@ class SecurityConfiguration {
 			record(event.getAuthentication().getName(), "LOGIN", event.getAuthentication().getDetails());
 		}
 
+		/**
+		 * A failure counts toward the throttle. It is audited under the user's name when the user exists, else as
+		 * {@value #UNKNOWN_USER}; and only while within the throttle's limits, so a flood adds a bounded number of
+		 * entries.
+		 */
 		@EventListener
 		void failure(AbstractAuthenticationFailureEvent event) {
-			record(String.valueOf(event.getAuthentication().getName()), "LOGIN_FAILED",
-					event.getAuthentication().getDetails());
+			Object details = event.getAuthentication().getDetails();
+			String remote = (details instanceof WebAuthenticationDetails d) ? d.getRemoteAddress() : null;
+			String name = Users.normalizeName(String.valueOf(event.getAuthentication().getName()));
+			if (!this.throttle.failed(name, remote, System.currentTimeMillis())) {
+				return;
+			}
+			record((name != null && account(this.users, name) != null) ? name : UNKNOWN_USER, "LOGIN_FAILED", details);
 		}
 
 		private void record(String user, String action, Object details) {

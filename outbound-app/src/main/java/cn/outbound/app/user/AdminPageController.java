@@ -26,10 +26,14 @@ class AdminPageController {
 
 	private final BearerTokenFilter tokens;
 
-	AdminPageController(Users users, AuditLog audit, BearerTokenFilter tokens) {
+	private final org.springframework.context.MessageSource messages;
+
+	AdminPageController(Users users, AuditLog audit, BearerTokenFilter tokens,
+			org.springframework.context.MessageSource messages) {
 		this.users = users;
 		this.audit = audit;
 		this.tokens = tokens;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/users")
@@ -70,6 +74,10 @@ class AdminPageController {
 		}
 		catch (IllegalArgumentException ex) {
 			return usersPage(model, null, null, null, ex.getMessage());
+		}
+		catch (Users.LastAdministratorException ex) {
+			return usersPage(model, null, null, null, this.messages.getMessage("users.problem.last-admin", null,
+					ex.getMessage(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		}
 		this.tokens.forgetAll();
 		return "redirect:/admin/users";

@@ -103,6 +103,9 @@ class UserApiController {
 			throw new ApiProblem(ex.getMessage().startsWith("no user") ? 404 : 422, "invalid-user", "User not changed",
 					ex.getMessage());
 		}
+		catch (Users.LastAdministratorException ex) {
+			throw new ApiProblem(409, "last-administrator", "User not changed", ex.getMessage());
+		}
 		this.tokens.forgetAll();
 		return ResponseEntity.ok().contentType(Problems.JSON)
 			.body(Json.compact(json(this.users.find(username).orElseThrow())));

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -32,7 +34,10 @@ public final class Users {
 
 	public static final String TOKEN_PREFIX = "obt_";
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+	/** A user name after {@link #normalizeName}: lower-case ASCII letters, digits and {@code . _ @ -}. */
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
+
+	private static final String COLUMNS = "id, username, password_hash, role, enabled, created_at, security_stamp";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -60,11 +65,8 @@ public final class Users {
 	 * @param password {@code null} to generate one
 	 * @throws IllegalArgumentException for a bad name or a name already taken
 	 */
-	public Created add(String username, Role role, String password, String actor, String remote) throws SQLException {
-		if (username == null || !NAME.matcher(username).matches()) {
-			throw new IllegalArgumentException("user name '" + username
-					+ "' is not allowed: use 1-100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
-		}
+	public Created add(String name, Role role, String password, String actor, String remote) throws SQLException {
+		String username = requireName(name);
 		if (password != null && password.length() < 12) {
 			throw new IllegalArgumentException("the password must have at least 12 characters");
 		}
@@ -93,7 +95,49 @@ public final class Users {
 			audit.append(actor, "TOKEN_ISSUED", "user:" + username, remote, "name=initial");
 			return userId;
 		});
-		return new Created(new Account(id, username, hash, role, true, now), pw, generated, token);
+		return new Created(new Account(id, username, hash, role, true, now, 0), pw, generated, token);
+	}
+
+	/**
+	 * The one spelling of a user name: NFKC (full-width letters become ASCII) and case-folded, so that {@code ADMIN1},
+	 * {@code Admin1} and {@code ａｄｍｉｎ１} are the same user. {@code null} when no user could have the name.
+	 */
+	public static String normalizeName(String name) {
+		if (name == null || name.length() > 400) {
+			return null;
+		}
+		String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		return NAME.matcher(n).matches() ? n : null;
+	}
+
+	/** The normalised name, or an error naming the field and what is allowed (never echoing invisible characters). */
+	static String requireName(String name) {
+		String n = normalizeName(name);
+		if (n == null) {
+			throw new IllegalArgumentException("user name " + shown(name) + " is not allowed: use 1-100 letters, digits,"
+					+ " '.', '_', '@' or '-', starting with a letter or digit (no spaces, control or invisible"
+					+ " characters; upper and lower case are the same name)");
+		}
+		return n;
+	}
+
+	/** A name as it may be shown in a message: quoted, cut to 40 characters, anything unprintable as U+XXXX. */
+	private static String shown(String name) {
+		if (name == null) {
+			return "(none)";
+		}
+		StringBuilder sb = new StringBuilder("'");
+		name.codePoints().limit(40).forEach(cp -> {
+			int type = Character.getType(cp);
+			if (cp < 0x20 || type == Character.CONTROL || type == Character.FORMAT || Character.isWhitespace(cp)
+					|| type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+				sb.append(String.format(Locale.ROOT, "U+%04X", cp));
+			}
+			else {
+				sb.appendCodePoint(cp);
+			}
+		});
+		return sb.append((name.codePointCount(0, name.length()) > 40) ? "…'" : "'").toString();
 	}
 
 	/** Issues another API token for a user; returns it (shown once). */
@@ -102,7 +146,7 @@ public final class Users {
 		String token = newToken();
 		this.writes.submit((c, audit) -> {
 			insertToken(c, account.id(), name, token);
-			audit.append(actor, "TOKEN_ISSUED", "user:" + username, remote, "name=" + name);
+			audit.append(actor, "TOKEN_ISSUED", "user:" + account.username(), remote, "name=" + name);
 			return null;
 		});
 		return token;
@@ -117,10 +161,19 @@ public final class Users {
 				ps.setTimestamp(1, Timestamp.from(Instant.now()));
 				ps.setLong(2, account.id());
 				int n = ps.executeUpdate();
-				audit.append(actor, "TOKENS_REVOKED", "user:" + username, remote, "count=" + n);
+				raiseStamp(c, account.id());
+				audit.append(actor, "TOKENS_REVOKED", "user:" + account.username(), remote, "count=" + n);
 				return n;
 			}
 		});
+	}
+
+	private static void raiseStamp(Connection c, long userId) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(
+				"update app_user set security_stamp = security_stamp + 1 where id = ?")) {
+			ps.setLong(1, userId);
+			ps.executeUpdate();
+		}
 	}
 
 	public void setPassword(String username, String password, String actor, String remote) throws SQLException {
@@ -128,41 +181,93 @@ public final class Users {
 			throw new IllegalArgumentException("the password must have at least 12 characters");
 		}
 		String hash = PASSWORDS.encode(password);
-		update(username, "password_hash = ?", hash, actor, remote, "PASSWORD_SET", null);
+		update(username, "password_hash = ?", hash, actor, remote, "PASSWORD_SET", null, false);
 	}
 
+	/** @throws LastAdministratorException if this would leave no enabled administrator */
 	public void setRole(String username, Role role, String actor, String remote) throws SQLException {
-		update(username, "role = ?", role.name(), actor, remote, "ROLE_SET", "role=" + role.name());
+		update(username, "role = ?", role.name(), actor, remote, "ROLE_SET", "role=" + role.name(), role != Role.ADMIN);
 	}
 
+	/** @throws LastAdministratorException if this would leave no enabled administrator */
 	public void setEnabled(String username, boolean enabled, String actor, String remote) throws SQLException {
-		update(username, "enabled = ?", enabled, actor, remote, enabled ? "USER_ENABLED" : "USER_DISABLED", null);
+		update(username, "enabled = ?", enabled, actor, remote, enabled ? "USER_ENABLED" : "USER_DISABLED", null,
+				!enabled);
 	}
 
-	private void update(String username, String set, Object value, String actor, String remote, String action,
-			String details) throws SQLException {
-		int n = this.writes.submit((c, audit) -> {
-			try (PreparedStatement ps = c.prepareStatement("update app_user set " + set + " where username = ?")) {
-				ps.setObject(1, value);
-				ps.setString(2, username);
-				int rows = ps.executeUpdate();
-				if (rows > 0) {
-					audit.append(actor, action, "user:" + username, remote, details);
+	/**
+	 * Refused: the change would leave the server with no enabled administrator (who else could undo it?).
+	 */
+	public static final class LastAdministratorException extends IllegalStateException {
+
+		private final String username;
+
+		LastAdministratorException(String username) {
+			super("user '" + username + "' is the last enabled administrator: make another user ADMIN first");
+			this.username = username;
+		}
+
+		public String username() {
+			return this.username;
+		}
+
+	}
+
+	/**
+	 * One change to a user, with its audit entry, in one write. The user's stamp rises, so every session and token of
+	 * the user is checked afresh on its next request. {@code demotes}: the change takes administrator power away, which
+	 * is refused for the last enabled administrator (writes are serialised, so the count cannot race).
+	 */
+	private void update(String name, String set, Object value, String actor, String remote, String action,
+			String details, boolean demotes) throws SQLException {
+		Account account = find(name).orElseThrow(() -> new IllegalArgumentException("no user '" + name + "'"));
+		this.writes.submit((c, audit) -> {
+			if (demotes && account.role() == Role.ADMIN && account.enabled()) {
+				try (PreparedStatement ps = c.prepareStatement(
+						"select count(*) from app_user where role = 'ADMIN' and enabled and id <> ?")) {
+					ps.setLong(1, account.id());
+					try (ResultSet rs = ps.executeQuery()) {
+						rs.next();
+						if (rs.getLong(1) == 0) {
+							throw new LastAdministratorException(account.username());
+						}
+					}
 				}
-				return rows;
 			}
+			try (PreparedStatement ps = c.prepareStatement(
+					"update app_user set " + set + ", security_stamp = security_stamp + 1 where id = ?")) {
+				ps.setObject(1, value);
+				ps.setLong(2, account.id());
+				ps.executeUpdate();
+			}
+			audit.append(actor, action, "user:" + account.username(), remote, details);
+			return null;
 		});
-		if (n == 0) {
-			throw new IllegalArgumentException("no user '" + username + "'");
+	}
+
+	/** The user of that name (in any case or width: see {@link #normalizeName}). */
+	public Optional<Account> find(String username) throws SQLException {
+		String name = normalizeName(username);
+		if (name == null) {
+			return Optional.empty();
+		}
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from app_user where username = ?")) {
+			ps.setString(1, name);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? Optional.of(account(rs)) : Optional.empty();
+			}
 		}
 	}
 
-	public Optional<Account> find(String username) throws SQLException {
-		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select id, username, password_hash, role, enabled, created_at from app_user where username = ?")) {
-			ps.setString(1, username);
+	/** The user's standing now: asked on every request of a session or token (one primary-key read). */
+	public Optional<Account.Standing> standing(long userId) throws SQLException {
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c
+			.prepareStatement("select role, enabled, security_stamp from app_user where id = ?")) {
+			ps.setLong(1, userId);
 			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(account(rs)) : Optional.empty();
+				return rs.next() ? Optional.of(new Account.Standing(Role.valueOf(rs.getString(1)), rs.getBoolean(2),
+						rs.getLong(3))) : Optional.empty();
 			}
 		}
 	}
@@ -173,7 +278,7 @@ public final class Users {
 			return Optional.empty();
 		}
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select u.id, u.username, u.password_hash, u.role, u.enabled, u.created_at from api_token t"
+				"select u.id, u.username, u.password_hash, u.role, u.enabled, u.created_at, u.security_stamp from api_token t"
 						+ " join app_user u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null and u.enabled")) {
 			ps.setString(1, tokenHash(token));
 			try (ResultSet rs = ps.executeQuery()) {
@@ -184,7 +289,7 @@ public final class Users {
 
 	public List<Account> list() throws SQLException {
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select id, username, password_hash, role, enabled, created_at from app_user order by username");
+				"select " + COLUMNS + " from app_user order by username");
 				ResultSet rs = ps.executeQuery()) {
 			List<Account> out = new ArrayList<>();
 			while (rs.next()) {
@@ -225,7 +330,7 @@ public final class Users {
 
 	private static Account account(ResultSet rs) throws SQLException {
 		return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-				rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+				rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getLong(7));
 	}
 
 	public static String tokenHash(String token) {

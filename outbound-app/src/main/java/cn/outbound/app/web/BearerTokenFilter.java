@@ -22,9 +22,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer obt_…} requests by the token's SHA-256. A checked token is remembered
- * for a few seconds, so that a busy pipeline does not ask the database on every request; revoking a token in this
- * server forgets it at once. A wrong token is 401, never a fall-back to anonymous.
+ * Authenticates {@code Authorization: Bearer obt_…} requests by the token's SHA-256. The token's lookup is remembered
+ * for a few seconds, but the user's standing (enabled, and the stamp that rises with every role change, password
+ * change or revocation, through any door including the CLI) is read on every request: a change takes effect on the
+ * next request. A wrong token is 401, never a fall-back to anonymous.
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -39,7 +40,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 		this.ttlNanos = ttl.toNanos();
 	}
 
-	private record Cached(UsernamePasswordAuthenticationToken authentication, long until) {
+	private record Cached(UsernamePasswordAuthenticationToken authentication, long userId, long stamp, long until) {
 	}
 
 	@Override
@@ -59,14 +60,28 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 		String key = Users.tokenHash(token);
 		long now = System.nanoTime();
 		Cached cached = this.cache.get(key);
-		if (cached == null || now - cached.until() > 0) {
+		try {
+			if (cached != null && now - cached.until() <= 0) {
+				Optional<Account.Standing> standing = this.users.standing(cached.userId());
+				if (standing.isEmpty() || !standing.get().enabled() || standing.get().stamp() != cached.stamp()) {
+					cached = null;
+				}
+			}
+			else {
+				cached = null;
+			}
+		}
+		catch (SQLException ex) {
+			unavailable(request, response);
+			return;
+		}
+		if (cached == null) {
 			Optional<Account> account;
 			try {
 				account = this.users.byToken(token);
 			}
 			catch (SQLException ex) {
-				Problems.write(response, request, new ApiProblem(503, "unavailable", "Database unavailable",
-						"The token could not be checked because the database is unavailable; try again."));
+				unavailable(request, response);
 				return;
 			}
 			if (account.isEmpty()) {
@@ -80,7 +95,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 			}
 			var authentication = UsernamePasswordAuthenticationToken.authenticated(account.get().username(), null,
 					List.of(new SimpleGrantedAuthority(account.get().role().authority())));
-			cached = new Cached(authentication, now + this.ttlNanos);
+			cached = new Cached(authentication, account.get().id(), account.get().stamp(), now + this.ttlNanos);
 			this.cache.put(key, cached);
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -94,7 +109,12 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Forgets every remembered token (after a revocation, a role change or a disabled user). */
+	private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Problems.write(response, request, new ApiProblem(503, "unavailable", "Database unavailable",
+				"The token could not be checked because the database is unavailable; try again."));
+	}
+
+	/** Forgets every remembered token lookup (the standing is read on every request anyway). */
 	public void forgetAll() {
 		this.cache.clear();
 	}

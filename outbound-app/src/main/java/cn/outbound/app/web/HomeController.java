@@ -25,8 +25,12 @@ class HomeController {
 	}
 
 	@GetMapping("/login")
-	String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error, Model model) {
+	String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String locked,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String ended, Model model) {
 		model.addAttribute("failed", error != null);
+		model.addAttribute("locked", locked != null);
+		model.addAttribute("ended", ended != null);
 		return "login";
 	}
 
