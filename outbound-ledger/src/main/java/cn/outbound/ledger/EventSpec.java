@@ -2,6 +2,8 @@ package cn.outbound.ledger;
 
 import java.time.LocalDate;
 
+import cn.outbound.rules.scenario.ProcessorIds;
+
 /**
  * What an export event is, apart from its persons.
  *
@@ -20,7 +22,7 @@ public record EventSpec(String processor, String eventKey, LocalDate date, Strin
 	public static final int MAX_TEXT = 200;
 
 	public EventSpec {
-		processor = required("processor", processor);
+		processor = processor(processor);
 		eventKey = required("event-key", eventKey);
 		if (date == null) {
 			throw new LedgerInputException("date", "date is required (ISO yyyy-MM-dd, calendar of Asia/Shanghai)");
@@ -40,6 +42,24 @@ public record EventSpec(String processor, String eventKey, LocalDate date, Strin
 
 	public int year() {
 		return this.date.getYear();
+	}
+
+	/**
+	 * A processor id in its one form ({@link ProcessorIds}: NFKC, no invisible or control characters), the same form a
+	 * scenario's {@code processor.id} takes, so that the ledger and the decisions count the same processor.
+	 */
+	static String processor(String value) {
+		String v = required("processor", value);
+		String invisible = ProcessorIds.firstInvisible(v);
+		if (invisible != null) {
+			throw new LedgerInputException("processor", "processor holds an invisible or control character (" + invisible
+					+ "); type the id with visible characters only");
+		}
+		String n = ProcessorIds.normalize(v);
+		if (n == null) {
+			throw new LedgerInputException("processor", "processor must be 1 to " + ProcessorIds.MAX_LENGTH + " characters");
+		}
+		return n;
 	}
 
 	static String required(String field, String value) {

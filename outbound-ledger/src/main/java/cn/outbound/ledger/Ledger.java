@@ -509,7 +509,7 @@ public final class Ledger implements AutoCloseable {
 	 * @param thresholds the lines to measure headroom against (e.g. {@link Thresholds#NATIONAL_2024})
 	 */
 	public LedgerStatus status(String processor, int year, LocalDate asOf, Thresholds thresholds) {
-		String p = EventSpec.required("processor", processor);
+		String p = EventSpec.processor(processor);
 		if (asOf.getYear() != year) {
 			throw new LedgerInputException("as-of", "as-of date " + asOf + " is not in " + year);
 		}
@@ -753,7 +753,7 @@ public final class Ledger implements AutoCloseable {
 	 * {@code basis}, without recording anything. Invalid rows are counted and reported, not fatal.
 	 */
 	public WhatIf whatIf(String processor, LocalDate date, Basis basis, Persons persons, Thresholds thresholds) {
-		String p = EventSpec.required("processor", processor);
+		String p = EventSpec.processor(processor);
 		Basis b = (basis != null) ? basis : Basis.NONE;
 		Read read = read(List.of(persons), IngestListener.NONE);
 		try (Windows windows = read.windows(null, null); Connection c = readConnection()) {

@@ -83,6 +83,23 @@ abstract class LedgerSuite {
 		return this.ledger.status(p, year, LocalDate.of(year, 12, 31), Thresholds.NATIONAL_2024);
 	}
 
+	@Test // #9
+	void aProcessorIdThatLooksTheSameIsTheSameLedgerAndInvisibleCharactersAreRefused() {
+		String p = processor();
+		String wide = java.text.Normalizer.normalize(p, java.text.Normalizer.Form.NFKC).chars()
+			.mapToObj(c -> (c >= '!' && c <= '~') ? String.valueOf((char) (c - '!' + '\uFF01')) : String.valueOf((char) c))
+			.collect(java.util.stream.Collectors.joining());
+		this.ledger.record(event(p, "e1", "2026-03-01"), ids(TestIds.residentIds(0, 10)));
+		this.ledger.record(event(wide, "e2", "2026-03-02"), ids(TestIds.residentIds(5, 15)));
+		assertThat(status(p, 2026).individuals()).isEqualTo(15);
+		assertThat(status(wide, 2026).individuals()).isEqualTo(15);
+		assertThatThrownBy(() -> this.ledger.record(event(p + "\u200b", "e3", "2026-03-03"),
+				ids(TestIds.residentIds(0, 1))))
+			.isInstanceOf(LedgerInputException.class)
+			.hasMessageContaining("invisible or control character (U+200B)");
+		assertThat(status(p, 2026).events()).isEqualTo(2);
+	}
+
 	@Test // #4
 	void personExportedInSeveralEventsCountsOnce() {
 		String p = processor();

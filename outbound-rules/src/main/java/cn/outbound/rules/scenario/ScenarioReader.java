@@ -105,11 +105,50 @@ public final class ScenarioReader {
 		}
 		f.onlyKeys(obj, List.of("id", "name", "ciio"), object("processor"));
 		String id = f.string(obj, "id", false);
-		if (id != null && (id.isBlank() || id.length() > 200)) {
-			f.problem(obj.get("id"), "bad-length", "field", "processor.id", "min", 1, "max", 200);
+		if (id != null) {
+			String invisible = ProcessorIds.firstInvisible(id);
+			String normal = ProcessorIds.normalize(id);
+			if (invisible != null) {
+				f.problem(obj.get("id"), "invisible-character", "field", "processor.id", "character", invisible);
+			}
+			else if (normal == null) {
+				f.problem(obj.get("id"), "bad-length", "field", "processor.id", "min", 1, "max", ProcessorIds.MAX_LENGTH);
+			}
+			id = normal;
 		}
 		Boolean ciio = f.bool(obj, "ciio", true);
-		return new Scenario.Processor(id, f.string(obj, "name", false), Boolean.TRUE.equals(ciio));
+		return new Scenario.Processor(id, text(f, obj, "processor", "name", MAX_NAME), Boolean.TRUE.equals(ciio));
+	}
+
+	/** The longest name (processor, recipient), in characters. */
+	public static final int MAX_NAME = 500;
+
+	/** The longest description of a data entry, and a recipient's country. */
+	public static final int MAX_DESCRIPTION = 2_000;
+
+	public static final int MAX_COUNTRY = 100;
+
+	/** The most entries of {@code data} and of {@code personalInformation}: a decision's size is bounded by them. */
+	public static final int MAX_ENTRIES = 100;
+
+	/** An optional string {@code key} of the object {@code owner} of at most {@code max} characters (code points). */
+	private static String text(Fields f, Node.Obj obj, String owner, String key, int max) {
+		String value = f.string(obj, key, false);
+		if (value != null && value.codePointCount(0, value.length()) > max) {
+			f.problem(obj.get(key), "too-long", "field", owner + "." + key, "max", max);
+			return null;
+		}
+		return value;
+	}
+
+	/** An optional array of at most {@value #MAX_ENTRIES} elements; past that, a problem and the first ones only. */
+	private static List<Node> entries(Fields f, Node.Obj root, String key) {
+		List<Node> nodes = f.array(root, key, false);
+		if (nodes != null && nodes.size() > MAX_ENTRIES) {
+			f.problem(root.get(key), "too-many", "field", key, "max", MAX_ENTRIES, "actual", nodes.size());
+			return nodes.subList(0, MAX_ENTRIES);
+		}
+		return nodes;
 	}
 
 	private static Scenario.Recipient recipient(Fields f, Node.Obj root) {
@@ -118,15 +157,17 @@ public final class ScenarioReader {
 			return null;
 		}
 		f.onlyKeys(obj, List.of("name", "country"), object("recipient"));
-		return new Scenario.Recipient(f.string(obj, "name", false), f.string(obj, "country", false));
+		return new Scenario.Recipient(text(f, obj, "recipient", "name", MAX_NAME),
+				text(f, obj, "recipient", "country", MAX_COUNTRY));
 	}
 
 	private List<Scenario.DataEntry> data(Fields f, Node.Obj root, RulePack pack, boolean jurisdictionKnown) {
-		List<Node> nodes = f.array(root, "data", false);
+		List<Node> nodes = entries(f, root, "data");
 		List<Scenario.DataEntry> out = new ArrayList<>();
 		if (nodes == null) {
 			return out;
 		}
+		java.util.Map<Integer, Node> seen = new java.util.HashMap<>();
 		for (Node n : nodes) {
 			Node.Obj obj = f.object(n, Fields.subject("subject.data-entry"));
 			if (obj == null) {
@@ -157,9 +198,16 @@ public final class ScenarioReader {
 						f.problem(itemNode, "not-a-list-item", "item", v, "last", lastDeclarable(this.referenceList()));
 						number = null;
 					}
+					if (number != null) {
+						Node first = seen.putIfAbsent(number, itemNode);
+						if (first != null) {
+							f.problem(itemNode, "item-declared-twice", "item", number, "firstLine", first.location().line());
+							number = null;
+						}
+					}
 				}
 			}
-			String description = f.string(obj, "description", false);
+			String description = text(f, obj, "data[]", "description", MAX_DESCRIPTION);
 			Map<String, Object> facts = facts(f, obj, pack, item);
 			if (number != null && jurisdictionKnown) {
 				out.add(new Scenario.DataEntry(number, description, facts));
@@ -283,7 +331,7 @@ public final class ScenarioReader {
 	}
 
 	private static List<Scenario.PiGroup> personalInformation(Fields f, Node.Obj root) {
-		List<Node> nodes = f.array(root, "personalInformation", false);
+		List<Node> nodes = entries(f, root, "personalInformation");
 		List<Scenario.PiGroup> out = new ArrayList<>();
 		if (nodes == null) {
 			return out;

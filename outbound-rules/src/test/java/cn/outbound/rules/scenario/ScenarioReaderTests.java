@@ -129,4 +129,79 @@ class ScenarioReaderTests {
 			.satisfies(p -> assertThat(p.message()).contains("whole number"));
 	}
 
+
+	private static String withProcessor(String processor, String... fragments) {
+		StringBuilder sb = new StringBuilder("{\"schema\":\"outbound/scenario/v1\",\"jurisdiction\":\"tianjin-ftz\","
+				+ "\"date\":\"2026-06-15\",\"processor\":" + processor);
+		for (String f : fragments) {
+			sb.append(',').append(f);
+		}
+		return sb.append('}').toString();
+	}
+
+	@Test // #9
+	void aProcessorNameIsAtMost500Characters() {
+		assertThat(Fixtures.scenario(withProcessor("{\"name\":\"" + "名".repeat(500) + "\",\"ciio\":false}"))
+			.processor()
+			.name()).hasSize(500);
+		assertThat(problems(withProcessor("{\"name\":\"" + "名".repeat(501) + "\",\"ciio\":false}"))).singleElement()
+			.satisfies(p -> {
+				assertThat(p.pointer()).isEqualTo("/processor/name");
+				assertThat(p.message()).isEqualTo("processor.name must be a string of at most 500 characters");
+				assertThat(p.message("zh")).contains("processor.name").contains("500");
+			});
+	}
+
+	@Test // #9
+	void recipientAndDescriptionsAreBoundedToo() {
+		assertThat(problems(Fixtures.tianjin("\"recipient\":{\"name\":\"" + "x".repeat(501) + "\",\"country\":\""
+				+ "y".repeat(101) + "\"}", "\"data\":[{\"item\":1,\"description\":\"" + "z".repeat(2001) + "\"}]")))
+			.extracting(Problem::pointer)
+			.containsExactlyInAnyOrder("/recipient/name", "/recipient/country", "/data/0/description");
+	}
+
+	@Test // #9
+	void anItemDeclaredTwiceIsRefusedNamingTheFirst() {
+		String twice = Fixtures.tianjin("\"data\":[{\"item\":20,\"facts\":{\"affectedCustomers\":1}},\n"
+				+ "{\"item\":20,\"facts\":{\"affectedCustomers\":2}}]");
+		assertThat(problems(twice)).singleElement().satisfies(p -> {
+			assertThat(p.pointer()).isEqualTo("/data/1/item");
+			assertThat(p.message()).startsWith("item 20 is declared twice (first at line 1)");
+		});
+	}
+
+	@Test // #9
+	void twentyThousandEntriesGiveOneProblemAndNoDecision() {
+		StringBuilder data = new StringBuilder("\"data\":[");
+		for (int i = 0; i < 20_000; i++) {
+			data.append((i > 0) ? "," : "").append("{\"item\":1}");
+		}
+		List<Problem> problems = problems(Fixtures.tianjin(data.append(']').toString()));
+		assertThat(problems).extracting(Problem::code).contains("too-many");
+		// the first 100 entries are read: 99 duplicates, no more
+		assertThat(problems).hasSizeLessThanOrEqualTo(101);
+		StringBuilder groups = new StringBuilder("\"personalInformation\":[");
+		for (int i = 0; i <= ScenarioReader.MAX_ENTRIES; i++) {
+			groups.append((i > 0) ? "," : "").append("{\"individuals\":1}");
+		}
+		assertThat(problems(Fixtures.tianjin(groups.append(']').toString()))).singleElement()
+			.satisfies(p -> assertThat(p.message()).isEqualTo("personalInformation may have at most 100 entries, not 101"));
+	}
+
+	@Test // #9
+	void aProcessorIdIsNormalisedAndInvisibleCharactersAreRefused() {
+		assertThat(Fixtures.scenario(withProcessor("{\"id\":\"ＢＡＮＫ－ＴＪ\",\"ciio\":false}")).processor().id())
+			.isEqualTo("BANK-TJ");
+		for (String invisible : List.of("\\u200b", "\\u200e", "\\u202e", "\\u2066", "\\ufeff", "\\u0007", "\\u00ad")) {
+			assertThat(problems(withProcessor("{\"id\":\"bank" + invisible + "-tj\",\"ciio\":false}"))).as(invisible)
+				.singleElement()
+				.satisfies(p -> {
+					assertThat(p.pointer()).isEqualTo("/processor/id");
+					assertThat(p.message()).contains("invisible or control character (U+");
+				});
+		}
+		assertThat(ProcessorIds.normalize("x".repeat(200))).hasSize(200);
+		assertThat(ProcessorIds.normalize("x".repeat(201))).isNull();
+	}
+
 }
