@@ -42,7 +42,11 @@ class AssessPageController {
 
 	private final DraftStore drafts;
 
-	AssessPageController(Deciding deciding, Assessments assessments, DraftStore drafts) {
+	private final org.springframework.context.MessageSource messages;
+
+	AssessPageController(Deciding deciding, Assessments assessments, DraftStore drafts,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.deciding = deciding;
 		this.assessments = assessments;
 		this.drafts = drafts;
@@ -73,6 +77,11 @@ class AssessPageController {
 			@RequestParam(name = "draftId", required = false) Long draftId, Authentication user, Locale locale,
 			Model model) throws SQLException {
 		ScenarioForm form = ScenarioForm.of(request.getParameterMap());
+		String title = form.get("title");
+		if (title != null && title.length() > Assessments.MAX_TITLE) {
+			return render(form, Map.of("title", List.of(this.messages.getMessage("form.title.too-long",
+					new Object[] { Assessments.MAX_TITLE, title.length() }, locale))), List.of(), draftId, false, model);
+		}
 		if ("draft".equals(action)) {
 			long id = this.drafts.save(draftId, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
 			return "redirect:/assess?draft=" + id + "&saved";
@@ -170,13 +179,12 @@ class AssessPageController {
 		return book.packs().inForce(id, date).or(() -> book.current(book.defaultList().id())).orElseThrow();
 	}
 
+	/** The title, else the processor's name, else the date: cut to what a draft's name may hold. */
 	private static String draftName(ScenarioForm form) {
 		String title = form.get("title");
-		if (title != null) {
-			return title;
-		}
-		String name = form.get("processor.name");
-		return (name != null) ? name : form.get("date", "");
+		String name = (title != null) ? title : form.get("processor.name");
+		name = (name != null) ? name : form.get("date", "");
+		return (name.length() > Assessments.MAX_TITLE) ? name.substring(0, Assessments.MAX_TITLE - 1) + "…" : name;
 	}
 
 }

@@ -41,6 +41,9 @@ class Assessments {
 	record Created(Assessment assessment, boolean replay) {
 	}
 
+	/** The longest title of an assessment (and name of a draft), in characters: every door checks it here. */
+	public static final int MAX_TITLE = 200;
+
 	/**
 	 * @param body a scenario, or {@code {"title": …, "scenario": {…}}}
 	 */
@@ -57,7 +60,7 @@ class Assessments {
 			}
 			Node t = obj.get("title");
 			if (t != null && !(t instanceof Node.Scalar s && s.kind() == Node.Kind.STRING && ((String) s.value()).length() <= 200)) {
-				problems.add(new Problem("/title", t.location(), "too-long", "field", "title", "max", 200));
+				problems.add(new Problem("/title", t.location(), "too-long", "field", "title", "max", MAX_TITLE));
 			}
 			if (!problems.isEmpty()) {
 				throw ApiProblem.of(422, "invalid-scenario", "Invalid request", problems.get(0).message(), problems);
@@ -67,8 +70,8 @@ class Assessments {
 			}
 			scenarioNode = obj.get("scenario");
 		}
-		if (title != null && title.length() > 200) {
-			throw ApiProblem.badParameter("title", "at most 200 characters");
+		if (title != null && title.length() > MAX_TITLE) {
+			throw ApiProblem.badParameter("title", "at most " + MAX_TITLE + " characters");
 		}
 		Deciding.Read read = this.deciding.read(root, scenarioNode);
 		Decision decision = this.deciding.decide(read);

@@ -29,10 +29,7 @@ class ErrorPageController implements ErrorController {
 				case 403 -> Problems.forbidden();
 				case 404 -> ApiProblem.notFound("Nothing at " + path);
 				case 408 -> Problems.timeout();
-				case 413 -> Problems.tooLarge(1_048_576);
-				default -> new ApiProblem(status, (status < 500) ? "bad-request" : "internal-error",
-						(status < 500) ? "Bad request" : "Internal error",
-						(status < 500) ? "The request could not be understood." : "The server could not complete the request.");
+				default -> ContainerErrors.ProblemValve.problem(status);
 			};
 			return Problems.entity(p, path);
 		}
