@@ -122,7 +122,7 @@ public abstract class ServerTests {
 	}
 
 	/** The repository's root, where the in-repo copy of the spec and its examples lives. */
-	static Path repo() {
+	protected static Path repo() {
 		String configured = System.getProperty("outbound.repo");
 		return Path.of((configured != null) ? configured : "..").toAbsolutePath().normalize();
 	}

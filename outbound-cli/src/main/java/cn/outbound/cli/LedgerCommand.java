@@ -40,6 +40,7 @@ import cn.outbound.pii.io.TableFormatException;
 import cn.outbound.pii.io.TableReader;
 import cn.outbound.rules.pack.PiRules;
 import cn.outbound.rules.pack.RulePack;
+import cn.outbound.scan.ScanReport;
 import cn.outbound.rules.pack.RulePacks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,7 +105,21 @@ final class LedgerCommand implements Callable<Integer> {
 				description = "text (default) or json.")
 		Format format;
 
+		@Option(names = "--jurisdiction", defaultValue = ScanReport.DRAFT_JURISDICTION, paramLabel = "J",
+				description = "Whose thresholds measure headroom and alerts: those of J's edition in force on the date "
+						+ "(default: ${DEFAULT-VALUE}, as assess).")
+		String jurisdiction;
+
+		@Option(names = "--rules-dir", paramLabel = "DIR",
+				description = "Also load every *.yaml rule pack in DIR (e.g. a new edition). Default: $OUTBOUND_RULES_DIR.")
+		java.nio.file.Path rulesDir;
+
 		PrintWriter out;
+
+		/** The thresholds of this command's jurisdiction in force on {@code date}. */
+		Thresholds thresholds(LocalDate date) {
+			return LedgerCommand.thresholds(RuleOptions.packs(this.rulesDir), this.jurisdiction, date);
+		}
 
 		PrintWriter err;
 
@@ -266,7 +281,8 @@ final class LedgerCommand implements Callable<Integer> {
 						label(p.personClass()), p.identifiers(), p.persons(), p.newThisYear());
 			}
 			printInvalid(this.out, r.invalidSamples(), r.invalidRows());
-			LedgerStatus s = ledger.status(e.processor(), e.year(), LocalDate.of(e.year(), 12, 31), thresholds(e.date()));
+			LedgerStatus s = ledger.status(e.processor(), e.year(), LocalDate.of(e.year(), 12, 31),
+					thresholds(e.date()));
 			this.out.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(),
 					e.year(), s.individuals(), s.sensitiveIndividuals());
 			for (Headroom h : s.alerts()) {
@@ -298,7 +314,7 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		int run(Ledger ledger) {
-			LedgerStatus s = status(ledger, this.processor, this.year, this.asOf);
+			LedgerStatus s = status(ledger, this, this.year, this.asOf);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.status(s)));
 				return Outbound.OK;
@@ -323,7 +339,7 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		int run(Ledger ledger) {
-			LedgerStatus s = status(ledger, this.processor, this.year, null);
+			LedgerStatus s = status(ledger, this, this.year, null);
 			List<EventSummary> events = ledger.events(this.processor, s.year());
 			if (this.format == Format.json) {
 				var node = LedgerJson.status(s);
@@ -449,12 +465,12 @@ final class LedgerCommand implements Callable<Integer> {
 
 	// ------------------------------------------------------------------ shared
 
-	static LedgerStatus status(Ledger ledger, String processor, Integer year, LocalDate asOf) {
+	static LedgerStatus status(Ledger ledger, LedgerSubcommand command, Integer year, LocalDate asOf) {
 		if (asOf != null) {
-			return ledger.status(processor, asOf.getYear(), asOf, thresholds(asOf));
+			return ledger.status(command.processor, asOf.getYear(), asOf, command.thresholds(asOf));
 		}
 		int y = (year != null) ? year : ledger.today().getYear();
-		return ledger.status(processor, y, thresholds(LocalDate.of(y, 12, 31)));
+		return ledger.status(command.processor, y, command.thresholds(LocalDate.of(y, 12, 31)));
 	}
 
 	static void checkYear(Integer year) {
@@ -464,52 +480,19 @@ final class LedgerCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The threshold lines of the cn-national rule pack in force on {@code date} (the same numbers the Tianjin FTZ
-	 * pack applies): its bands of non-sensitive and sensitive persons, from the first one above a single person.
-	 * Falls back to {@link Thresholds#NATIONAL_2024} when no edition is in force.
+	 * The threshold lines of {@code jurisdiction}'s edition in force on {@code date} ({@link RulePacks#thresholds}, the
+	 * one answer the engine uses too).
+	 * @throws LedgerInputException naming the jurisdictions, or the editions, when there is no such edition
 	 */
-	static Thresholds thresholds(LocalDate date) {
-		Optional<RulePack> pack;
-		try {
-			pack = RulePacks.builtIn().inForce("cn-national", date);
+	static Thresholds thresholds(RulePacks packs, String jurisdiction, LocalDate date) {
+		if (!packs.ids().contains(jurisdiction)) {
+			throw new LedgerInputException("jurisdiction", "--jurisdiction '" + jurisdiction
+					+ "' is not a loaded rule pack; allowed: " + String.join(", ", packs.ids()));
 		}
-		catch (RuntimeException ex) {
-			pack = Optional.empty();
-		}
-		if (pack.isEmpty() || pack.get().personalInformation() == null) {
-			return Thresholds.NATIONAL_2024;
-		}
-		PiRules pi = pack.get().personalInformation();
-		List<Thresholds.Band> bands = new ArrayList<>();
-		addBands(bands, pi.individuals(), PersonClass.NON_SENSITIVE, "individuals");
-		addBands(bands, pi.sensitiveIndividuals(), PersonClass.SENSITIVE, "sensitive");
-		if (bands.isEmpty()) {
-			return Thresholds.NATIONAL_2024;
-		}
-		return new Thresholds("cn-national " + pack.get().edition(), bands,
-				Thresholds.NATIONAL_2024.alertPercents());
-	}
-
-	private static void addBands(List<Thresholds.Band> out, List<PiRules.Band> bands, PersonClass c, String prefix) {
-		if (bands == null) {
-			return;
-		}
-		for (PiRules.Band b : bands) {
-			if (b.atLeast() > 1) {
-				out.add(new Thresholds.Band(prefix + "-" + shortNumber(b.atLeast()), c, b.atLeast(),
-						b.mechanism().label().en() + " (" + b.rule() + ")"));
-			}
-		}
-	}
-
-	private static String shortNumber(long n) {
-		if (n % 1_000_000 == 0) {
-			return (n / 1_000_000) + "m";
-		}
-		if (n % 1_000 == 0) {
-			return (n / 1_000) + "k";
-		}
-		return Long.toString(n);
+		return Thresholds.inForce(packs, jurisdiction, date)
+			.orElseThrow(() -> new LedgerInputException("jurisdiction", "no edition of " + jurisdiction
+					+ " with personal-information thresholds is in force on " + date + "; editions: "
+					+ packs.describeEditions(jurisdiction)));
 	}
 
 	static void printStatus(PrintWriter out, LedgerStatus s) {

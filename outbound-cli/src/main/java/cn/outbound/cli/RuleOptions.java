@@ -24,7 +24,12 @@ final class RuleOptions {
 	Boolean countExemptBases;
 
 	RulePacks packs() {
-		Path dir = this.rulesDir;
+		return packs(this.rulesDir);
+	}
+
+	/** The built-in packs, and those in {@code dir} (or {@code $OUTBOUND_RULES_DIR} when {@code dir} is null). */
+	static RulePacks packs(Path rulesDir) {
+		Path dir = rulesDir;
 		if (dir == null && System.getenv("OUTBOUND_RULES_DIR") != null) {
 			dir = Path.of(System.getenv("OUTBOUND_RULES_DIR"));
 		}
@@ -32,7 +37,7 @@ final class RuleOptions {
 			return RulePacks.builtIn();
 		}
 		if (!Files.isDirectory(dir)) {
-			throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+			throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new RuleOptions()),
 					"--rules-dir: " + dir + " is not a directory");
 		}
 		return RulePacks.builtInAnd(dir);

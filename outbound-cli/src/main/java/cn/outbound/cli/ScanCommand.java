@@ -446,7 +446,7 @@ public class ScanCommand implements Callable<Integer> {
 					p.persons(), p.newThisYear());
 		}
 		LedgerStatus s = ledger.status(e.processor(), e.year(), LocalDate.of(e.year(), 12, 31),
-				LedgerCommand.thresholds(e.date()));
+				LedgerCommand.thresholds(RuleOptions.packs(null), ScanReport.DRAFT_JURISDICTION, e.date()));
 		w.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(), e.year(),
 				s.individuals(), s.sensitiveIndividuals());
 		for (Headroom h : s.alerts()) {

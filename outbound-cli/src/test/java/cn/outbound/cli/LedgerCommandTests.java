@@ -88,6 +88,14 @@ class LedgerCommandTests {
 		return JSON.readTree(run.out());
 	}
 
+	JsonNode statusOf(String... more) {
+		List<String> args = new ArrayList<>(List.of("ledger", "status", "--processor", "example-tj", "--format", "json"));
+		args.addAll(List.of(more));
+		CliRun run = CliRun.run(args.toArray(String[]::new));
+		assertThat(run.exit()).as(run.err()).isZero();
+		return JSON.readTree(run.out());
+	}
+
 	@Test // #4
 	void recordsAFileAndReportsDistinctPersonsInJson() throws Exception {
 		CliRun run = record(csv("a.csv", 0, 120), "batch-1");
@@ -101,7 +109,31 @@ class LedgerCommandTests {
 		assertThat(s.get("headroom").get(0).get("id").asString()).isEqualTo("individuals-100k");
 		assertThat(s.get("headroom").get(0).get("headroom").asLong()).isEqualTo(100_000 - 150);
 		assertThat(s.get("months").get(2).get("individuals").asLong()).isEqualTo(150);
-		assertThat(s.get("thresholdSource").asString()).startsWith("cn-national");
+		assertThat(s.get("thresholdSource").asString()).isEqualTo("tianjin-ftz 2024");
+	}
+
+	@Test // #10: one answer to which thresholds apply
+	void anEditionThatMovesTheBandsMovesTheHeadroomFromItsDate() throws Exception {
+		Path rules = Files.createDirectories(this.dir.resolve("rules"));
+		Files.copy(CliRun.repo().resolve("outbound-rules/src/test/resources/editions/tianjin-ftz-2027-bands-test.yaml"),
+				rules.resolve("tianjin-ftz-2027-bands-test.yaml"));
+		assertThat(record(csv("a.csv", 0, 120), "y2026").exit()).isZero();
+		assertThat(record(csv("b.csv", 0, 120), "y2027", "--date", "2027-02-01").exit()).isZero();
+		JsonNode before = status("--rules-dir", rules.toString(), "--as-of", "2026-12-31");
+		assertThat(before.get("thresholdSource").asString()).isEqualTo("tianjin-ftz 2024");
+		assertThat(before.get("headroom").get(0).get("headroom").asLong()).isEqualTo(100_000 - 120);
+		JsonNode after = statusOf("--rules-dir", rules.toString(), "--as-of", "2027-03-01");
+		assertThat(after.get("thresholdSource").asString()).isEqualTo("tianjin-ftz 2027-bands-test");
+		assertThat(after.get("headroom").get(0).get("id").asString()).isEqualTo("individuals-50k");
+		assertThat(after.get("headroom").get(0).get("headroom").asLong()).isEqualTo(50_000 - 120);
+		// the national thresholds, asked for by name, did not move
+		JsonNode national = statusOf("--rules-dir", rules.toString(), "--as-of", "2027-03-01", "--jurisdiction",
+				"cn-national");
+		assertThat(national.get("thresholdSource").asString()).isEqualTo("cn-national 2024");
+		assertThat(national.get("headroom").get(0).get("headroom").asLong()).isEqualTo(100_000 - 120);
+		CliRun unknown = CliRun.run("ledger", "status", "--processor", "example-tj", "--jurisdiction", "shanghai");
+		assertThat(unknown.exit()).isEqualTo(2);
+		assertThat(unknown.err()).contains("--jurisdiction 'shanghai'").contains("tianjin-ftz");
 	}
 
 	@Test

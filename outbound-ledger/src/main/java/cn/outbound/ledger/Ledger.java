@@ -579,7 +579,7 @@ public final class Ledger implements AutoCloseable {
 		if (remembered != null && remembered.version() == version) {
 			return remembered.counts();
 		}
-		LedgerStatus s = status(processor, date.getYear(), date, new Thresholds("none", List.of(), List.of()));
+		LedgerStatus s = status(processor, date.getYear(), date, Thresholds.NONE);
 		LedgerCounts counts = new LedgerCounts(s.processor(), date, s.individuals(), s.sensitiveIndividuals(), s.events(),
 				s.exemptBasesCounted());
 		if (this.remembered.size() >= REMEMBERED_MAX) {

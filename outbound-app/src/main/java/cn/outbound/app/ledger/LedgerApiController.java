@@ -29,6 +29,7 @@ import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
 import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
+import cn.outbound.app.rules.RuleBooks;
 import cn.outbound.ledger.Thresholds;
 import cn.outbound.pii.io.TableReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,24 @@ class LedgerApiController {
 
 	private final long maxUpload;
 
-	LedgerApiController(Ledger ledger, Writes writes, Environment env) {
+	/** Whose thresholds a status measures against when the caller names none: the list, as a scenario's default. */
+	static final String DEFAULT_JURISDICTION = "tianjin-ftz";
+
+	private final RuleBooks books;
+
+	/**
+	 * The lines of {@code jurisdiction}'s edition in force, built in or published, on the day a status of year
+	 * {@code y} counts to (today in the current year, else 31 December): {@link Thresholds#inForce}, as the CLI asks;
+	 * none when no edition is in force then.
+	 */
+	static Thresholds thresholds(RuleBooks books, Ledger ledger, String jurisdiction, int y) {
+		java.time.LocalDate today = ledger.today();
+		java.time.LocalDate day = (y == today.getYear()) ? today : java.time.LocalDate.of(y, 12, 31);
+		return Thresholds.inForce(books.current().packs(), jurisdiction, day).orElse(Thresholds.NONE);
+	}
+
+	LedgerApiController(Ledger ledger, Writes writes, Environment env, RuleBooks books) {
+		this.books = books;
 		this.ledger = ledger;
 		this.writes = writes;
 		this.maxUpload = env.getProperty("outbound.ledger.max-upload-bytes", Long.class, 4L << 30);
@@ -70,13 +88,17 @@ class LedgerApiController {
 
 	@GetMapping("/api/v1/ledger/{processor}/status")
 	void status(@PathVariable String processor, @RequestParam(required = false) Integer year,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = DEFAULT_JURISDICTION) String jurisdiction, HttpServletResponse response)
+			throws IOException {
 		String p = processor(processor);
 		int y = (year != null) ? year : this.ledger.today().getYear();
 		if (y < 2000 || y > 2999) {
 			throw ApiProblem.badParameter("year", "expected a year from 2000 to 2999");
 		}
-		LedgerStatus s = this.ledger.status(p, y, Thresholds.NATIONAL_2024);
+		if (!this.books.current().packs().ids().contains(jurisdiction)) {
+			throw ApiProblem.badParameter("jurisdiction", "one of " + String.join(", ", this.books.current().packs().ids()));
+		}
+		LedgerStatus s = this.ledger.status(p, y, thresholds(this.books, this.ledger, jurisdiction, y));
 		write(response, 200, LedgerJson.compact(LedgerJson.status(s)));
 	}
 

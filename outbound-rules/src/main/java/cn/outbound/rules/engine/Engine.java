@@ -41,8 +41,9 @@ public final class Engine {
 	private final EngineSettings settings;
 
 	/** What the engine precomputes per pack edition, looked up by identity on the hot path. */
+	/** What the engine keeps of a pack: its reference, citations, obligations and its thresholds (RulePacks' answer). */
 	private record PackState(PackRef ref, PackRef base, Map<String, cn.outbound.rules.pack.Citation> citations,
-			List<Due> obligations) {
+			List<Due> obligations, cn.outbound.rules.pack.PiThresholds thresholds) {
 	}
 
 	private final Map<RulePack, PackState> states = new java.util.IdentityHashMap<>();
@@ -73,7 +74,8 @@ public final class Engine {
 				List<Due> dues = new ArrayList<>();
 				merged.values().forEach(o -> dues.add(new Due(o, packs.cite(pack, o.rule()))));
 				this.states.put(pack, new PackState(ref(pack), packs.base(pack).map(Engine::ref).orElse(null),
-						new HashMap<>(packs.citable(pack)), List.copyOf(dues)));
+						new HashMap<>(packs.citable(pack)), List.copyOf(dues),
+						packs.thresholds(pack.id(), pack.inForceFrom()).orElse(null)));
 			}
 		}
 	}
@@ -314,10 +316,12 @@ public final class Engine {
 			return cumulative;
 		}
 		if (exportN > 0) {
-			band(steps, PiRules.bandFor(pi.individuals(), n), "individuals", n, prior.individuals(), exportN);
+			band(steps, PiRules.bandFor(steps.state.thresholds().individuals(), n), "individuals", n, prior.individuals(),
+					exportN);
 		}
 		if (exportS > 0) {
-			band(steps, PiRules.bandFor(pi.sensitiveIndividuals(), sensitive), "sensitiveIndividuals", sensitive,
+			band(steps, PiRules.bandFor(steps.state.thresholds().sensitiveIndividuals(), sensitive), "sensitiveIndividuals",
+					sensitive,
 					prior.sensitiveIndividuals(), exportS);
 		}
 		return cumulative;
@@ -336,9 +340,9 @@ public final class Engine {
 	}
 
 	private Decision.Headroom headroom(RulePack pack, Cumulative c) {
-		PiRules pi = pack.personalInformation();
-		return new Decision.Headroom(classHeadroom(pack, pi.individuals(), c.individuals()),
-				classHeadroom(pack, pi.sensitiveIndividuals(), c.sensitiveIndividuals()));
+		cn.outbound.rules.pack.PiThresholds t = this.states.get(pack).thresholds();
+		return new Decision.Headroom(classHeadroom(pack, t.individuals(), c.individuals()),
+				classHeadroom(pack, t.sensitiveIndividuals(), c.sensitiveIndividuals()));
 	}
 
 	private ClassHeadroom classHeadroom(RulePack pack, List<Band> bands, long count) {

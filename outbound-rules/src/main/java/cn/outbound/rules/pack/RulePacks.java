@@ -158,6 +158,14 @@ public final class RulePacks {
 		return Optional.empty();
 	}
 
+	/**
+	 * Which personal-information thresholds apply to exports under {@code jurisdiction} on {@code date}: those of its
+	 * edition in force. Empty when no edition is in force or it has no personal-information rules.
+	 */
+	public Optional<PiThresholds> thresholds(String jurisdiction, LocalDate date) {
+		return inForce(jurisdiction, date).map(PiThresholds::of);
+	}
+
 	/** The pack a pack's {@code art-*} references resolve in: its basedOn pack in force when it came into force. */
 	public Optional<RulePack> base(RulePack pack) {
 		if (pack.basedOn() == null) {
