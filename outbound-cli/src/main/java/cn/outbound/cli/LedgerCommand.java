@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import cn.outbound.ledger.Basis;
+import cn.outbound.rules.scenario.Basis;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.EventSummary;
 import cn.outbound.ledger.Headroom;
@@ -593,7 +593,7 @@ final class LedgerCommand implements Callable<Integer> {
 		@Override
 		public Basis convert(String value) {
 			try {
-				return Basis.parse(value);
+				return EventSpec.basis(value);
 			}
 			catch (LedgerInputException ex) {
 				throw new TypeConversionException(ex.getMessage());

@@ -1,5 +1,6 @@
 package cn.outbound.ledger;
 
+import cn.outbound.rules.scenario.Basis;
 import java.time.LocalDate;
 
 import cn.outbound.rules.scenario.ProcessorIds;
@@ -60,6 +61,19 @@ public record EventSpec(String processor, String eventKey, LocalDate date, Strin
 			throw new LedgerInputException("processor", "processor must be 1 to " + ProcessorIds.MAX_LENGTH + " characters");
 		}
 		return n;
+	}
+
+	/**
+	 * The basis named {@code text} ({@link Basis#parse}).
+	 * @throws LedgerInputException naming the allowed values
+	 */
+	public static Basis basis(String text) {
+		try {
+			return Basis.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LedgerInputException("basis", ex.getMessage());
+		}
 	}
 
 	static String required(String field, String value) {

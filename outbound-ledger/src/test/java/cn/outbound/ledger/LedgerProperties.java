@@ -1,5 +1,6 @@
 package cn.outbound.ledger;
 
+import cn.outbound.rules.scenario.Basis;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.HashSet;

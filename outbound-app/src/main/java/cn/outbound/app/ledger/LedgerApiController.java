@@ -15,7 +15,7 @@ import java.util.Map;
 import cn.outbound.app.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Problems;
-import cn.outbound.ledger.Basis;
+import cn.outbound.rules.scenario.Basis;
 import cn.outbound.ledger.EventKeyConflictException;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.IdentifierSource;
@@ -198,7 +198,7 @@ class LedgerApiController {
 			throw ApiProblem.badParameter("date", "expected yyyy-MM-dd");
 		}
 		try {
-			return new EventSpec(processor(processor), eventKey, d, recipient, Basis.parse(basis), null);
+			return new EventSpec(processor(processor), eventKey, d, recipient, EventSpec.basis(basis), null);
 		}
 		catch (LedgerInputException ex) {
 			throw ApiProblem.badParameter(parameter(ex.field()), ex.getMessage());

@@ -1,8 +1,9 @@
 package cn.outbound.rules.scenario;
 
 /**
- * The legal basis of a personal-information group (spec/scenario-v1.md). {@link #NONE} is counted toward the
- * cumulative thresholds; the others are exempt from all three mechanisms.
+ * The legal basis of a personal-information group (spec/scenario-v1.md) and of a ledger's export event: the one list
+ * of bases, for scenarios and the ledger alike. {@link #NONE} is counted toward the cumulative thresholds; the others
+ * are exempt from all three mechanisms (the ledger keeps them apart and, by default, does not count them).
  */
 public enum Basis {
 
@@ -15,6 +16,29 @@ public enum Basis {
 	/** Art. 5(3): to protect life, health or property in an emergency. */
 	EMERGENCY,
 	/** Art. 4: collected and generated abroad, processed in China, nothing domestic introduced. */
-	FOREIGN_ORIGIN
+	FOREIGN_ORIGIN;
+
+	/** Whether persons under this basis are exempt (every basis but {@link #NONE}). */
+	public boolean exempt() {
+		return this != NONE;
+	}
+
+	/**
+	 * The basis named {@code text} (case-insensitive, {@code -} for {@code _}).
+	 * @throws IllegalArgumentException naming the allowed values
+	 */
+	public static Basis parse(String text) {
+		if (text != null) {
+			String t = text.strip().replace('-', '_');
+			for (Basis b : values()) {
+				if (b.name().equalsIgnoreCase(t)) {
+					return b;
+				}
+			}
+		}
+		throw new IllegalArgumentException("basis '" + text + "' is not one of " + java.util.Arrays.stream(values())
+			.map(Enum::name)
+			.collect(java.util.stream.Collectors.joining(", ")));
+	}
 
 }
