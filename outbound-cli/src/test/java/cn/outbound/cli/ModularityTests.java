@@ -1,0 +1,111 @@
+package cn.outbound.cli;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The boundaries of every module, over the main classes of the whole project (this module's class path holds them
+ * all), in the manner of spring-modulith's verification: which module may use which, who may know Spring, internal
+ * packages stay inside their module, no cycles between modules, and no new cycle between packages. See
+ * docs/architecture.md.
+ */
+@AnalyzeClasses(packages = "cn.outbound", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModularityTests {
+
+	private static final String RULES = "cn.outbound.rules..";
+
+	private static final String PII = "cn.outbound.pii..";
+
+	private static final String LEDGER = "cn.outbound.ledger..";
+
+	private static final String SCAN = "cn.outbound.scan..";
+
+	private static final String APP = "cn.outbound.app..";
+
+	private static final String CLI = "cn.outbound.cli..";
+
+	/** The rule core is plain Java and stands on nothing of ours. */
+	@ArchTest
+	static final ArchRule rulesStandAlone = noClasses().that()
+		.resideInAPackage(RULES)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(PII, LEDGER, SCAN, APP, CLI);
+
+	/** Person identifiers and table reading stand on nothing of ours. */
+	@ArchTest
+	static final ArchRule piiStandsAlone = noClasses().that()
+		.resideInAPackage(PII)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(RULES, LEDGER, SCAN, APP, CLI);
+
+	/** The ledger uses the rules (bases, thresholds, processor ids) and pii, never the scanner or a door. */
+	@ArchTest
+	static final ArchRule ledgerUsesRulesAndPiiOnly = noClasses().that()
+		.resideInAPackage(LEDGER)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(SCAN, APP, CLI);
+
+	/** The scanner uses pii and the rules (for its draft scenario), never the ledger or a door. */
+	@ArchTest
+	static final ArchRule scanUsesPiiAndRulesOnly = noClasses().that()
+		.resideInAPackage(SCAN)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(LEDGER, APP, CLI);
+
+	/** The server never calls the CLI. */
+	@ArchTest
+	static final ArchRule appDoesNotUseTheCli = noClasses().that()
+		.resideInAPackage(APP)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(CLI);
+
+	/** Only the server knows Spring; of the CLI, only `serve`, which starts it. */
+	@ArchTest
+	static final ArchRule onlyTheServerKnowsSpring = noClasses().that()
+		.resideOutsideOfPackage(APP)
+		.and()
+		.doNotHaveSimpleName("ServeCommand")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "jakarta.servlet..");
+
+	/** A module's {@code internal} packages are used only inside that module. */
+	@ArchTest
+	static final ArchRule ledgerInternalsStayInside = noClasses().that()
+		.resideOutsideOfPackage(LEDGER)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("cn.outbound.ledger.internal..");
+
+	@ArchTest
+	static final ArchRule internalsStayInside = noClasses().that()
+		.resideOutsideOfPackages(RULES)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("cn.outbound.rules.internal..")
+		.allowEmptyShould(true);
+
+	/** No cycle between modules. */
+	@ArchTest
+	static final ArchRule modulesAreFreeOfCycles = slices().matching("cn.outbound.(*)..").should().beFreeOfCycles();
+
+	/**
+	 * No new cycle between packages. The cycles known today are frozen in {@code archunit-frozen} (a list to work
+	 * down, see docs/architecture.md); any other fails the build.
+	 */
+	@ArchTest
+	static final ArchRule noNewPackageCycles = FreezingArchRule
+		.freeze(slices().matching("cn.outbound.(**)").should().beFreeOfCycles());
+
+}
