@@ -16,7 +16,8 @@ import cn.outbound.scan.ScanReport.Evidence;
 import cn.outbound.scan.ScanReport.Finding;
 import cn.outbound.scan.ScanReport.Persons;
 import cn.outbound.scan.ScanReport.SuggestedItem;
-import cn.outbound.scan.ScanReport.Text;
+import cn.outbound.rules.Text;
+import cn.outbound.rules.pack.RulePacks;
 import cn.outbound.scan.source.SourceWarnings;
 import cn.outbound.scan.source.TableSource;
 
@@ -24,12 +25,6 @@ import cn.outbound.scan.source.TableSource;
 final class Reports {
 
 	static final String SUGGESTED = "SUGGESTED: for a person to confirm, not a decision";
-
-	/** Items whose threshold fact is the number of persons with sensitive PI. */
-	private static final List<Integer> SENSITIVE_FACT_ITEMS = List.of(19, 28, 29, 31);
-
-	/** Items whose threshold fact is the number of customers. */
-	private static final List<Integer> CUSTOMER_FACT_ITEMS = List.of(20, 21, 22);
 
 	private Reports() {
 	}
@@ -265,43 +260,15 @@ final class Reports {
 	}
 
 	/**
-	 * A draft scenario (spec/scenario-v1.md) that {@code outbound assess} accepts as is: Tianjin
-	 * FTZ, dated the as-of date, one personal-information group (basis NONE) from the counts, and
-	 * {@code data[]} empty unless suggestions are accepted.
+	 * The report's draft scenario ({@link DraftScenario}), with every suggestion declared when they are accepted, under
+	 * the built-in edition in force on the as-of date.
 	 */
 	static Map<String, Object> scenario(ScanSettings settings, List<SuggestedItem> suggestions,
 			PersonCounter.Counts counts) {
-		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("schema", "outbound/scenario/v1");
-		s.put("jurisdiction", ScanReport.DRAFT_JURISDICTION);
-		s.put("date", settings.asOf().toString());
-		s.put("processor", Map.of("ciio", false));
-		List<Map<String, Object>> data = new ArrayList<>();
-		if (settings.acceptSuggestions()) {
-			for (SuggestedItem item : suggestions) {
-				Map<String, Object> d = new LinkedHashMap<>();
-				d.put("item", item.item());
-				d.put("description", item.because().en());
-				if (counts.distinct() > 0 && SENSITIVE_FACT_ITEMS.contains(item.item())) {
-					d.put("facts", Map.of("sensitivePiIndividuals", counts.sensitiveIndividuals()));
-				}
-				else if (counts.distinct() > 0 && CUSTOMER_FACT_ITEMS.contains(item.item())) {
-					d.put("facts", Map.of("affectedCustomers", counts.distinct()));
-				}
-				data.add(d);
-			}
-		}
-		s.put("data", data);
-		List<Map<String, Object>> pi = new ArrayList<>();
-		if (counts.distinct() > 0) {
-			Map<String, Object> group = new LinkedHashMap<>();
-			group.put("individuals", counts.individuals());
-			group.put("sensitiveIndividuals", counts.sensitiveIndividuals());
-			group.put("basis", "NONE");
-			pi.add(group);
-		}
-		s.put("personalInformation", pi);
-		return s;
+		ScanReport.Persons persons = new ScanReport.Persons(List.of(), counts.distinct(), counts.minors(),
+				counts.individuals(), counts.sensitiveIndividuals(), 0, "");
+		return DraftScenario.of(persons, settings.acceptSuggestions() ? suggestions : List.of(), settings.asOf(),
+				DraftScenario.pack(RulePacks.builtIn(), settings.asOf()), s -> s.because().en());
 	}
 
 }

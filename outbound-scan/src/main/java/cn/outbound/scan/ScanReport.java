@@ -1,5 +1,6 @@
 package cn.outbound.scan;
 
+import cn.outbound.rules.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +40,6 @@ public record ScanReport(String schema, String source, long rows, List<Column> c
 	}
 
 	public record Evidence(String where, String term) {
-	}
-
-	public record Text(String zh, String en) {
 	}
 
 	public record Details(String format, String standard, String asOf, long problems, Map<String, Long> problemCounts,

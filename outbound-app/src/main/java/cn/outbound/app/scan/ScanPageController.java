@@ -20,7 +20,9 @@ import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Problems;
 import cn.outbound.app.web.ShortTermStore;
 import cn.outbound.app.web.Uploads;
+import cn.outbound.app.assessment.ScenarioFields;
 import cn.outbound.rules.Text;
+import cn.outbound.scan.DraftScenario;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.scan.ReportJson;
@@ -135,47 +137,34 @@ class ScanPageController {
 	}
 
 	/**
-	 * The questionnaire's fields for the report's draft scenario: jurisdiction, date, not a CIIO, one
-	 * personal-information group with the counted persons, and each ticked suggestion as a declared item with the
-	 * person count its facts ask for. Only items the scan suggested can be ticked.
+	 * The questionnaire's fields for the scan's draft scenario ({@link DraftScenario}, the CLI's too) with the ticked
+	 * suggestions declared, under the edition in force (published editions included). Only items the scan suggested
+	 * can be ticked.
 	 */
 	Map<String, String> draftForm(ScanReport report, Set<Integer> ticked, String lang) {
 		Map<String, Object> scenario = report.scenario();
-		Map<String, String> form = new TreeMap<>();
-		String jurisdiction = String.valueOf(scenario.getOrDefault("jurisdiction", "tianjin-ftz"));
 		String date = String.valueOf(scenario.getOrDefault("date", LocalDate.now().toString()));
-		form.put("jurisdiction", jurisdiction);
-		form.put("date", date);
-		form.put("processor.ciio", "false");
-		ScanReport.Persons persons = report.persons();
-		if (scenario.get("personalInformation") instanceof List<?> groups && !groups.isEmpty()) {
-			form.put("pi.0.individuals", Long.toString(persons.individuals()));
-			form.put("pi.0.sensitiveIndividuals", Long.toString(persons.sensitiveIndividuals()));
-			form.put("pi.0.basis", "NONE");
+		LocalDate day;
+		try {
+			day = LocalDate.parse(date);
 		}
-		RulePack pack = pack(jurisdiction, date);
-		for (ScanReport.SuggestedItem s : report.suggestedItems()) {
-			if (!ticked.contains(s.item())) {
-				continue;
-			}
-			Item item = (pack != null) ? pack.item(s.item()) : null;
-			if (item == null || item.personalInformation()) {
-				continue;
-			}
-			String n = Integer.toString(s.item());
-			form.put("item." + n, "on");
-			String because = ("en".equals(lang) ? s.because().en() : s.because().zh());
-			if (because != null && !because.isBlank()) {
-				form.put("item." + n + ".description", (because.length() > 500) ? because.substring(0, 500) : because);
-			}
-			if (persons.distinct() > 0 && item.facts().contains("sensitivePiIndividuals")) {
-				form.put("fact." + n + ".sensitivePiIndividuals", Long.toString(persons.sensitiveIndividuals()));
-			}
-			else if (persons.distinct() > 0 && item.facts().contains("affectedCustomers")) {
-				form.put("fact." + n + ".affectedCustomers", Long.toString(persons.distinct()));
-			}
+		catch (RuntimeException ex) {
+			day = LocalDate.now();
 		}
-		return form;
+		List<ScanReport.SuggestedItem> accepted = report.suggestedItems()
+			.stream()
+			.filter(s -> ticked.contains(s.item()))
+			.toList();
+		Map<String, Object> draft = DraftScenario.of(report.persons(), accepted, day,
+				pack(ScanReport.DRAFT_JURISDICTION, day.toString()), s -> {
+					String because = ("en".equals(lang) ? s.because().en() : s.because().zh());
+					return (because != null && because.length() > 500) ? because.substring(0, 500) : because;
+				});
+		if (!(scenario.get("personalInformation") instanceof List<?> groups) || groups.isEmpty()) {
+			// persons not counted: no group, as in the report's own draft
+			draft.put("personalInformation", List.of());
+		}
+		return ScenarioFields.of(draft);
 	}
 
 	private RulePack pack(String jurisdiction, String date) {

@@ -1,0 +1,64 @@
+package cn.outbound.scan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.outbound.rules.Text;
+import cn.outbound.rules.pack.Item;
+import cn.outbound.rules.pack.RulePack;
+import cn.outbound.rules.pack.RulePacks;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** #10 item 3: one draft scenario, its facts read from the pack's items. */
+class DraftScenarioTests {
+
+	private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+
+	private static final ScanReport.Persons PERSONS = new ScanReport.Persons(List.of("id"), 40, 2, 40, 7, 0, "column");
+
+	private static ScanReport.SuggestedItem suggestion(int item) {
+		return new ScanReport.SuggestedItem(item, new Text("可能", "may"), "high", Reports.SUGGESTED, List.of());
+	}
+
+	@Test // #10
+	void everyDeclarableItemGetsTheFigureItsOwnFactsAskFor() {
+		RulePack pack = DraftScenario.pack(RulePacks.builtIn(), DAY);
+		for (Item item : pack.items().values()) {
+			if (item.personalInformation()) {
+				continue;
+			}
+			Map<String, Object> s = DraftScenario.of(PERSONS, List.of(suggestion(item.number())), DAY, pack,
+					x -> x.because().en());
+			Map<?, ?> entry = (Map<?, ?>) ((List<?>) s.get("data")).get(0);
+			Object facts = entry.get("facts");
+			if (item.facts().contains("sensitivePiIndividuals")) {
+				assertThat(facts).as("item %d", item.number()).isEqualTo(Map.of("sensitivePiIndividuals", 7L));
+			}
+			else if (item.facts().contains("affectedCustomers")) {
+				assertThat(facts).as("item %d", item.number()).isEqualTo(Map.of("affectedCustomers", 40L));
+			}
+			else {
+				assertThat(facts).as("item %d", item.number()).isNull();
+			}
+		}
+	}
+
+	@Test // #10
+	void theDraftIsOnePiGroupAndNoDataUnlessAccepted() {
+		Map<String, Object> s = DraftScenario.of(PERSONS, List.of(), DAY, DraftScenario.pack(RulePacks.builtIn(), DAY),
+				x -> "");
+		assertThat(s.get("jurisdiction")).isEqualTo(ScanReport.DRAFT_JURISDICTION);
+		assertThat(s.get("date")).isEqualTo("2026-06-15");
+		assertThat((List<?>) s.get("data")).isEmpty();
+		assertThat(s.get("personalInformation"))
+			.isEqualTo(List.of(Map.of("individuals", 40L, "sensitiveIndividuals", 7L, "basis", "NONE")));
+		// a personal-information item of the list is never declared as data
+		Map<String, Object> pi = DraftScenario.of(PERSONS, List.of(suggestion(45)), DAY,
+				DraftScenario.pack(RulePacks.builtIn(), DAY), x -> "");
+		assertThat((List<?>) pi.get("data")).isEmpty();
+	}
+
+}
