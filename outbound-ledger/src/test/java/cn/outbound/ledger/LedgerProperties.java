@@ -3,22 +3,31 @@ package cn.outbound.ledger;
 import cn.outbound.rules.scenario.Basis;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.outbound.ledger.db.Database;
 import cn.outbound.pii.IdentifierKind;
 
+import static cn.outbound.ledger.Seeded.args;
+import static cn.outbound.ledger.Seeded.between;
+import static cn.outbound.ledger.Seeded.edge;
+import static cn.outbound.ledger.Seeded.list;
+import static cn.outbound.ledger.Seeded.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random classes, bases and dates, recorded in random order) against the H2 ledger: every count the ledger gives
  * equals the size of the matching union of sets computed here.
  */
+@ExtendWith(Seeded.Replay.class)
 class LedgerProperties {
 
 	private static Database database;
@@ -48,7 +58,7 @@ class LedgerProperties {
 		return ledger;
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void close() {
 		if (database != null) {
 			database.close();
@@ -56,9 +66,40 @@ class LedgerProperties {
 		}
 	}
 
-	@Property(tries = 40)
-	void everyCountIsTheSizeOfTheUnion(@ForAll("events") List<Ev> events, @ForAll("dates") LocalDate asOf)
-			throws Exception {
+	/**
+	 * First: one event of one person; seven events of the same person on the first day, counted as of the first and the
+	 * last day; all 121 persons in seven events, sensitive and not, with each basis, on the last day; one exempt and one
+	 * counted event of the same persons; persons 0 and 120 only. Then one to seven random events (1 to 60 persons of
+	 * 0 to 120; sensitive one time in three; basis none three times in five, else HR or contract; any day of 2026) and
+	 * a random day to count up to.
+	 */
+	static Stream<Arguments> events() {
+		Set<Integer> one = Set.of(7);
+		Set<Integer> everyone = IntStream.rangeClosed(0, 120).boxed().collect(Collectors.toCollection(LinkedHashSet::new));
+		Set<Integer> ends = new LinkedHashSet<>(List.of(0, 120));
+		List<Ev> sameAll = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			sameAll.add(new Ev(one, false, Basis.NONE, FIRST_DAY));
+		}
+		List<Ev> all = List.of(new Ev(everyone, false, Basis.NONE, LAST_DAY), new Ev(everyone, true, Basis.NONE, LAST_DAY),
+				new Ev(everyone, false, Basis.HR, LAST_DAY), new Ev(everyone, true, Basis.HR, LAST_DAY),
+				new Ev(everyone, false, Basis.CONTRACT, LAST_DAY), new Ev(everyone, true, Basis.CONTRACT, LAST_DAY),
+				new Ev(everyone, false, Basis.NONE, FIRST_DAY));
+		List<Arguments> edges = List.of(edge("one person", List.of(new Ev(one, false, Basis.NONE, FIRST_DAY)), FIRST_DAY),
+				edge("the same person seven times, as of the first day", sameAll, FIRST_DAY),
+				edge("the same person seven times, as of the last day", sameAll, LAST_DAY),
+				edge("everyone, every class and basis, as of the last day", all, LAST_DAY),
+				edge("everyone, every class and basis, as of the day before", all, LAST_DAY.minusDays(1)),
+				edge("exempt and counted, the same persons",
+						List.of(new Ev(everyone, false, Basis.HR, FIRST_DAY), new Ev(everyone, false, Basis.NONE, LAST_DAY)),
+						LAST_DAY),
+				edge("persons 0 and 120", List.of(new Ev(ends, true, Basis.NONE, FIRST_DAY)), LAST_DAY));
+		return Seeded.cases(1_000_000, 40, edges, r -> args(list(r, 1, 7, LedgerProperties::event), date(r)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("events")
+	void everyCountIsTheSizeOfTheUnion(List<Ev> events, LocalDate asOf) throws Exception {
 		Ledger l = ledger();
 		String p = "prop-" + PROCESSORS.incrementAndGet();
 		int k = 0;
@@ -92,17 +133,22 @@ class LedgerProperties {
 		return u.size();
 	}
 
-	@Provide
-	Arbitrary<List<Ev>> events() {
-		Arbitrary<Set<Integer>> persons = Arbitraries.integers().between(0, 120).set().ofMinSize(1).ofMaxSize(60);
-		Arbitrary<Boolean> sensitive = Arbitraries.of(false, false, true);
-		Arbitrary<Basis> basis = Arbitraries.of(Basis.NONE, Basis.NONE, Basis.NONE, Basis.HR, Basis.CONTRACT);
-		return Combinators.combine(persons, sensitive, basis, dates()).as(Ev::new).list().ofMinSize(1).ofMaxSize(7);
+	private static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
+
+	private static final LocalDate LAST_DAY = LocalDate.of(2026, 12, 31);
+
+	private static Ev event(SplittableRandom r) {
+		Set<Integer> persons = new HashSet<>();
+		int size = between(r, 1, 60);
+		while (persons.size() < size) {
+			persons.add(between(r, 0, 120));
+		}
+		return new Ev(persons, r.nextInt(3) == 0, pick(r, Basis.NONE, Basis.NONE, Basis.NONE, Basis.HR, Basis.CONTRACT),
+				date(r));
 	}
 
-	@Provide
-	Arbitrary<LocalDate> dates() {
-		return Arbitraries.integers().between(0, 364).map(d -> LocalDate.of(2026, 1, 1).plusDays(d));
+	private static LocalDate date(SplittableRandom r) {
+		return FIRST_DAY.plusDays(between(r, 0, 364));
 	}
 
 }

@@ -4,27 +4,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.outbound.ledger.Seeded;
+
+import static cn.outbound.ledger.Seeded.args;
+import static cn.outbound.ledger.Seeded.between;
+import static cn.outbound.ledger.Seeded.edge;
+import static cn.outbound.ledger.Seeded.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Spills and windows hand back exactly the distinct hashes they were given, in ascending unsigned order, each with
  * the set of parts that held it, however the hashes were cut into runs and threads.
  */
+@ExtendWith(Seeded.Replay.class)
 class WindowsProperties {
 
-	@Property(tries = 300)
-	void yieldEachDistinctHashOnceInOrderWithItsParts(@ForAll("events") List<List<byte[]>> parts,
-			@ForAll @IntRange(min = 1, max = 50) int capacity, @ForAll @IntRange(min = 1, max = 3) int threads)
+	/**
+	 * First one empty part and three empty parts; one part of one hash; the same hash 300 times; all 61 hashes in one,
+	 * in each of three parts, and cut across three parts; each with the least and the most capacity and threads. Then
+	 * one to three parts of up to 300 random hashes, a capacity of 1 to 50 per run and 1 to 3 threads.
+	 */
+	static Stream<Arguments> parts() {
+		List<byte[]> all = IntStream.rangeClosed(0, 60).mapToObj(WindowsProperties::hash).toList();
+		List<byte[]> backwards = new ArrayList<>(all);
+		Collections.reverse(backwards);
+		List<Object[]> shapes = List.of(new Object[] { "one empty part", List.of(List.of()) },
+				new Object[] { "three empty parts", List.of(List.of(), List.of(), List.of()) },
+				new Object[] { "one hash", List.of(List.of(hash(0))) },
+				new Object[] { "the same hash 300 times", List.of(Collections.nCopies(300, hash(3))) },
+				new Object[] { "all hashes", List.of(all) },
+				new Object[] { "all hashes in three parts", List.of(all, backwards, all) },
+				new Object[] { "all hashes cut across three parts",
+						List.of(all.subList(0, 20), all.subList(20, 40), all.subList(40, 61)) });
+		List<Arguments> edges = new ArrayList<>();
+		for (Object[] shape : shapes) {
+			for (int[] sizes : new int[][] { { 1, 1 }, { 1, 3 }, { 50, 1 }, { 50, 3 } }) {
+				edges.add(edge(shape[0] + ", capacity " + sizes[0] + ", " + sizes[1] + " threads", shape[1], sizes[0],
+						sizes[1]));
+			}
+		}
+		return Seeded.cases(1_000_000, 300, edges,
+				r -> args(list(r, 1, 3, p -> list(p, 0, 300, h -> hash(between(h, 0, 60)))), between(r, 1, 50),
+						between(r, 1, 3)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("parts")
+	void yieldEachDistinctHashOnceInOrderWithItsParts(List<List<byte[]>> parts, int capacity, int threads)
 			throws Exception {
 		Path dir = Files.createTempDirectory("windows-prop");
 		TreeMap<byte[], Integer> expected = new TreeMap<>(Arrays::compareUnsigned);
@@ -68,19 +105,14 @@ class WindowsProperties {
 		Files.delete(dir);
 	}
 
-	@Provide
-	Arbitrary<List<List<byte[]>>> events() {
-		// few distinct values with shared prefixes, so that duplicates and equal 44-bit prefixes are common
-		Arbitrary<byte[]> hash = Arbitraries.integers().between(0, 60).map(boxed -> {
-			int n = boxed;
-			byte[] h = new byte[32];
-			h[0] = (byte) ((n % 3 == 0) ? 0xFF : (n % 5));
-			h[1] = (byte) (n % 7);
-			h[31] = (byte) n;
-			h[17] = (byte) (n * 31);
-			return h;
-		});
-		return hash.list().ofMaxSize(300).list().ofMinSize(1).ofMaxSize(3);
+	/** One of few values with shared prefixes, so that duplicates and equal 44-bit prefixes are common. */
+	static byte[] hash(int n) {
+		byte[] h = new byte[32];
+		h[0] = (byte) ((n % 3 == 0) ? 0xFF : (n % 5));
+		h[1] = (byte) (n % 7);
+		h[31] = (byte) n;
+		h[17] = (byte) (n * 31);
+		return h;
 	}
 
 }

@@ -7,44 +7,84 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.outbound.pii.Seeded;
+
+import static cn.outbound.pii.Seeded.args;
+import static cn.outbound.pii.Seeded.between;
+import static cn.outbound.pii.Seeded.edge;
+import static cn.outbound.pii.Seeded.pick;
+import static cn.outbound.pii.Seeded.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The byte-level block reader gives the same header, rows, cells, line numbers and problems as
  * the character reader, wherever the blocks and the stream's reads are cut.
  */
+@ExtendWith(Seeded.Replay.class)
 class DelimitedBlockReaderProperties {
 
 	/** Quotes, delimiters, both line breaks, blanks, ideographs (two and three bytes in UTF-8). */
-	private static final char[] ALPHABET = "ab1,,;|\"\"\"\n\n\r 张伟\u00e9".toCharArray();
+	private static final String ALPHABET = "ab1,,;|\"\"\"\n\n\r 张伟\u00e9";
 
-	@Provide
-	Arbitrary<String> tables() {
-		Arbitrary<String> header = Arbitraries.of("a,b,c\n", "姓名,手机,备注\r\n", "\n\nx,\"y\",z\n", "a|b|c\n", "a;b\n",
-				"\"h,1\",h2\n", "one\n");
-		Arbitrary<String> body = Arbitraries.strings().withChars(ALPHABET).ofMaxLength(300);
-		return net.jqwik.api.Combinators.combine(header, body).as((h, b) -> h + b);
+	private static final String[] HEADERS = { "a,b,c\n", "姓名,手机,备注\r\n", "\n\nx,\"y\",z\n", "a|b|c\n", "a;b\n",
+			"\"h,1\",h2\n", "one\n" };
+
+	/** Bodies for the edge cases: none, an open quote, a lone CR, blank lines, a ragged row, an ideograph cut by a block. */
+	private static final String[] EDGE_BODIES = { "", "\"", "\r", "\n\n", "1,2,3,4\n5", "张伟张伟张伟张伟张伟张伟,\"a\"\"b\"\n" };
+
+	/** A header, then up to 300 characters of the alphabet. */
+	static String table(SplittableRandom r) {
+		return pick(r, HEADERS) + string(r, ALPHABET, 0, 300);
 	}
 
-	@Property(tries = 1000)
-	void blocksGiveTheSameRowsAsTheCharacterReader(@ForAll("tables") String text,
-			@ForAll @IntRange(min = 8, max = 64) int blockBytes, @ForAll @IntRange(min = 1, max = 7) int chunk)
-			throws IOException {
+	/**
+	 * First every header with every edge body, in the smallest and largest blocks, read one byte and seven bytes at a
+	 * time; then random tables, blocks of 8 to 64 bytes, reads of 1 to 7 bytes.
+	 */
+	static Stream<Arguments> tables() {
+		List<Arguments> edges = new ArrayList<>();
+		for (int h = 0; h < HEADERS.length; h++) {
+			for (int b = 0; b < EDGE_BODIES.length; b++) {
+				for (int[] sizes : new int[][] { { 8, 1 }, { 64, 7 } }) {
+					edges.add(edge("header " + h + ", body " + b + ", block " + sizes[0] + ", chunk " + sizes[1],
+							HEADERS[h] + EDGE_BODIES[b], sizes[0], sizes[1]));
+				}
+			}
+		}
+		return Seeded.cases(1_000_000, 1000, edges, r -> args(table(r), between(r, 8, 64), between(r, 1, 7)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("tables")
+	void blocksGiveTheSameRowsAsTheCharacterReader(String text, int blockBytes, int chunk) throws IOException {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		assertThat(viaBlocks(bytes, blockBytes, chunk)).isEqualTo(viaRows(bytes));
 	}
 
-	@Property(tries = 300)
-	void gbkBlocksGiveTheSameRowsAsTheCharacterReader(@ForAll("tables") String text,
-			@ForAll @IntRange(min = 8, max = 64) int blockBytes) throws IOException {
+	/** First every header with every edge body in blocks of 8 and 64 bytes; then random tables, blocks of 8 to 64 bytes. */
+	static Stream<Arguments> gbkTables() {
+		List<Arguments> edges = new ArrayList<>();
+		for (int h = 0; h < HEADERS.length; h++) {
+			for (int b = 0; b < EDGE_BODIES.length; b++) {
+				for (int block : new int[] { 8, 64 }) {
+					edges.add(edge("header " + h + ", body " + b + ", block " + block, HEADERS[h] + EDGE_BODIES[b], block));
+				}
+			}
+		}
+		return Seeded.cases(2_000_000, 300, edges, r -> args(table(r), between(r, 8, 64)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("gbkTables")
+	void gbkBlocksGiveTheSameRowsAsTheCharacterReader(String text, int blockBytes) throws IOException {
 		// enough GBK text up front that the sniffing window is not valid UTF-8
 		byte[] bytes = ("编号,名称\n1,\"张伟,王芳\"\n" + text.replace("\u00e9", "")).getBytes(Charset.forName("GBK"));
 		assertThat(viaBlocks(bytes, blockBytes, 3)).isEqualTo(viaRows(bytes));
