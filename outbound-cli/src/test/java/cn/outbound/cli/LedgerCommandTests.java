@@ -207,6 +207,21 @@ class LedgerCommandTests {
 		assertThat(noProcessor.err()).contains("--processor");
 	}
 
+	@Test // #9: every reader has limits, ledger record's too
+	void aFileOverAReadLimitExitsTwoWithOneLineAndRecordsNothing() throws Exception {
+		Path wide = this.dir.resolve("wide.csv");
+		Files.writeString(wide, "id_number," + "a,".repeat(1_000_000) + "a\n" + residentId(1) + "\n");
+		CliRun run = record(wide, "wide");
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err().strip()).isEqualTo(
+				"error: --ids: wide.csv: the header is over the limit columns (at most 4096 columns); the file was not read");
+		Path longCell = csv("long.csv", 0, 3, "c-long," + "1".repeat((1 << 20) + 1));
+		CliRun cell = record(longCell, "long");
+		assertThat(cell.exit()).isEqualTo(2);
+		assertThat(cell.err().strip()).contains("limit cell-bytes (at most 1048576 bytes)").doesNotContain("\n");
+		assertThat(status().get("events").asLong()).isZero();
+	}
+
 	@Test // #4 key handling
 	void withTheEmbeddedDatabaseAndNoKeyOneIsGeneratedOwnerOnly() throws Exception {
 		this.env.remove("OUTBOUND_LEDGER_KEY");

@@ -95,6 +95,24 @@ class ScanCommandTests {
 		assertThat(wrongColumn.err()).contains("nope").doesNotContain("11010519491231002X");
 	}
 
+	@Test // #9: a header of millions of columns filled the heap
+	void aTableOverAReadLimitExitsTwoWithOneLineNamingTheLimit() throws IOException {
+		Path wide = write("wide.csv", "a,".repeat(1_000_000) + "a\n1\n", StandardCharsets.UTF_8);
+		Run r = run(wide.toString());
+		assertThat(r.exit()).isEqualTo(2);
+		assertThat(r.err().strip()).isEqualTo(
+				"error: wide.csv: the header is over the limit columns (at most 4096 columns); the file was not read");
+		Path cell = write("cell.csv", "id,note\n1," + "x".repeat((1 << 20) + 1) + "\n", StandardCharsets.UTF_8);
+		Run big = run(cell.toString());
+		assertThat(big.exit()).isEqualTo(2);
+		assertThat(big.err().strip()).startsWith("error: cell.csv: cell 2 on line 2 is over the limit cell-bytes")
+			.doesNotContain("\n");
+		Path deep = write("deep.jsonl", "{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}\n", StandardCharsets.UTF_8);
+		Run nested = run(deep.toString());
+		assertThat(nested.exit()).isEqualTo(2);
+		assertThat(nested.err().strip()).contains("limit json-depth (at most 64").doesNotContain("\n");
+	}
+
 	@Test
 	void scansADatabaseTable() throws Exception {
 		String url = "jdbc:h2:mem:cli" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";

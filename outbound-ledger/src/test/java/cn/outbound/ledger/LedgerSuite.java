@@ -343,6 +343,23 @@ abstract class LedgerSuite {
 		assertThat(status(p, 2026).individuals()).isEqualTo(5);
 	}
 
+	@Test // #9: a cell may hold a megabyte; a value that long is no identifier, and a batch holds a little of it
+	void aValueLongerThanAnyIdentifierIsAnInvalidRow() {
+		String p = processor();
+		List<String> values = new ArrayList<>(TestIds.residentIds(0, 3));
+		values.add("1".repeat(1025));
+		values.add("2".repeat(1024));
+		EventSpec e = event(p, "long", "2026-03-01");
+		Persons opaque = Persons.of(PersonClass.NON_SENSITIVE, IdentifierKind.OPAQUE, values);
+		assertThatThrownBy(() -> this.ledger.record(e, opaque)).isInstanceOfSatisfying(InvalidIdentifiersException.class,
+				ex -> {
+					assertThat(ex.rows()).extracting(InvalidRow::row).containsExactly(4L);
+					assertThat(ex.rows().get(0).reason()).isEqualTo("longer than 1024 characters: not an identifier");
+					assertThat(ex.rows().get(0).maskedValue().length()).isLessThanOrEqualTo(32);
+				});
+		assertThat(status(p, 2026).events()).isZero();
+	}
+
 	@Test
 	void whatIfTellsTheOverlapWithoutRecording() {
 		String p = processor();

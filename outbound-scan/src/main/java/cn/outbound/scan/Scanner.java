@@ -1046,7 +1046,12 @@ public final class Scanner {
 
 		static final int ROWS = 2048;
 
+		/** Cells per batch at most, as for a block of bytes: a wide table gets fewer rows per batch. */
+		static final int MAX_CELLS = 1 << 17;
+
 		final int width;
+
+		final int maxRows;
 
 		char[] chars = new char[1 << 16];
 
@@ -1058,8 +1063,9 @@ public final class Scanner {
 
 		CharBatch(int width) {
 			this.width = width;
-			this.starts = new int[ROWS * Math.max(width, 1)];
-			this.ends = new int[ROWS * Math.max(width, 1)];
+			this.maxRows = Math.max(1, Math.min(ROWS, MAX_CELLS / Math.max(width, 1)));
+			this.starts = new int[this.maxRows * Math.max(width, 1)];
+			this.ends = new int[this.maxRows * Math.max(width, 1)];
 		}
 
 		void add(Cells cells) {
@@ -1084,7 +1090,7 @@ public final class Scanner {
 		}
 
 		boolean isFull() {
-			return this.rows == ROWS;
+			return this.rows == this.maxRows;
 		}
 
 		@Override

@@ -31,6 +31,8 @@ import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
 import cn.outbound.app.rules.RuleBooks;
 import cn.outbound.ledger.Thresholds;
+import cn.outbound.pii.io.ReadLimitException;
+import cn.outbound.pii.io.TableFormatException;
 import cn.outbound.pii.io.TableReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -132,6 +134,13 @@ class LedgerApiController {
 		}
 		catch (EventKeyConflictException ex) {
 			throw new ApiProblem(409, "event-key-conflict", "Event key already used", ex.getMessage());
+		}
+		catch (ReadLimitException ex) {
+			throw tooLargeOr(body, ApiProblem.readLimit(ex, "body"));
+		}
+		catch (TableFormatException ex) {
+			throw tooLargeOr(body, new ApiProblem(422, "unreadable-table", "Not a table", "body: " + ex.getMessage(),
+					List.of(ApiProblem.parameterError("body", ex.getMessage()))));
 		}
 		catch (LedgerInputException ex) {
 			throw tooLargeOr(body, new ApiProblem(422, "invalid-ledger-input", "Invalid ledger input", ex.getMessage(),

@@ -19,6 +19,7 @@ import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Multipart;
 import cn.outbound.app.web.Uploads;
 import cn.outbound.pii.Identifiers;
+import cn.outbound.pii.io.ReadLimitException;
 import cn.outbound.pii.io.TableFormatException;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
@@ -182,12 +183,16 @@ public class DatasetScans {
 	/**
 	 * Scans an upload and audits it.
 	 * @param field the request field the data came in (for problems)
-	 * @throws ApiProblem 422 when the file is not a table or an option does not fit it; 500 otherwise
+	 * @throws ApiProblem 413 when the table passes one of the readers' limits, 422 when the file is not a table (a
+	 * ZIP bomb included) or an option does not fit it; 500 otherwise
 	 */
 	public ScanReport scan(Received upload, ScanSettings settings, String field, String actor, String remote) {
 		ScanReport report;
 		try (TableSource source = TableSource.open(upload.file())) {
 			report = new Scanner(settings).scan(source);
+		}
+		catch (ReadLimitException ex) {
+			throw ApiProblem.readLimit(ex, field);
 		}
 		catch (TableFormatException ex) {
 			throw new ApiProblem(422, "unreadable-table", "Not a table", field + ": " + ex.getMessage(),

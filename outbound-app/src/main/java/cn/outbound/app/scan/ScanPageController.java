@@ -195,6 +195,8 @@ class ScanPageController {
 		String size = Uploads.size(this.scans.maxUpload());
 		return switch (ex.type()) {
 			case "payload-too-large" -> form("scan.error.tooLarge", List.of(size), null);
+			case "read-limit-exceeded" -> form("scan.error.limit." + ex.errors().get(0).get("limit"),
+					List.of(ex.errors().get(0).get("allowed")), null);
 			case "request-timeout" -> form("scan.error.timeout", List.of(), null);
 			case "scanner-busy" -> form("scan.error.busy", List.of(), null);
 			case "unreadable-table" -> form("scan.error.unreadable", List.of(), detail(ex));

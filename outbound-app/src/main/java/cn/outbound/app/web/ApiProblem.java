@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.outbound.pii.io.ReadLimitException;
 import cn.outbound.rules.source.Problem;
 
 /**
@@ -84,6 +85,18 @@ public class ApiProblem extends RuntimeException {
 	public static ApiProblem badParameter(String parameter, String message) {
 		return new ApiProblem(400, "invalid-parameter", "Invalid query parameter", parameter + ": " + message,
 				List.of(parameterError(parameter, message)));
+	}
+
+	/**
+	 * 413 for a table over one of the readers' limits ({@link cn.outbound.pii.io.ReadLimits}): the error names the
+	 * request field, the limit ({@code limit}, e.g. {@code columns}) and the value allowed ({@code allowed}).
+	 */
+	public static ApiProblem readLimit(ReadLimitException ex, String field) {
+		Map<String, Object> e = parameterError(field, ex.getMessage());
+		e.put("limit", ex.limit().key());
+		e.put("allowed", ex.allowed());
+		return new ApiProblem(413, "read-limit-exceeded", "Table over a read limit",
+				field + ": " + ex.getMessage() + "; nothing was kept.", List.of(e));
 	}
 
 	public static ApiProblem notFound(String detail) {

@@ -23,6 +23,17 @@ public final class HashingReader {
 
 	private static final int BATCH = 4096;
 
+	/**
+	 * Longest value taken as an identifier (an e-mail address is at most 254): a longer one is an invalid row, and
+	 * only its first {@value #KEPT_OF_LONG} characters are copied, so that a batch stays small whatever the cells
+	 * (up to {@link cn.outbound.pii.io.ReadLimits#cellBytes()} each) hold.
+	 */
+	static final int MAX_IDENTIFIER = 1024;
+
+	private static final int KEPT_OF_LONG = 32;
+
+	private static final String TOO_LONG = "longer than " + MAX_IDENTIFIER + " characters: not an identifier";
+
 	private final Supplier<PersonHasher> hashers;
 
 	private final int threads;
@@ -171,6 +182,12 @@ public final class HashingReader {
 
 		void add(long row, CharSequence value, String problem) {
 			int len = value.length();
+			if (len > MAX_IDENTIFIER) {
+				len = KEPT_OF_LONG;
+				if (problem == null) {
+					problem = TOO_LONG;
+				}
+			}
 			if (this.charCount + len > this.chars.length) {
 				this.chars = java.util.Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.charCount + len));
 			}

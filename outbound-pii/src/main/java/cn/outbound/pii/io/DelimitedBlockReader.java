@@ -43,6 +43,16 @@ public final class DelimitedBlockReader implements Closeable {
 
 	private final int blockBytes;
 
+	private final ReadLimits limits;
+
+	private final int cellBytes;
+
+	/** Cells a record may have: the column limit while the header is read, the cells-per-row limit after. */
+	private int maxCells;
+
+	/** The line on which the record being parsed starts, for messages. */
+	private long recordLine;
+
 	/** Bytes read but not yet parsed into a block: the start of a record cut by the last block's end. */
 	private byte[] carry;
 
@@ -64,8 +74,11 @@ public final class DelimitedBlockReader implements Closeable {
 	private long headerLine;
 
 	DelimitedBlockReader(String name, InputStream in, Charset charset, char delimiter, byte[] head, int from, int to,
-			int blockBytes) {
+			int blockBytes, ReadLimits limits) {
 		this.name = name;
+		this.limits = limits;
+		this.cellBytes = limits.cellBytes();
+		this.maxCells = limits.columns();
 		this.in = in;
 		this.charset = charset;
 		this.delimiter = (byte) delimiter;
@@ -74,6 +87,7 @@ public final class DelimitedBlockReader implements Closeable {
 		System.arraycopy(head, from, this.carry, 0, to - from);
 		this.carryLength = to - from;
 		this.header = readHeader();
+		this.maxCells = limits.cellsPerRow();
 	}
 
 	/** The file or stream name given when opening. */
@@ -130,7 +144,7 @@ public final class DelimitedBlockReader implements Closeable {
 	/**
 	 * Fills {@code block} with the next records (as many whole records as fit, at least one);
 	 * false at the end of the input.
-	 * @throws TableFormatException if a record is longer than {@value TableReader#MAX_RECORD} bytes
+	 * @throws ReadLimitException if a record passes one of the {@link ReadLimits}
 	 */
 	public boolean next(RowBlock block) {
 		block.clear(this.blocks, this.rows);
@@ -155,7 +169,7 @@ public final class DelimitedBlockReader implements Closeable {
 			}
 			else {
 				// one record longer than the block: grow it
-				grow(block, "the record starting at line " + this.line);
+				grow(block, this.limits.recordBytes(), ReadLimits.Limit.RECORD_BYTES);
 			}
 		}
 		int rest = filled - parsed;
@@ -192,12 +206,24 @@ public final class DelimitedBlockReader implements Closeable {
 		return filled;
 	}
 
-	private void grow(RowBlock block, String what) {
-		if (block.data.length >= TableReader.MAX_RECORD) {
-			throw new TableFormatException(this.name + ": " + what + " is longer than " + (TableReader.MAX_RECORD >> 20)
-					+ " MB; is a quote left open?");
+	/**
+	 * Grows a block whose bytes hold no whole record, or throws when they are already more than a
+	 * record within {@code limit} (and its line break) can take.
+	 */
+	private void grow(RowBlock block, int limit, ReadLimits.Limit kind) {
+		long most = limit + 3L;
+		if (block.data.length >= most) {
+			throw exceeded(kind, this.line);
 		}
-		block.data = java.util.Arrays.copyOf(block.data, Math.min(TableReader.MAX_RECORD, block.data.length * 2));
+		block.data = java.util.Arrays.copyOf(block.data, (int) Math.min(most, block.data.length * 2L));
+	}
+
+	private ReadLimitException exceeded(ReadLimits.Limit kind, long line) {
+		return this.limits.exceeded(this.name, kind, switch (kind) {
+			case HEADER_BYTES, COLUMNS -> "the header";
+			case RECORD_BYTES -> "the record starting at line " + line + " (is a quote left open?)";
+			default -> "line " + line;
+		});
 	}
 
 	@Override
@@ -220,7 +246,7 @@ public final class DelimitedBlockReader implements Closeable {
 				break;
 			}
 			// the array is full (the input has not ended) and holds no whole record
-			grow(block, "the header");
+			grow(block, this.limits.headerBytes(), ReadLimits.Limit.HEADER_BYTES);
 		}
 		if (this.headerCells.isEmpty()) {
 			throw new TableFormatException(this.name + " has no header row");
@@ -296,6 +322,8 @@ public final class DelimitedBlockReader implements Closeable {
 				cellStart = p;
 			}
 		}
+		int recordStart = p;
+		this.recordLine = rowNumber;
 		while (true) {
 			// FIELD_START
 			if (p >= to) {
@@ -477,6 +505,8 @@ public final class DelimitedBlockReader implements Closeable {
 				p = r + 1;
 				rowNumber = this.line;
 				cellStart = p;
+				recordStart = p;
+				this.recordLine = rowNumber;
 				if (p >= to && this.endOfInput) {
 					return to;
 				}
@@ -486,9 +516,16 @@ public final class DelimitedBlockReader implements Closeable {
 			p = r + 1;
 			break;
 		}
+		int size = p - recordStart - terminator(d, recordStart, p);
 		if (header) {
+			if (size > this.limits.headerBytes()) {
+				throw exceeded(ReadLimits.Limit.HEADER_BYTES, rowNumber);
+			}
 			this.headerLine = rowNumber;
 			return p;
+		}
+		if (size > this.limits.recordBytes()) {
+			throw exceeded(ReadLimits.Limit.RECORD_BYTES, rowNumber);
 		}
 		if (cells != width) {
 			block.problems.add(new TableProblem(rowNumber, TableProblem.Kind.RAGGED_ROW,
@@ -502,7 +539,26 @@ public final class DelimitedBlockReader implements Closeable {
 		return p;
 	}
 
+	/** The length of the line break that ends {@code d[from, to)}: 2 for CR LF, 1, or 0 at the end of the input. */
+	private static int terminator(byte[] d, int from, int to) {
+		if (to <= from) {
+			return 0;
+		}
+		byte last = d[to - 1];
+		if (last == '\n') {
+			return (to - 2 >= from && d[to - 2] == '\r') ? 2 : 1;
+		}
+		return (last == '\r') ? 1 : 0;
+	}
+
 	private int endCell(RowBlock block, boolean header, int base, int cells, int start, int end, int extraStart) {
+		if (cells == this.maxCells) {
+			throw exceeded(header ? ReadLimits.Limit.COLUMNS : ReadLimits.Limit.CELLS_PER_ROW, this.recordLine);
+		}
+		if (((extraStart >= 0) ? block.extraLength - extraStart : end - start) > this.cellBytes && !header) {
+			throw this.limits.exceeded(this.name, ReadLimits.Limit.CELL_BYTES, "cell " + (cells + 1) + " on line "
+					+ this.recordLine);
+		}
 		if (header) {
 			headerCell(block, start, end, extraStart);
 		}

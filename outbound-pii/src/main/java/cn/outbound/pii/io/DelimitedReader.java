@@ -27,9 +27,18 @@ final class DelimitedReader extends TableReader {
 
 	private int length;
 
-	DelimitedReader(String name, CharSource source, char delimiter) {
-		super(name, source);
+	/** Cells a record may have: the column limit for the header, the cells-per-row limit after. */
+	private int maxCells;
+
+	private ReadLimits.Limit maxCellsKind = ReadLimits.Limit.COLUMNS;
+
+	private final int cellBytes;
+
+	DelimitedReader(String name, CharSource source, char delimiter, ReadLimits limits) {
+		super(name, source, limits);
 		this.delimiter = delimiter;
+		this.maxCells = limits.columns();
+		this.cellBytes = limits.cellBytes();
 	}
 
 	@Override
@@ -44,9 +53,17 @@ final class DelimitedReader extends TableReader {
 
 	@Override
 	void readHeader() {
+		limitRecords(this.limits.headerBytes(), ReadLimits.Limit.HEADER_BYTES);
 		if (!parse()) {
 			throw new TableFormatException(this.name + " has no header row");
 		}
+		// the names and the delimiters between them
+		if ((long) this.length + this.cellCount - 1 > this.limits.headerBytes()) {
+			throw this.limits.exceeded(this.name, ReadLimits.Limit.HEADER_BYTES, "the header");
+		}
+		limitRecords(this.limits.recordBytes(), ReadLimits.Limit.RECORD_BYTES);
+		this.maxCells = this.limits.cellsPerRow();
+		this.maxCellsKind = ReadLimits.Limit.CELLS_PER_ROW;
 		List<String> names = new ArrayList<>(this.cellCount);
 		for (int i = 0; i < this.cellCount; i++) {
 			names.add(headerName(new String(this.recordBuf, this.starts[i], this.ends[i] - this.starts[i]), i));
@@ -58,6 +75,11 @@ final class DelimitedReader extends TableReader {
 	boolean readRecord() {
 		if (!parse()) {
 			return false;
+		}
+		// the cells and the delimiters between them, as the byte reader counts a record
+		if ((long) this.length + this.cellCount - 1 > this.recordLimit) {
+			throw this.limits.exceeded(this.name, ReadLimits.Limit.RECORD_BYTES, "the record starting at line "
+					+ this.rowNumber);
 		}
 		int width = this.header.size();
 		if (this.cellCount != width) {
@@ -206,6 +228,14 @@ final class DelimitedReader extends TableReader {
 	}
 
 	private void endCell(int cellStart) {
+		if (this.cellCount == this.maxCells) {
+			throw this.limits.exceeded(this.name, this.maxCellsKind,
+					(this.maxCellsKind == ReadLimits.Limit.COLUMNS) ? "the header" : "line " + this.rowNumber);
+		}
+		if (this.length - cellStart > this.cellBytes && this.maxCellsKind == ReadLimits.Limit.CELLS_PER_ROW) {
+			throw this.limits.exceeded(this.name, ReadLimits.Limit.CELL_BYTES,
+					"cell " + (this.cellCount + 1) + " on line " + this.rowNumber);
+		}
 		ensureCells(this.cellCount + 1);
 		this.starts[this.cellCount] = cellStart;
 		this.ends[this.cellCount] = this.length;
@@ -217,7 +247,7 @@ final class DelimitedReader extends TableReader {
 			return;
 		}
 		int needed = this.length + count;
-		if (needed > this.recordBuf.length) {
+		if (needed > this.room) {
 			growRecord(needed, this.rowNumber);
 		}
 		System.arraycopy(src, from, this.recordBuf, this.length, count);
@@ -225,7 +255,7 @@ final class DelimitedReader extends TableReader {
 	}
 
 	private void append(char c) {
-		if (this.length == this.recordBuf.length) {
+		if (this.length >= this.room) {
 			growRecord(this.length + 1, this.rowNumber);
 		}
 		this.recordBuf[this.length++] = c;

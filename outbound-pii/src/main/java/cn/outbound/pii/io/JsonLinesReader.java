@@ -20,8 +20,10 @@ import java.util.Map;
 
 /**
  * JSON Lines: one object per line. The columns are the union of the keys of all the lines: the
- * first line's keys in order, then each new key in the order it first appears (at most
- * {@value #MAX_COLUMNS}); a line without a key has that cell empty. String values are unescaped;
+ * first line's keys in order, then each new key in the order it first appears; a line without a
+ * key has that cell empty. {@link ReadLimits} bound the keys in all (columns), their names
+ * together (header), the keys of one line (cells per row), a value (cell), a line (record) and
+ * the nesting of objects and arrays in a value. String values are unescaped;
  * numbers and booleans keep their text; {@code null} is empty; nested objects and arrays keep their
  * JSON text.
  * <p>
@@ -33,9 +35,6 @@ import java.util.Map;
  * closes. Undecodable bytes are counted once, on the line where they were found.
  */
 final class JsonLinesReader extends TableReader {
-
-	/** Columns at most; keys beyond them are counted as {@link TableProblem.Kind#UNKNOWN_KEY} and ignored. */
-	static final int MAX_COLUMNS = 1_000;
 
 	/** Bytes of the copy kept in memory before it goes to a temporary file. */
 	static final int IN_MEMORY = 8 << 20;
@@ -71,8 +70,11 @@ final class JsonLinesReader extends TableReader {
 
 	private int undecodableNext;
 
-	JsonLinesReader(String name, CharSource source) {
-		super(name, source);
+	/** The header's size so far: the keys' lengths and one separator between each two. */
+	private long headerSize = -1;
+
+	JsonLinesReader(String name, CharSource source, ReadLimits limits) {
+		super(name, source, limits);
 		this.in = source;
 	}
 
@@ -144,7 +146,16 @@ final class JsonLinesReader extends TableReader {
 			return false;
 		}
 		for (String k : this.newKeys) {
-			if (!this.index.containsKey(k) && keys.size() < MAX_COLUMNS) {
+			if (!this.index.containsKey(k)) {
+				if (keys.size() == this.limits.columns()) {
+					throw this.limits.exceeded(this.name, ReadLimits.Limit.COLUMNS,
+							"the keys of the lines up to line " + this.lineNumber);
+				}
+				this.headerSize += k.length() + 1;
+				if (this.headerSize > this.limits.headerBytes()) {
+					throw this.limits.exceeded(this.name, ReadLimits.Limit.HEADER_BYTES,
+							"the keys of the lines up to line " + this.lineNumber);
+				}
 				this.index.put(k, keys.size());
 				keys.add(k);
 			}
@@ -381,12 +392,12 @@ final class JsonLinesReader extends TableReader {
 				run++;
 			}
 			int count = run - pos;
+			if (this.lineLength + count > this.limits.recordBytes()) {
+				throw this.limits.exceeded(this.name, ReadLimits.Limit.RECORD_BYTES, "line " + (this.lineNumber + 1));
+			}
 			if (this.lineLength + count > this.line.length) {
-				if (this.lineLength + count > MAX_RECORD) {
-					throw new TableFormatException(this.name + ": line " + (this.lineNumber + 1) + " is longer than "
-							+ (MAX_RECORD >> 20) + " M characters");
-				}
-				this.line = java.util.Arrays.copyOf(this.line, Math.max(this.lineLength + count, this.line.length * 2));
+				this.line = java.util.Arrays.copyOf(this.line, Math.min(this.limits.recordBytes(),
+						Math.max(this.lineLength + count, this.line.length * 2)));
 			}
 			System.arraycopy(buf, pos, this.line, this.lineLength, count);
 			this.lineLength += count;
@@ -420,10 +431,13 @@ final class JsonLinesReader extends TableReader {
 		if (i < n && s[i] == '}') {
 			return skipWs(s, i + 1, n) == n;
 		}
-		boolean unknownReported = false;
+		int keys = 0;
 		while (true) {
 			if (i >= n || s[i] != '"') {
 				return false;
+			}
+			if (++keys > this.limits.cellsPerRow()) {
+				throw this.limits.exceeded(this.name, ReadLimits.Limit.CELLS_PER_ROW, "line " + this.lineNumber);
 			}
 			this.key.setLength(0);
 			i = readString(s, i + 1, n, null);
@@ -444,16 +458,14 @@ final class JsonLinesReader extends TableReader {
 			}
 			else {
 				column = columnOf(this.key);
-				if (column < 0 && !unknownReported) {
-					this.problems.add(this.lineNumber, TableProblem.Kind.UNKNOWN_KEY,
-							"more than " + MAX_COLUMNS + " distinct keys; the value of a key beyond them is ignored");
-					unknownReported = true;
-				}
 			}
 			int start = this.length;
 			i = readValue(s, i, n);
 			if (i < 0) {
 				return false;
+			}
+			if (this.length - start > this.limits.cellBytes()) {
+				throw this.limits.exceeded(this.name, ReadLimits.Limit.CELL_BYTES, "a value on line " + this.lineNumber);
 			}
 			if (collect) {
 				this.length = start;
@@ -586,8 +598,9 @@ final class JsonLinesReader extends TableReader {
 		return -1;
 	}
 
-	private static int skipNested(char[] s, int i, int n) {
+	private int skipNested(char[] s, int i, int n) {
 		int depth = 0;
+		int maxDepth = this.limits.jsonDepth();
 		boolean inString = false;
 		for (int k = i; k < n; k++) {
 			char c = s[k];
@@ -604,7 +617,9 @@ final class JsonLinesReader extends TableReader {
 				inString = true;
 			}
 			else if (c == '{' || c == '[') {
-				depth++;
+				if (++depth > maxDepth) {
+					throw this.limits.exceeded(this.name, ReadLimits.Limit.JSON_DEPTH, "a value on line " + this.lineNumber);
+				}
 			}
 			else if (c == '}' || c == ']') {
 				depth--;
@@ -625,7 +640,7 @@ final class JsonLinesReader extends TableReader {
 
 	private void appendRecord(char[] src, int from, int count) {
 		int needed = this.length + count;
-		if (needed > this.recordBuf.length) {
+		if (needed > this.room) {
 			growRecord(needed, this.lineNumber);
 		}
 		System.arraycopy(src, from, this.recordBuf, this.length, count);
@@ -633,7 +648,7 @@ final class JsonLinesReader extends TableReader {
 	}
 
 	private void appendRecord(char c) {
-		if (this.length == this.recordBuf.length) {
+		if (this.length >= this.room) {
 			growRecord(this.length + 1, this.lineNumber);
 		}
 		this.recordBuf[this.length++] = c;

@@ -4,7 +4,7 @@ package cn.outbound.pii.io;
  * The input cannot be read as a table at all (binary, empty, an unsupported format). The message
  * says which file and why, and never quotes its content.
  */
-public final class TableFormatException extends RuntimeException {
+public class TableFormatException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -23,7 +23,10 @@ public record TableProblem(long row, Kind kind, String detail) {
 		/** A JSON Lines line that is not a JSON object, or not valid JSON; the line is skipped. */
 		BAD_JSON_LINE,
 
-		/** A JSON Lines object with a key the first line did not have; that value is dropped. */
+		/**
+		 * A JSON Lines key beyond the column limit, its value dropped. No longer produced: more keys than
+		 * {@link ReadLimits#columns()} refuse the file ({@link ReadLimitException}); kept for readers of reports.
+		 */
 		UNKNOWN_KEY
 
 	}

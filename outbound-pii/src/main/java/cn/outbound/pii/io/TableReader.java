@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * cells than the header are padded or cut to its width and counted as problems.</li>
  * <li>JSON Lines ({@code .jsonl}, {@code .ndjson}, or text starting with {@code &#123;}): each line an
  * object; the columns are the keys of the first line, in order.</li>
+ * <li>Limits: columns, header, cells per row, cell, record and JSON nesting are bounded by
+ * {@link ReadLimits} ({@link ReadLimits#DEFAULT} unless given); reading stops at the first one
+ * passed with a {@link ReadLimitException}.</li>
  * </ul>
  *
  * Use {@link #next()} and {@link #cells()} for allocation-free access, or iterate {@link Row}s.
@@ -36,7 +39,7 @@ import java.util.function.Consumer;
  */
 public abstract class TableReader implements Closeable, Iterable<Row> {
 
-	/** Longest record accepted, in characters: a guard against a quote left open. */
+	/** The most any {@link ReadLimits} may allow for a record or a header. */
 	static final int MAX_RECORD = 64 << 20;
 
 	private static final int SNIFF = 1 << 20;
@@ -53,6 +56,20 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 	final CharSource source;
 
 	final TableProblems problems = new TableProblems();
+
+	final ReadLimits limits;
+
+	/**
+	 * The most characters {@link #recordBuf} may hold for the record being read: the header limit
+	 * while the header is read, the record limit after.
+	 */
+	int recordLimit;
+
+	/** The limit {@link #recordLimit} stands for. */
+	ReadLimits.Limit recordLimitKind = ReadLimits.Limit.RECORD_BYTES;
+
+	/** {@code min(recordBuf.length, recordLimit)}: one comparison tells whether an append needs a look. */
+	int room;
 
 	List<String> header = List.of();
 
@@ -76,16 +93,24 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 
 	private boolean hasPeeked;
 
-	TableReader(String name, CharSource source) {
+	TableReader(String name, CharSource source, ReadLimits limits) {
 		this.name = name;
 		this.source = source;
+		this.limits = limits;
+		this.recordLimit = limits.recordBytes();
+		this.room = Math.min(this.recordBuf.length, this.recordLimit);
 	}
 
 	/** Opens a file; the format comes from the extension and the content. */
 	public static TableReader open(Path path) throws IOException {
+		return open(path, ReadLimits.DEFAULT);
+	}
+
+	/** Opens a file within {@code limits}; the format comes from the extension and the content. */
+	public static TableReader open(Path path, ReadLimits limits) throws IOException {
 		InputStream in = Files.newInputStream(path);
 		try {
-			return open(in, path.getFileName().toString());
+			return open(in, path.getFileName().toString(), limits);
 		}
 		catch (RuntimeException | IOException ex) {
 			in.close();
@@ -99,7 +124,15 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 	 * @throws TableFormatException if the content is not a table (binary, empty, a workbook)
 	 */
 	public static TableReader open(InputStream in, String name) throws IOException {
-		return open(in, name, false).rows();
+		return open(in, name, ReadLimits.DEFAULT);
+	}
+
+	/**
+	 * As {@link #open(InputStream, String)}, within {@code limits}.
+	 * @throws ReadLimitException if the header passes a limit (later rows throw it from {@link #next()})
+	 */
+	public static TableReader open(InputStream in, String name, ReadLimits limits) throws IOException {
+		return open(in, name, false, DelimitedBlockReader.BLOCK_BYTES, limits).rows();
 	}
 
 	/**
@@ -115,19 +148,21 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 	 * (same rows, cells and problems, parsed as bytes). The reader closes the stream.
 	 */
 	public static Opened openBlocksOrRows(InputStream in, String name) throws IOException {
-		return open(in, name, true, DelimitedBlockReader.BLOCK_BYTES);
+		return openBlocksOrRows(in, name, ReadLimits.DEFAULT);
+	}
+
+	/** As {@link #openBlocksOrRows(InputStream, String)}, within {@code limits}. */
+	public static Opened openBlocksOrRows(InputStream in, String name, ReadLimits limits) throws IOException {
+		return open(in, name, true, DelimitedBlockReader.BLOCK_BYTES, limits);
 	}
 
 	/** As {@link #openBlocksOrRows(InputStream, String)} with blocks of {@code blockBytes} (for tests). */
 	static Opened openBlocksOrRows(InputStream in, String name, int blockBytes) throws IOException {
-		return open(in, name, true, blockBytes);
+		return open(in, name, true, blockBytes, ReadLimits.DEFAULT);
 	}
 
-	private static Opened open(InputStream in, String name, boolean blocks) throws IOException {
-		return open(in, name, blocks, DelimitedBlockReader.BLOCK_BYTES);
-	}
-
-	private static Opened open(InputStream in, String name, boolean blocks, int blockBytes) throws IOException {
+	private static Opened open(InputStream in, String name, boolean blocks, int blockBytes, ReadLimits limits)
+			throws IOException {
 		byte[] head = new byte[SNIFF];
 		int n = 0;
 		while (n < head.length) {
@@ -183,11 +218,13 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 		boolean asBytes = charset.equals(StandardCharsets.UTF_8)
 				|| (charset.name().equals("GB18030") && delimiter != '|');
 		if (blocks && !json && asBytes) {
-			return new Opened(new DelimitedBlockReader(name, in, charset, delimiter, head, skip, n, blockBytes), null);
+			return new Opened(
+					new DelimitedBlockReader(name, in, charset, delimiter, head, skip, n, blockBytes, limits), null);
 		}
 		CharSource source = new CharSource(in, charset, head, skip, n);
 		source.fill();
-		TableReader reader = json ? new JsonLinesReader(name, source) : new DelimitedReader(name, source, delimiter);
+		TableReader reader = json ? new JsonLinesReader(name, source, limits)
+				: new DelimitedReader(name, source, delimiter, limits);
 		reader.charset = charset;
 		reader.readHeader();
 		return new Opened(null, reader);
@@ -331,13 +368,25 @@ public abstract class TableReader implements Closeable, Iterable<Row> {
 		}
 	}
 
+	/** Makes room for {@code needed} characters in {@link #recordBuf}, or throws if that passes the record's limit. */
 	void growRecord(int needed, long line) {
-		if (needed > MAX_RECORD) {
-			throw new TableFormatException(this.name + ": the record starting at line " + line + " is longer than "
-					+ (MAX_RECORD >> 20) + " M characters; is a quote left open?");
+		if (needed > this.recordLimit) {
+			throw this.limits.exceeded(this.name, this.recordLimitKind,
+					(this.recordLimitKind == ReadLimits.Limit.HEADER_BYTES) ? "the header"
+							: "the record starting at line " + line + " (is a quote left open?)");
 		}
-		int size = Math.max(needed, Math.min(MAX_RECORD, this.recordBuf.length * 2));
-		this.recordBuf = java.util.Arrays.copyOf(this.recordBuf, size);
+		if (needed > this.recordBuf.length) {
+			int size = Math.max(needed, Math.min(this.recordLimit, this.recordBuf.length * 2));
+			this.recordBuf = java.util.Arrays.copyOf(this.recordBuf, size);
+		}
+		this.room = Math.min(this.recordBuf.length, this.recordLimit);
+	}
+
+	/** Sets the most the record buffer may hold from now on. */
+	void limitRecords(int limit, ReadLimits.Limit kind) {
+		this.recordLimit = limit;
+		this.recordLimitKind = kind;
+		this.room = Math.min(this.recordBuf.length, limit);
 	}
 
 	private static int firstNonBlank(CharSource source) {

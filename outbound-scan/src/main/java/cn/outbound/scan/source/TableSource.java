@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import cn.outbound.pii.io.ReadLimits;
 import cn.outbound.pii.io.TableProblems;
 
 /**
@@ -34,18 +35,26 @@ public interface TableSource extends AutoCloseable {
 	 * delimited text or JSON Lines.
 	 */
 	static TableSource open(Path file) throws IOException {
+		return open(file, ReadLimits.DEFAULT);
+	}
+
+	/**
+	 * As {@link #open(Path)}, the table read within {@code limits}.
+	 * @throws cn.outbound.pii.io.ReadLimitException when the table passes one of them
+	 */
+	static TableSource open(Path file, ReadLimits limits) throws IOException {
 		if (Files.isDirectory(file)) {
 			throw new IllegalArgumentException(file + " is a directory; scan its files one by one");
 		}
 		String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-			return new XlsxSource(file);
+			return new XlsxSource(file, limits);
 		}
 		if (lower.endsWith(".xls")) {
 			throw new cn.outbound.pii.io.TableFormatException(file.getFileName()
 					+ " is a legacy .xls workbook; save it as .xlsx or CSV and scan that");
 		}
-		return new TextSource(file);
+		return new TextSource(file, limits);
 	}
 
 }

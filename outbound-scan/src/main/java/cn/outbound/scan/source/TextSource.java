@@ -12,6 +12,7 @@ import cn.outbound.pii.io.CellDecoder;
 import cn.outbound.pii.io.CharSlice;
 import cn.outbound.pii.io.Cells;
 import cn.outbound.pii.io.DelimitedBlockReader;
+import cn.outbound.pii.io.ReadLimits;
 import cn.outbound.pii.io.RowBlock;
 import cn.outbound.pii.io.TableProblem;
 import cn.outbound.pii.io.TableProblems;
@@ -29,13 +30,25 @@ public final class TextSource implements TableSource {
 	private final DelimitedBlockReader blocks;
 
 	public TextSource(Path file) throws IOException {
-		this(Files.newInputStream(file), file.getFileName().toString());
+		this(file, ReadLimits.DEFAULT);
+	}
+
+	public TextSource(Path file, ReadLimits limits) throws IOException {
+		this(Files.newInputStream(file), file.getFileName().toString(), limits);
 	}
 
 	public TextSource(InputStream in, String name) throws IOException {
+		this(in, name, ReadLimits.DEFAULT);
+	}
+
+	/**
+	 * Reads {@code in} (closed with the source) within {@code limits}.
+	 * @throws cn.outbound.pii.io.ReadLimitException if the header passes a limit (later rows throw it while read)
+	 */
+	public TextSource(InputStream in, String name, ReadLimits limits) throws IOException {
 		TableReader.Opened opened;
 		try {
-			opened = TableReader.openBlocksOrRows(in, name);
+			opened = TableReader.openBlocksOrRows(in, name, limits);
 		}
 		catch (RuntimeException | IOException ex) {
 			in.close();

@@ -9,11 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.outbound.pii.io.ReadLimitException;
+import cn.outbound.pii.io.ReadLimits;
 import cn.outbound.pii.io.TableFormatException;
 import cn.outbound.pii.io.TableProblem;
 import cn.outbound.pii.io.TableProblems;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -44,15 +47,30 @@ import org.xml.sax.helpers.DefaultHandler;
  * format: those are written {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss} when they have a time
  * of day, or {@code HH:mm:ss} for a time alone, whatever the display format ({@code m/d/yy},
  * {@code yyyy"年"m"月"d"日"}, …), so that the detectors see one unambiguous form.
+ * <p>
+ * Limits: the sheet's rows within {@link ReadLimits} (columns, header, cells per row, cell, row),
+ * and no part of the ZIP may expand to more than {@value #MAX_ENTRY_BYTES} bytes or to more than
+ * {@code 1 / }{@value #MIN_INFLATE_RATIO} times its compressed size (a ZIP bomb): such a workbook
+ * is refused as unreadable, before it is expanded.
  */
 public final class XlsxSource implements TableSource, SourceWarnings {
+
+	/** A part of the workbook may expand to at most 1 / this times its compressed size (100 times). */
+	static final double MIN_INFLATE_RATIO = 0.01;
+
+	/** A part of the workbook may expand to at most this many bytes (1 GiB). */
+	static final long MAX_ENTRY_BYTES = 1L << 30;
 
 	static {
 		// POI logs through log4j-api; without a provider log4j prints a warning to stderr on first use
 		if (System.getProperty("log4j2.loggerContextFactory") == null) {
 			System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
 		}
+		// POI's own guard against ZIP bombs, set explicitly: it is global, and these are the values documented
+		ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
 	}
+
 
 	/** Sheet names listed in a warning; the rest are counted. */
 	private static final int NAMED = 20;
@@ -72,12 +90,20 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	private final ReadLimits limits;
+
 	/** The workbook's first sheet with data; the other sheets with data are named in {@link #warnings()}. */
 	public XlsxSource(Path file) {
-		this(file, -1, null, file.getFileName().toString(), 0);
+		this(file, ReadLimits.DEFAULT);
 	}
 
-	private XlsxSource(Path file, int index, String sheet, String name, int sheetCount) {
+	/** As {@link #XlsxSource(Path)}, the sheet read within {@code limits}. */
+	public XlsxSource(Path file, ReadLimits limits) {
+		this(file, -1, null, file.getFileName().toString(), 0, limits);
+	}
+
+	private XlsxSource(Path file, int index, String sheet, String name, int sheetCount, ReadLimits limits) {
+		this.limits = limits;
 		this.file = file;
 		this.index = index;
 		this.sheet = sheet;
@@ -91,6 +117,11 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 	 * @throws TableFormatException when the file is not a workbook or no sheet holds a value
 	 */
 	public static List<XlsxSource> sheets(Path file) throws IOException {
+		return sheets(file, ReadLimits.DEFAULT);
+	}
+
+	/** As {@link #sheets(Path)}, each sheet read within {@code limits}. */
+	public static List<XlsxSource> sheets(Path file, ReadLimits limits) throws IOException {
 		String fileName = file.getFileName().toString();
 		List<String> all = new ArrayList<>();
 		List<Integer> withData = new ArrayList<>();
@@ -113,7 +144,7 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 		for (int i : withData) {
 			String sheet = all.get(i);
 			out.add(new XlsxSource(file, i, sheet, (withData.size() == 1) ? fileName : fileName + " [" + sheet + "]",
-					all.size()));
+					all.size(), limits));
 		}
 		return out;
 	}
@@ -147,7 +178,7 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 						}
 						continue;
 					}
-					Handler handler = new Handler(sink, this.problems);
+					Handler handler = new Handler(sink, this.problems, this.limits, this.name);
 					XMLReader parser = XMLHelper.newXMLReader();
 					parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler,
 							new IsoDates(date1904), false));
@@ -223,7 +254,8 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
 		}
 		catch (Exception ex) {
-			throw new TableFormatException(fileName + " is not a readable .xlsx workbook");
+			throw zipBomb(ex) ? expandsTooMuch(fileName)
+					: new TableFormatException(fileName + " is not a readable .xlsx workbook");
 		}
 		try {
 			XSSFReader reader = new XSSFReader(pkg);
@@ -233,15 +265,43 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 		catch (SinkFailure ex) {
 			throw ex.getCause();
 		}
-		catch (TableFormatException | IOException ex) {
+		catch (TableFormatException ex) {
+			throw ex;
+		}
+		catch (IOException ex) {
+			if (zipBomb(ex)) {
+				throw expandsTooMuch(fileName);
+			}
 			throw ex;
 		}
 		catch (Exception ex) {
+			if (zipBomb(ex)) {
+				throw expandsTooMuch(fileName);
+			}
 			throw new TableFormatException(fileName + " could not be read as a workbook: " + ex.getClass().getSimpleName());
 		}
 		finally {
 			pkg.revert();
 		}
+	}
+
+	/** Whether POI refused to expand a part of the workbook (its messages say "Zip bomb detected"). */
+	private static boolean zipBomb(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static TableFormatException expandsTooMuch(String fileName) {
+		return new TableFormatException(fileName + " cannot be read: a part of it expands to more than "
+				+ Math.round(1 / MIN_INFLATE_RATIO) + " times its compressed size or more than "
+				+ (MAX_ENTRY_BYTES >> 20) + " MB (a ZIP bomb?); it was not expanded. Export the sheet as CSV to scan it");
 	}
 
 	/** Whether the sheet holds any value (stops at the first). */
@@ -383,14 +443,27 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 
 		private final TableProblems problems;
 
-		Handler(RowSink sink, TableProblems problems) {
+		private final ReadLimits limits;
+
+		private final String name;
+
+		/** Characters of the row being read, and its row number. */
+		private long rowChars;
+
+		private int rowNum;
+
+		Handler(RowSink sink, TableProblems problems, ReadLimits limits, String name) {
 			this.sink = sink;
 			this.problems = problems;
+			this.limits = limits;
+			this.name = name;
 		}
 
 		@Override
 		public void startRow(int rowNum) {
 			this.ragged = false;
+			this.rowChars = 0;
+			this.rowNum = rowNum + 1;
 			if (this.cells != null) {
 				this.cells.clear();
 			}
@@ -409,9 +482,14 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 					return;
 				}
 				this.header = new ArrayList<>();
+				long size = -1;
 				for (int i = 0; i < this.headerCells.size(); i++) {
 					String h = this.headerCells.get(i);
 					this.header.add((h == null || h.isBlank()) ? "column " + (i + 1) : h.strip());
+					size += ((h != null) ? h.length() : 0) + 1;
+				}
+				if (size > this.limits.headerBytes()) {
+					throw exceeded(ReadLimits.Limit.HEADER_BYTES, "the header (row " + this.rowNum + ")");
 				}
 				this.cells = new ArrayCells(this.header.size());
 				try {
@@ -437,6 +515,24 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 		@Override
 		public void cell(String ref, String formatted, XSSFComment comment) {
 			int col = (ref != null) ? new CellReference(ref).getCol() : 0;
+			int length = (formatted != null) ? formatted.length() : 0;
+			if (this.header == null) {
+				if (col >= this.limits.columns()) {
+					throw exceeded(ReadLimits.Limit.COLUMNS, "the header (row " + this.rowNum + ")");
+				}
+			}
+			else if (length > 0) {
+				if (col >= this.limits.cellsPerRow()) {
+					throw exceeded(ReadLimits.Limit.CELLS_PER_ROW, "row " + this.rowNum);
+				}
+				if (length > this.limits.cellBytes()) {
+					throw exceeded(ReadLimits.Limit.CELL_BYTES, "cell " + ref);
+				}
+				this.rowChars += length;
+				if (this.rowChars > this.limits.recordBytes()) {
+					throw exceeded(ReadLimits.Limit.RECORD_BYTES, "row " + this.rowNum);
+				}
+			}
 			if (this.header == null) {
 				while (this.headerCells.size() <= col) {
 					this.headerCells.add(null);
@@ -449,6 +545,10 @@ public final class XlsxSource implements TableSource, SourceWarnings {
 				return;
 			}
 			this.cells.values[col] = formatted;
+		}
+
+		private ReadLimitException exceeded(ReadLimits.Limit limit, String where) {
+			return new ReadLimitException(this.name, limit, this.limits.allowed(limit), where);
 		}
 
 	}

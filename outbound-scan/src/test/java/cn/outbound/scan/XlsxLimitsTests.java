@@ -1,0 +1,133 @@
+package cn.outbound.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import cn.outbound.pii.io.ReadLimitException;
+import cn.outbound.pii.io.ReadLimits;
+import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.scan.source.TableSource;
+import cn.outbound.scan.source.XlsxSource;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Workbooks within and over the {@link ReadLimits}, and a ZIP bomb. Every value here is synthetic. */
+class XlsxLimitsTests {
+
+	private static final ReadLimits SMALL = new ReadLimits(4, 20, 6, 10, 40, 3);
+
+	@TempDir
+	Path dir;
+
+	@Test // #9
+	void columnsAtTheLimitAreReadOneMoreIsRefused() throws IOException {
+		assertThat(scan(workbook("at.xlsx", 4, "1"), SMALL).columns()).hasSize(4);
+		assertThatExceptionOfType(ReadLimitException.class)
+			.isThrownBy(() -> scan(workbook("over.xlsx", 5, "1"), SMALL))
+			.satisfies(ex -> assertThat(ex.limit()).isEqualTo(ReadLimits.Limit.COLUMNS))
+			.withMessageContaining("over.xlsx: the header (row 1) is over the limit columns (at most 4 columns)");
+	}
+
+	@Test // #9
+	void cellBytesAtTheLimitAreReadOneMoreIsRefused() throws IOException {
+		assertThat(scan(workbook("at.xlsx", 2, "x".repeat(10)), SMALL).rows()).isEqualTo(1);
+		assertThatExceptionOfType(ReadLimitException.class)
+			.isThrownBy(() -> scan(workbook("over.xlsx", 2, "x".repeat(11)), SMALL))
+			.satisfies(ex -> assertThat(ex.limit()).isEqualTo(ReadLimits.Limit.CELL_BYTES));
+	}
+
+	@Test // #9: a ZIP bomb gave an IOException, a 500 in the server
+	void aZipBombIsRefusedAsUnreadableBeforeItIsExpanded() throws IOException {
+		Path bomb = zipBomb(this.dir, "bomb.xlsx", 50 << 20);
+		assertThat(Files.size(bomb)).isLessThan(1 << 20);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(TableFormatException.class).isThrownBy(() -> scan(new XlsxSource(bomb), ReadLimits.DEFAULT))
+			.withMessageContaining("bomb.xlsx cannot be read: a part of it expands to more than 100 times")
+			.withMessageContaining("ZIP bomb");
+		// listing the sheets stops at their first value; reading one expands it
+		XlsxSource sheet = XlsxSource.sheets(bomb).get(0);
+		assertThatExceptionOfType(TableFormatException.class).isThrownBy(() -> scan(sheet, ReadLimits.DEFAULT))
+			.withMessageContaining("ZIP bomb");
+		assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(5_000);
+	}
+
+	private Path workbook(String name, int columns, String value) throws IOException {
+		Path file = this.dir.resolve(name);
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = wb.createSheet("表");
+			Row header = sheet.createRow(0);
+			Row row = sheet.createRow(1);
+			for (int c = 0; c < columns; c++) {
+				header.createCell(c).setCellValue("c" + c);
+				row.createCell(c).setCellValue(value);
+			}
+			wb.write(out);
+		}
+		return file;
+	}
+
+	private static ScanReport scan(Path file, ReadLimits limits) throws IOException {
+		return scan(TableSource.open(file, limits), limits);
+	}
+
+	private static ScanReport scan(TableSource source, ReadLimits limits) throws IOException {
+		try (source) {
+			return new Scanner(ScanSettings.defaults(LocalDate.of(2026, 6, 30))).scan(source);
+		}
+	}
+
+	/**
+	 * A valid workbook whose sheet XML holds {@code padding} bytes of blanks between its rows: it
+	 * compresses about a thousand times.
+	 */
+	static Path zipBomb(Path dir, String name, int padding) throws IOException {
+		Path plain = dir.resolve("plain-" + name);
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(plain)) {
+			Sheet sheet = wb.createSheet("Sheet1");
+			sheet.createRow(0).createCell(0).setCellValue("name");
+			sheet.createRow(1).createCell(0).setCellValue("value");
+			wb.write(out);
+		}
+		Path bomb = dir.resolve(name);
+		try (ZipFile in = new ZipFile(plain.toFile());
+				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+			for (ZipEntry e : java.util.Collections.list(in.entries())) {
+				out.putNextEntry(new ZipEntry(e.getName()));
+				try (InputStream data = in.getInputStream(e)) {
+					if (!e.getName().equals("xl/worksheets/sheet1.xml")) {
+						data.transferTo(out);
+					}
+					else {
+						String xml = new String(data.readAllBytes(), StandardCharsets.UTF_8);
+						int at = xml.indexOf("<row r=\"2\"");
+						out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+						byte[] blanks = new byte[1 << 20];
+						java.util.Arrays.fill(blanks, (byte) ' ');
+						for (int written = 0; written < padding; written += blanks.length) {
+							out.write(blanks);
+						}
+						out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+					}
+				}
+				out.closeEntry();
+			}
+		}
+		Files.delete(plain);
+		return bomb;
+	}
+
+}
