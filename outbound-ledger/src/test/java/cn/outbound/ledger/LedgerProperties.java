@@ -1,5 +1,6 @@
 package cn.outbound.ledger;
 
+import cn.outbound.testing.Seeded;
 import cn.outbound.rules.scenario.Basis;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -23,11 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.outbound.ledger.db.Database;
 import cn.outbound.pii.IdentifierKind;
 
-import static cn.outbound.ledger.Seeded.args;
-import static cn.outbound.ledger.Seeded.between;
-import static cn.outbound.ledger.Seeded.edge;
-import static cn.outbound.ledger.Seeded.list;
-import static cn.outbound.ledger.Seeded.pick;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.list;
+import static cn.outbound.testing.Seeded.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package cn.outbound.pii;
 
+import cn.outbound.testing.Seeded;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static cn.outbound.pii.Seeded.anyString;
-import static cn.outbound.pii.Seeded.args;
-import static cn.outbound.pii.Seeded.between;
-import static cn.outbound.pii.Seeded.edge;
-import static cn.outbound.pii.Seeded.pick;
-import static cn.outbound.pii.Seeded.string;
+import static cn.outbound.testing.Seeded.anyString;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.pick;
+import static cn.outbound.testing.Seeded.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(Seeded.Replay.class)

@@ -1,5 +1,6 @@
 package cn.outbound.pii;
 
+import cn.outbound.testing.Seeded;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -9,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static cn.outbound.pii.Seeded.args;
-import static cn.outbound.pii.Seeded.between;
-import static cn.outbound.pii.Seeded.edge;
-import static cn.outbound.pii.Seeded.pick;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(Seeded.Replay.class)

@@ -11,16 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.outbound.ledger.Seeded;
+import cn.outbound.testing.Seeded;
 import cn.outbound.ledger.TestIds;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.Identifiers;
 import cn.outbound.pii.InvalidIdentifierException;
 
-import static cn.outbound.ledger.Seeded.args;
-import static cn.outbound.ledger.Seeded.between;
-import static cn.outbound.ledger.Seeded.edge;
-import static cn.outbound.ledger.Seeded.string;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

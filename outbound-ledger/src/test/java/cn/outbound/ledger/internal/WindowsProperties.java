@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.outbound.ledger.Seeded;
+import cn.outbound.testing.Seeded;
 
-import static cn.outbound.ledger.Seeded.args;
-import static cn.outbound.ledger.Seeded.between;
-import static cn.outbound.ledger.Seeded.edge;
-import static cn.outbound.ledger.Seeded.list;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

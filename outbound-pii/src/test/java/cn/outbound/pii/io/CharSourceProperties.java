@@ -16,13 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.outbound.pii.Seeded;
+import cn.outbound.testing.Seeded;
 
-import static cn.outbound.pii.Seeded.anyBytes;
-import static cn.outbound.pii.Seeded.anyString;
-import static cn.outbound.pii.Seeded.args;
-import static cn.outbound.pii.Seeded.between;
-import static cn.outbound.pii.Seeded.edge;
+import static cn.outbound.testing.Seeded.anyBytes;
+import static cn.outbound.testing.Seeded.anyString;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(Seeded.Replay.class)

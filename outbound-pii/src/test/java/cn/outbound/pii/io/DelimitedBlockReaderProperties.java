@@ -15,13 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.outbound.pii.Seeded;
+import cn.outbound.testing.Seeded;
 
-import static cn.outbound.pii.Seeded.args;
-import static cn.outbound.pii.Seeded.between;
-import static cn.outbound.pii.Seeded.edge;
-import static cn.outbound.pii.Seeded.pick;
-import static cn.outbound.pii.Seeded.string;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.pick;
+import static cn.outbound.testing.Seeded.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

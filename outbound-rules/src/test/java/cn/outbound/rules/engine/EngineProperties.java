@@ -16,18 +16,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.outbound.rules.Fixtures;
 import cn.outbound.rules.Mechanism;
-import cn.outbound.rules.Seeded;
+import cn.outbound.testing.Seeded;
 import cn.outbound.rules.pack.Fact;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.scenario.Basis;
 import cn.outbound.rules.scenario.Scenario;
 
-import static cn.outbound.rules.Seeded.args;
-import static cn.outbound.rules.Seeded.between;
-import static cn.outbound.rules.Seeded.edge;
-import static cn.outbound.rules.Seeded.list;
-import static cn.outbound.rules.Seeded.pick;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.between;
+import static cn.outbound.testing.Seeded.edge;
+import static cn.outbound.testing.Seeded.list;
+import static cn.outbound.testing.Seeded.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.outbound.rules.Seeded;
+import cn.outbound.testing.Seeded;
 
-import static cn.outbound.rules.Seeded.anyString;
-import static cn.outbound.rules.Seeded.args;
-import static cn.outbound.rules.Seeded.edge;
+import static cn.outbound.testing.Seeded.anyString;
+import static cn.outbound.testing.Seeded.args;
+import static cn.outbound.testing.Seeded.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package cn.outbound.ledger;
+package cn.outbound.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * names its case and says how to run it alone:
  * {@code mvn -pl <module> -am test -Dtest='XxxProperties#method' -Dsurefire.failIfNoSpecifiedTests=false -Dproperties.seed=1000033}.
  * <p>
- * The same class is in the tests of outbound-rules, outbound-pii and outbound-ledger (modules do not share test code):
- * keep the copies equal.
+ * The property tests of every module use this one class (module {@code outbound-testing}, a test-scope dependency).
  */
 public final class Seeded {
 
