@@ -22,7 +22,12 @@ final class Db implements AutoCloseable {
 	}
 
 	static Db open() {
-		String url = AppDatabase.url();
+		return open(System.getenv());
+	}
+
+	/** The database named by {@code env} ({@code OUTBOUND_DB_URL}), as the ledger's commands are given it. */
+	static Db open(java.util.Map<String, String> env) {
+		String url = AppDatabase.url(env);
 		String schema = AppDatabase.schema();
 		HikariDataSource ds = AppDatabase.open(url, schema, 2);
 		try {
@@ -54,6 +59,22 @@ final class Db implements AutoCloseable {
 	public void close() {
 		this.writes.close();
 		this.dataSource.close();
+	}
+
+
+	/**
+	 * Audits an event the CLI wrote to the ledger ({@link cn.outbound.app.audit.LedgerAudit}, as the server does). The
+	 * event is already committed: a failure to audit is reported, and the command still succeeds.
+	 */
+	static void auditLedger(java.util.Map<String, String> env, cn.outbound.ledger.RecordResult r,
+			java.io.PrintWriter err) {
+		try (Db db = open(env)) {
+			cn.outbound.app.audit.LedgerAudit.record(db.writes, actor(), remote(), r);
+		}
+		catch (Exception ex) {
+			err.println("outbound: warning: the ledger event was recorded but could not be audited: "
+					+ Errors.describe(ex));
+		}
 	}
 
 }

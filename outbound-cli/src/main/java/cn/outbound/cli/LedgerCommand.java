@@ -260,6 +260,7 @@ final class LedgerCommand implements Callable<Integer> {
 			IngestOptions options = IngestOptions.DEFAULT.withSkipInvalid(this.skipInvalid)
 				.withListener(progress(this.err));
 			RecordResult r = ledger.record(event, this.idsOptions.open(), options);
+			Db.auditLedger(env(), r, this.err);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.record(r)));
 				return Outbound.OK;

@@ -431,6 +431,7 @@ public class ScanCommand implements Callable<Integer> {
 					"the scan found no person identifiers to record: nothing was recorded (see --id-column)");
 		}
 		RecordResult r = ledger.record(event, parts, IngestOptions.DEFAULT);
+		Db.auditLedger(LedgerCommand.env(), r, w);
 		EventSpec e = r.event();
 		if (r.outcome() == RecordResult.Outcome.ALREADY_RECORDED) {
 			w.printf(Locale.ROOT, "Ledger: event '%s' of %s was already recorded with these persons: nothing changed.%n",

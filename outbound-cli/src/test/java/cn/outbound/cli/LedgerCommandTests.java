@@ -136,6 +136,21 @@ class LedgerCommandTests {
 		assertThat(unknown.err()).contains("--jurisdiction 'shanghai'").contains("tianjin-ftz");
 	}
 
+	@Test // #10: every change is audited, whatever the door
+	void aRecordFromTheCliIsAuditedOnceAndWithoutIdentifiers() throws Exception {
+		assertThat(record(csv("a.csv", 0, 12), "audited").exit()).isZero();
+		assertThat(record(csv("a.csv", 0, 12), "audited").exit()).isZero();
+		try (Db db = Db.open(this.env)) {
+			var entries = new cn.outbound.app.audit.AuditLog(db.dataSource).page(0, 10, "LEDGER_RECORD");
+			assertThat(entries).singleElement().satisfies(e -> {
+				assertThat(e.actor()).startsWith("cli:");
+				assertThat(e.target()).isEqualTo("ledger:example-tj/audited");
+				assertThat(e.details()).contains("rows=12").doesNotContain(residentId(0));
+			});
+			assertThat(new cn.outbound.app.audit.AuditLog(db.dataSource).verify(null).intact()).isTrue();
+		}
+	}
+
 	@Test
 	void sensitiveAndExemptPersonsAreCountedApart() throws Exception {
 		assertThat(record(csv("s.csv", 0, 10), "s", "--sensitive").exit()).isZero();

@@ -184,14 +184,8 @@ class LedgerApiController {
 
 	private void audit(Authentication auth, HttpServletRequest request, RecordResult r) {
 		String actor = (auth != null) ? auth.getName() : "anonymous";
-		String target = "ledger:" + r.event().processor() + "/" + r.event().eventKey();
-		String details = "date=" + r.event().date() + " basis=" + r.event().basis() + " rows=" + r.rowsRead()
-				+ " invalid=" + r.invalidRows();
 		try {
-			this.writes.submit((c, audit) -> {
-				audit.append(actor, "LEDGER_RECORD", target, request.getRemoteAddr(), details);
-				return null;
-			});
+			cn.outbound.app.audit.LedgerAudit.record(this.writes, actor, request.getRemoteAddr(), r);
 		}
 		catch (Exception ex) {
 			log.warn("Could not audit a ledger event: {}", ex.getMessage());

@@ -30,7 +30,8 @@ public final class AppDatabase {
 		return url(System.getenv());
 	}
 
-	static String url(Map<String, String> env) {
+	/** The URL {@code env} names (after the system property {@code outbound.db.url}), else the embedded default. */
+	public static String url(Map<String, String> env) {
 		String url = System.getProperty("outbound.db.url");
 		if (url == null || url.isBlank()) {
 			url = env.get("OUTBOUND_DB_URL");
