@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.EventSummary;
 import cn.outbound.ledger.Headroom;

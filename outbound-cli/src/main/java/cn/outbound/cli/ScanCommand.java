@@ -21,7 +21,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.Headroom;
 import cn.outbound.ledger.IngestOptions;

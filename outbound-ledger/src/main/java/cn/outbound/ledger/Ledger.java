@@ -1,6 +1,6 @@
 package cn.outbound.ledger;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package cn.outbound.ledger;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;

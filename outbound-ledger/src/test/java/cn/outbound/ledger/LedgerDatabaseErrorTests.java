@@ -1,6 +1,6 @@
 package cn.outbound.ledger;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

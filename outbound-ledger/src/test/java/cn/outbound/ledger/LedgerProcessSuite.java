@@ -1,6 +1,6 @@
 package cn.outbound.ledger;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package cn.outbound.ledger;
 
 import cn.outbound.testing.Seeded;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;

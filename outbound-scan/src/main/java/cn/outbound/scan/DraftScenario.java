@@ -10,6 +10,7 @@ import java.util.function.Function;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
+import cn.outbound.rules.scenario.ScenarioReader;
 
 /**
  * The one draft scenario a scan makes (spec/scenario-v1.md), for the CLI's {@code --emit-scenario} and the web app's
@@ -52,7 +53,8 @@ public final class DraftScenario {
 			d.put("item", suggestion.item());
 			String because = description.apply(suggestion);
 			if (because != null && !because.isBlank()) {
-				d.put("description", because);
+				// within what the scenario reader accepts, so that the draft is always assessable
+				d.put("description", cut(because, ScenarioReader.MAX_DESCRIPTION));
 			}
 			if (item != null && persons.distinct() > 0) {
 				if (item.facts().contains(SENSITIVE_PERSONS_FACT)) {
@@ -75,6 +77,13 @@ public final class DraftScenario {
 		}
 		s.put("personalInformation", pi);
 		return s;
+	}
+
+	private static String cut(String text, int max) {
+		if (text.codePointCount(0, text.length()) <= max) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
 	}
 
 	/** The draft jurisdiction's edition in force on {@code date} among {@code packs}, or {@code null}. */

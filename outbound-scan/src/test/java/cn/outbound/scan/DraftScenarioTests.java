@@ -61,4 +61,18 @@ class DraftScenarioTests {
 		assertThat((List<?>) pi.get("data")).isEmpty();
 	}
 
+
+	@Test // #9: a draft is always assessable
+	void aLongDescriptionIsCutToWhatTheScenarioReaderAccepts() {
+		RulePack pack = DraftScenario.pack(RulePacks.builtIn(), DAY);
+		Map<String, Object> s = DraftScenario.of(PERSONS, List.of(suggestion(1)), DAY, pack, x -> "列".repeat(5_000));
+		String description = (String) ((Map<?, ?>) ((List<?>) s.get("data")).get(0)).get("description");
+		assertThat(description.codePointCount(0, description.length()))
+			.isEqualTo(cn.outbound.rules.scenario.ScenarioReader.MAX_DESCRIPTION);
+		String json = new tools.jackson.databind.json.JsonMapper().writeValueAsString(s);
+		assertThat(new cn.outbound.rules.scenario.ScenarioReader(RulePacks.builtIn())
+			.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "draft.json")
+			.data()).hasSize(1);
+	}
+
 }

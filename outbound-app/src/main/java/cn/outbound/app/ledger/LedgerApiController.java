@@ -15,7 +15,7 @@ import java.util.Map;
 import cn.outbound.app.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Problems;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.ledger.EventKeyConflictException;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.IdentifierSource;

@@ -11,7 +11,7 @@ import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.PiRules;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 
 /**
  * The questionnaire, generated from a rule pack: every declarable item by category, each with its facts as

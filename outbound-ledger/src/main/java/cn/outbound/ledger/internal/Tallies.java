@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 import org.roaringbitmap.RoaringBitmap;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 
 /**
  * The derived cache {@code ledger_tally}: per processor, year, class and dimension, the cumulative union of the

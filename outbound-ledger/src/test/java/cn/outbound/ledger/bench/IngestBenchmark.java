@@ -21,7 +21,7 @@ import java.util.Locale;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.IdentifierSource;
 import cn.outbound.ledger.IngestListener;

@@ -27,7 +27,7 @@ import cn.outbound.rules.pack.PiRules;
 import cn.outbound.rules.pack.PiRules.Band;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.rules.scenario.Scenario;
 
 /**

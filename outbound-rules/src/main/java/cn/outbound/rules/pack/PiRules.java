@@ -5,7 +5,7 @@ import java.util.Map;
 
 import cn.outbound.rules.Mechanism;
 import cn.outbound.rules.Text;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 
 /**
  * The personal-information rules of a pack: exempt bases, the CIIO rule, and the cumulative threshold bands of a

@@ -24,7 +24,7 @@ import cn.outbound.rules.pack.Fact.FactRole;
 import cn.outbound.rules.pack.Fact.FactType;
 import cn.outbound.rules.pack.Obligation.Deadline;
 import cn.outbound.rules.pack.PiRules.Band;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.rules.source.Fields;
 import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Message;

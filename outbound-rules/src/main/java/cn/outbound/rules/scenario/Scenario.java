@@ -1,5 +1,6 @@
 package cn.outbound.rules.scenario;
 
+import cn.outbound.rules.Basis;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.outbound.rules.scenario;
 
+import cn.outbound.rules.Basis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

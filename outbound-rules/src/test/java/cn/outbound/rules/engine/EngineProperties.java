@@ -20,7 +20,7 @@ import cn.outbound.testing.Seeded;
 import cn.outbound.rules.pack.Fact;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
-import cn.outbound.rules.scenario.Basis;
+import cn.outbound.rules.Basis;
 import cn.outbound.rules.scenario.Scenario;
 
 import static cn.outbound.testing.Seeded.args;

@@ -1,4 +1,4 @@
-package cn.outbound.rules.scenario;
+package cn.outbound.rules;
 
 /**
  * The legal basis of a personal-information group (spec/scenario-v1.md) and of a ledger's export event: the one list
