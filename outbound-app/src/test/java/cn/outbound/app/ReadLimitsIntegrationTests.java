@@ -1,8 +1,6 @@
 package cn.outbound.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,13 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import cn.outbound.app.user.Role;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -129,7 +122,7 @@ class ReadLimitsIntegrationTests extends ServerTests {
 
 	@Test // #9: a ZIP bomb workbook was a 500
 	void aZipBombWorkbookIs422() throws IOException {
-		byte[] bomb = Files.readAllBytes(zipBomb(this.dir, 50 << 20));
+		byte[] bomb = Files.readAllBytes(cn.outbound.testing.Workbooks.zipBomb(this.dir, "bomb.xlsx", 50 << 20));
 		assertThat(bomb.length).isLessThan(1 << 20);
 		long start = System.nanoTime();
 		HttpResponse<String> r = scan(bomb, "bomb.xlsx");
@@ -156,42 +149,6 @@ class ReadLimitsIntegrationTests extends ServerTests {
 		assertThat(json(binary).get("type").asString()).isEqualTo("urn:outbound:problem:unreadable-table");
 		assertThat(json(get("/api/v1/ledger/limits-a/status?year=2026", Role.VIEWER)).get("events").asLong()).isZero();
 		assertHealthy();
-	}
-
-	/** A valid workbook whose sheet XML holds {@code padding} bytes of blanks between two rows: it compresses a thousandfold. */
-	static Path zipBomb(Path dir, int padding) throws IOException {
-		Path plain = dir.resolve("plain.xlsx");
-		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(plain)) {
-			Sheet sheet = wb.createSheet("Sheet1");
-			sheet.createRow(0).createCell(0).setCellValue("name");
-			sheet.createRow(1).createCell(0).setCellValue("value");
-			wb.write(out);
-		}
-		Path bomb = dir.resolve("bomb.xlsx");
-		try (ZipFile in = new ZipFile(plain.toFile());
-				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
-			for (ZipEntry e : java.util.Collections.list(in.entries())) {
-				out.putNextEntry(new ZipEntry(e.getName()));
-				try (InputStream data = in.getInputStream(e)) {
-					if (!e.getName().equals("xl/worksheets/sheet1.xml")) {
-						data.transferTo(out);
-					}
-					else {
-						String xml = new String(data.readAllBytes(), StandardCharsets.UTF_8);
-						int at = xml.indexOf("<row r=\"2\"");
-						out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
-						byte[] blanks = new byte[1 << 20];
-						java.util.Arrays.fill(blanks, (byte) ' ');
-						for (int written = 0; written < padding; written += blanks.length) {
-							out.write(blanks);
-						}
-						out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
-					}
-				}
-				out.closeEntry();
-			}
-		}
-		return bomb;
 	}
 
 }

@@ -1,15 +1,10 @@
 package cn.outbound.scan;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import cn.outbound.pii.io.ReadLimitException;
 import cn.outbound.pii.io.ReadLimits;
@@ -19,6 +14,7 @@ import cn.outbound.scan.source.XlsxSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.outbound.testing.Workbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +48,7 @@ class XlsxLimitsTests {
 
 	@Test // #9: a ZIP bomb gave an IOException, a 500 in the server
 	void aZipBombIsRefusedAsUnreadableBeforeItIsExpanded() throws IOException {
-		Path bomb = zipBomb(this.dir, "bomb.xlsx", 50 << 20);
+		Path bomb = Workbooks.zipBomb(this.dir, "bomb.xlsx", 50 << 20);
 		assertThat(Files.size(bomb)).isLessThan(1 << 20);
 		long start = System.nanoTime();
 		assertThatExceptionOfType(TableFormatException.class).isThrownBy(() -> scan(new XlsxSource(bomb), ReadLimits.DEFAULT))
@@ -88,46 +84,6 @@ class XlsxLimitsTests {
 		try (source) {
 			return new Scanner(ScanSettings.defaults(LocalDate.of(2026, 6, 30))).scan(source);
 		}
-	}
-
-	/**
-	 * A valid workbook whose sheet XML holds {@code padding} bytes of blanks between its rows: it
-	 * compresses about a thousand times.
-	 */
-	static Path zipBomb(Path dir, String name, int padding) throws IOException {
-		Path plain = dir.resolve("plain-" + name);
-		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(plain)) {
-			Sheet sheet = wb.createSheet("Sheet1");
-			sheet.createRow(0).createCell(0).setCellValue("name");
-			sheet.createRow(1).createCell(0).setCellValue("value");
-			wb.write(out);
-		}
-		Path bomb = dir.resolve(name);
-		try (ZipFile in = new ZipFile(plain.toFile());
-				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
-			for (ZipEntry e : java.util.Collections.list(in.entries())) {
-				out.putNextEntry(new ZipEntry(e.getName()));
-				try (InputStream data = in.getInputStream(e)) {
-					if (!e.getName().equals("xl/worksheets/sheet1.xml")) {
-						data.transferTo(out);
-					}
-					else {
-						String xml = new String(data.readAllBytes(), StandardCharsets.UTF_8);
-						int at = xml.indexOf("<row r=\"2\"");
-						out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
-						byte[] blanks = new byte[1 << 20];
-						java.util.Arrays.fill(blanks, (byte) ' ');
-						for (int written = 0; written < padding; written += blanks.length) {
-							out.write(blanks);
-						}
-						out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
-					}
-				}
-				out.closeEntry();
-			}
-		}
-		Files.delete(plain);
-		return bomb;
 	}
 
 }
