@@ -26,6 +26,8 @@ class ModularityTests {
 
 	private static final String SCAN = "cn.outbound.scan..";
 
+	private static final String FILING = "cn.outbound.filing..";
+
 	private static final String APP = "cn.outbound.app..";
 
 	private static final String CLI = "cn.outbound.cli..";
@@ -36,7 +38,7 @@ class ModularityTests {
 		.resideInAPackage(RULES)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(PII, LEDGER, SCAN, APP, CLI);
+		.resideInAnyPackage(PII, LEDGER, SCAN, FILING, APP, CLI);
 
 	/** Person identifiers and table reading stand on nothing of ours. */
 	@ArchTest
@@ -44,7 +46,7 @@ class ModularityTests {
 		.resideInAPackage(PII)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(RULES, LEDGER, SCAN, APP, CLI);
+		.resideInAnyPackage(RULES, LEDGER, SCAN, FILING, APP, CLI);
 
 	/** The ledger uses the rules (bases, thresholds, processor ids) and pii, never the scanner or a door. */
 	@ArchTest
@@ -52,7 +54,7 @@ class ModularityTests {
 		.resideInAPackage(LEDGER)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(SCAN, APP, CLI);
+		.resideInAnyPackage(SCAN, FILING, APP, CLI);
 
 	/** The scanner uses pii and the rules (for its draft scenario), never the ledger or a door. */
 	@ArchTest
@@ -60,7 +62,15 @@ class ModularityTests {
 		.resideInAPackage(SCAN)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(LEDGER, APP, CLI);
+		.resideInAnyPackage(LEDGER, FILING, APP, CLI);
+
+	/** Filing (calendar, deadlines, documents) uses the rules and the ledger, never the scanner or a door. */
+	@ArchTest
+	static final ArchRule filingUsesRulesAndLedgerOnly = noClasses().that()
+		.resideInAPackage(FILING)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(SCAN, APP, CLI);
 
 	/** The server never calls the CLI. */
 	@ArchTest
