@@ -202,7 +202,7 @@ class LedgerCommandTests {
 		assertThat(date.err()).contains("--date").contains("yyyy-MM-dd").doesNotContain("Exception");
 		CliRun basis = record(file, "k", "--basis", "MAYBE");
 		assertThat(basis.exit()).isEqualTo(2);
-		assertThat(basis.err()).contains("--basis").contains("NONE, CONTRACT, HR, EMERGENCY, FOREIGN_ORIGIN");
+		assertThat(basis.err()).contains("--basis").contains("NONE, CONTRACT, HR, EMERGENCY, FOREIGN_ORIGIN, STATUTORY_DUTY");
 		CliRun column = CliRun.run("ledger", "record", "--processor", "p", "--date", "2026-03-15", "--ids",
 				file.toString(), "--column", "idcard", "--event-key", "k");
 		assertThat(column.exit()).isEqualTo(2);

@@ -16,7 +16,13 @@ public enum Basis {
 	/** Art. 5(3): to protect life, health or property in an emergency. */
 	EMERGENCY,
 	/** Art. 4: collected and generated abroad, processed in China, nothing domestic introduced. */
-	FOREIGN_ORIGIN;
+	FOREIGN_ORIGIN,
+	/**
+	 * Art. 35(6) of the Network Data Security Management Regulations (in force from 2025-01-01): necessary to perform a
+	 * statutory duty or obligation. A pack states from when it applies ({@code inForceFrom}); before that date a group
+	 * under it is counted as {@link #NONE}, and the decision says so.
+	 */
+	STATUTORY_DUTY;
 
 	/** Whether persons under this basis are exempt (every basis but {@link #NONE}). */
 	public boolean exempt() {

@@ -5,8 +5,11 @@ package cn.outbound.rules;
  */
 public enum Mechanism {
 
-	/** State secrets, core data or government data: outside the negative list; other laws govern. */
-	SEPARATE_REGIME(new Text("另行适用其他法律法规（不纳入负面清单管理）", "Separate regime (outside the list; other laws govern)")),
+	/**
+	 * State secrets, core data or government data: other laws govern (under a free trade zone's list they are outside
+	 * the list; the finding's explanation says so where a list applies, so the label names no list).
+	 */
+	SEPARATE_REGIME(new Text("另行适用其他法律法规", "Separate regime (other laws govern)")),
 
 	/** Declare a data-export security assessment (数据出境安全评估). */
 	SECURITY_ASSESSMENT(new Text("申报数据出境安全评估", "Data-export security assessment")),

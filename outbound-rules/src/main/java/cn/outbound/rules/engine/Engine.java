@@ -137,8 +137,9 @@ public final class Engine {
 		if (set) {
 			FlagRule rule = pack.flags().get(flag);
 			if (rule != null) {
-				steps.finding(Scope.FLAG, rule.rule(), rule.mechanism(), null, null, Explanation.of("flag." + flag), null,
-						Map.of());
+				// under a jurisdiction without a list, the wording names no list (issue #14 item 7)
+				String key = "flag." + flag + (pack.listItems() ? "" : ".national");
+				steps.finding(Scope.FLAG, rule.rule(), rule.mechanism(), null, null, Explanation.of(key), null, Map.of());
 			}
 		}
 	}
@@ -270,11 +271,19 @@ public final class Engine {
 				exportS += g.sensitiveIndividuals();
 				continue;
 			}
+			PiRules.ExemptBasis exempt = pi.exemptBases().get(g.basis());
+			if (!exempt.inForceOn(s.date())) {
+				// a basis from a later instrument does not exempt before it is in force: the group counts as NONE
+				exportN += g.individuals();
+				exportS += g.sensitiveIndividuals();
+				steps.notes.add(Explanation.of("pi.basisNotInForce", new Explanation.Key("basis." + g.basis().name()),
+						exempt.inForceFrom().toString(), s.date().toString(), g.individuals(), g.sensitiveIndividuals()));
+				continue;
+			}
 			exemptN += g.individuals();
 			exemptS += g.sensitiveIndividuals();
 			if (g.individuals() + g.sensitiveIndividuals() > 0) {
-				PiRules.ExemptBasis basis = pi.exemptBases().get(g.basis());
-				steps.exemption(Scope.PERSONAL_INFORMATION, basis.rule(), null, basis.quote(),
+				steps.exemption(Scope.PERSONAL_INFORMATION, exempt.rule(), null, exempt.quote(),
 						Explanation.of("pi.exemptBasis", new Explanation.Key("basis." + g.basis().name()), g.individuals(),
 								g.sensitiveIndividuals(), new Explanation.Key("pi.exemptCounted." + this.settings.countExemptBases())),
 						null);
@@ -306,6 +315,15 @@ public final class Engine {
 			steps.notes.add(Explanation.of("cumulative.exemptCounted", exemptN, exemptS));
 		}
 		Cumulative cumulative = new Cumulative(n, sensitive, source, prior, countExempt);
+		// a class this export does not carry is not assessed; where its count this year already calls for a
+		// mechanism, the earlier exports must have been covered: say so, so that the reader checks (issue #14 item 7)
+		if (exportN == 0) {
+			uncarried(steps, pi, s.processor().ciio(), steps.state.thresholds().individuals(), "individuals", n);
+		}
+		if (exportS == 0) {
+			uncarried(steps, pi, s.processor().ciio(), steps.state.thresholds().sensitiveIndividuals(),
+					"sensitiveIndividuals", sensitive);
+		}
 		if (exportN + exportS == 0) {
 			return cumulative;
 		}
@@ -325,6 +343,29 @@ public final class Engine {
 					prior.sensitiveIndividuals(), exportS);
 		}
 		return cumulative;
+	}
+
+	private static void uncarried(Steps steps, PiRules pi, boolean ciio, List<Band> bands, String cls, long count) {
+		if (count <= 0) {
+			return;
+		}
+		String rule;
+		Mechanism mechanism;
+		if (ciio) {
+			rule = pi.ciio().rule();
+			mechanism = pi.ciio().mechanism();
+		}
+		else {
+			Band band = PiRules.bandFor(bands, count);
+			rule = band.rule();
+			mechanism = band.mechanism();
+		}
+		if (mechanism == Mechanism.EXEMPT || rule == null) {
+			return;
+		}
+		cn.outbound.rules.pack.Citation citation = steps.state.citations().get(rule);
+		steps.notes.add(Explanation.of("cumulative.uncarriedClass", CLASS_KEYS.get(cls), count,
+				(citation != null) ? citation.fullTitle() : new Text(rule, rule), mechanism.label()));
 	}
 
 	private static void band(Steps steps, Band band, String cls, long cumulative, long prior, long export) {

@@ -14,7 +14,17 @@ import cn.outbound.rules.Basis;
 public record PiRules(Map<Basis, ExemptBasis> exemptBases, CiioRule ciio, List<Band> individuals,
 		List<Band> sensitiveIndividuals) {
 
-	public record ExemptBasis(Basis basis, String rule, Text quote) {
+	/**
+	 * @param inForceFrom the first day the basis exempts, or {@code null} for the pack's whole life (a basis from a
+	 * later instrument, such as STATUTORY_DUTY from 2025-01-01)
+	 */
+	public record ExemptBasis(Basis basis, String rule, Text quote, java.time.LocalDate inForceFrom) {
+
+		/** Whether the basis exempts on {@code date}. */
+		public boolean inForceOn(java.time.LocalDate date) {
+			return this.inForceFrom == null || !date.isBefore(this.inForceFrom);
+		}
+
 	}
 
 	public record CiioRule(String rule, Mechanism mechanism, Text quote) {

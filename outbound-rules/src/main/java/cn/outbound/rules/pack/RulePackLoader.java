@@ -752,9 +752,10 @@ public final class RulePackLoader {
 					if (basis == null || def == null) {
 						continue;
 					}
-					this.f.onlyKeys(def, Set.of("rule", "quote"), s("exempt-basis"));
+					this.f.onlyKeys(def, Set.of("rule", "quote", "inForceFrom"), s("exempt-basis"));
 					bases.put(basis, new PiRules.ExemptBasis(basis, rule(def, "rule", true),
-							def.has("quote") ? text(def, "quote", false) : null));
+							def.has("quote") ? text(def, "quote", false) : null,
+							def.has("inForceFrom") ? this.f.date(def, "inForceFrom", false) : null));
 				}
 			}
 			for (Basis basis : Basis.values()) {

@@ -33,6 +33,12 @@ public final class ScenarioReader {
 	/** Largest count accepted for a group (well above any population; keeps sums exact in a long). */
 	public static final long MAX_COUNT = 1_000_000_000_000L;
 
+	/**
+	 * Most digits after the point in a numeric fact (a capacity in MW, a voltage in kV): more is a typing error, and
+	 * a bound keeps every number short to echo.
+	 */
+	public static final int MAX_DECIMALS = 6;
+
 	private static final List<String> TOP = List.of("schema", "jurisdiction", "date", "processor", "recipient", "data",
 			"personalInformation", "priorThisYear", "flags");
 
@@ -304,15 +310,21 @@ public final class ScenarioReader {
 			case INTEGER:
 				return f.whole(at, what, 0, MAX_COUNT);
 			case NUMBER:
-				if (at instanceof Node.Scalar s && s.isNumber() && s.decimal().signum() >= 0) {
-					BigDecimal v = s.decimal();
-					return (v.stripTrailingZeros().scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(MAX_COUNT)) <= 0)
-							? (Object) v.longValue() : v;
+				if (at instanceof Node.Scalar s && s.isNumber() && s.decimal().signum() >= 0
+						&& s.decimal().compareTo(BigDecimal.valueOf(MAX_COUNT)) <= 0
+						&& s.decimal().stripTrailingZeros().scale() <= MAX_DECIMALS) {
+					BigDecimal v = s.decimal().stripTrailingZeros();
+					return (v.scale() <= 0) ? (Object) v.longValueExact() : v;
 				}
 				boolean number = at instanceof Node.Scalar s && s.isNumber();
-				f.problem(at, number ? "negative-number" : "not-a-number", "what", what, "unit",
+				String code = !number ? "not-a-number"
+						: (((Node.Scalar) at).decimal().signum() < 0) ? "negative-number"
+						: (((Node.Scalar) at).decimal().compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) ? "number-too-large"
+						: "too-many-decimals";
+				f.problem(at, code, "what", what, "unit",
 						(fact.unit() != null) ? Message.of("hint.unit", "unit", fact.unit()) : Message.NONE, "actual",
-						number ? ((Node.Scalar) at).decimal().toPlainString() : Fields.kind(at));
+						number ? Fields.shown(((Node.Scalar) at).decimal()) : Fields.kind(at), "max", MAX_COUNT, "decimals",
+						MAX_DECIMALS);
 				return null;
 			case ENUM:
 			default:

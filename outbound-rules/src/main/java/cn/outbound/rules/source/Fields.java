@@ -119,13 +119,14 @@ public final class Fields {
 
 	/**
 	 * A whole number in [min, max]: {@code below-minimum} or {@code above-maximum} for a whole number outside,
-	 * {@code not-whole-number} for anything else.
+	 * {@code not-whole-number} for anything else. A whole number may be written with an exponent or a zero fraction
+	 * ({@code 1E6}, {@code 1.2e6}, {@code 1000000.0}): its value is what counts.
 	 */
 	public Long whole(Node node, Object what, long min, long max) {
 		if (node instanceof Node.Scalar s && s.isNumber()) {
 			BigDecimal v = s.decimal();
 			String code = "not-whole-number";
-			if (v.stripTrailingZeros().scale() <= 0 && s.kind() == Node.Kind.INTEGER) {
+			if (v.signum() == 0 || v.stripTrailingZeros().scale() <= 0) {
 				if (v.compareTo(BigDecimal.valueOf(min)) < 0) {
 					code = "below-minimum";
 				}
@@ -136,11 +137,20 @@ public final class Fields {
 					return v.longValueExact();
 				}
 			}
-			this.problems.add(node, code, "what", what, "min", min, "max", max, "actual", v.toPlainString());
+			this.problems.add(node, code, "what", what, "min", min, "max", max, "actual", shown(v));
 			return null;
 		}
 		this.problems.add(node, "not-whole-number", "what", what, "min", min, "max", max, "actual", kind(node));
 		return null;
+	}
+
+	/**
+	 * A number as a message shows it: plain digits, or scientific notation when plain digits would be long (a value
+	 * such as {@code 1E999999999} must not become a billion characters).
+	 */
+	public static String shown(BigDecimal v) {
+		long digitsBeforePoint = (long) v.precision() - v.scale();
+		return (digitsBeforePoint > 40 || v.scale() > 40) ? v.toString() : v.toPlainString();
 	}
 
 	public Long whole(Node.Obj parent, String key, boolean required, long min, long max) {
