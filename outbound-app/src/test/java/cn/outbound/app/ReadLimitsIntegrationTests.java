@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #9, part 2: a table over one of the readers' limits ({@code cn.outbound.pii.io.ReadLimits}) is refused with a
+ * Issue #9, part 2: a table over one of the readers' limits ({@code cn.outbound.tables.ReadLimits}) is refused with a
  * 413 problem naming the limit, fast, by the scan upload and the ledger upload alike, and the server goes on
  * answering; a ZIP bomb workbook is a 422. Before the limits, a CSV whose header was ten million {@code a,} filled the
  * heap and {@code /health} stopped answering. All data here is synthetic.

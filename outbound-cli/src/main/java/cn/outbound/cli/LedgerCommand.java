@@ -36,8 +36,7 @@ import cn.outbound.ledger.RecordResult;
 import cn.outbound.ledger.Thresholds;
 import cn.outbound.ledger.WhatIf;
 import cn.outbound.pii.IdentifierKind;
-import cn.outbound.pii.io.TableFormatException;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.TableFormatException;
 import cn.outbound.rules.pack.PiRules;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.scan.ScanReport;
@@ -179,7 +178,8 @@ final class LedgerCommand implements Callable<Integer> {
 	static final class IdsOptions {
 
 		@Option(names = "--ids", required = true, paramLabel = "FILE",
-				description = "CSV/TSV (UTF-8 or GBK, any common delimiter) or JSON Lines; '-' for standard input.")
+				description = "CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, .xlsx (every sheet with data; each "
+						+ "must have --column) or Parquet; '-' for standard input.")
 		String ids;
 
 		@Option(names = "--column", required = true, paramLabel = "COL",
@@ -197,15 +197,9 @@ final class LedgerCommand implements Callable<Integer> {
 
 		Persons open() throws IOException {
 			IdentifierKind k = kind(this.kind);
-			TableReader reader = "-".equals(this.ids) ? TableReader.open(System.in, "stdin")
-					: TableReader.open(Path.of(this.ids));
-			try {
-				return new Persons(PersonClass.of(this.sensitive), k, IdentifierSource.column(reader, this.column));
-			}
-			catch (RuntimeException ex) {
-				reader.close();
-				throw ex;
-			}
+			return new Persons(PersonClass.of(this.sensitive), k, "-".equals(this.ids)
+					? IdentifierSource.column(System.in, "stdin", this.column, Path.of(System.getProperty("java.io.tmpdir")))
+					: IdentifierSource.column(Path.of(this.ids), this.column));
 		}
 
 		void validate() {

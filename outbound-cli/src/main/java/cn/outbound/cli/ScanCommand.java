@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import cn.outbound.rules.Basis;
 import cn.outbound.ledger.EventSpec;
@@ -36,7 +35,8 @@ import cn.outbound.ledger.RecordResult;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.ResidentIdNumber;
 import cn.outbound.pii.detect.SensitivityStandard;
-import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.tables.TableFormat;
+import cn.outbound.tables.TableFormatException;
 import cn.outbound.rules.pack.RulePacks;
 import cn.outbound.rules.scenario.ScenarioReader;
 import cn.outbound.rules.source.InvalidInputException;
@@ -46,9 +46,10 @@ import cn.outbound.scan.ReportText;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
-import cn.outbound.scan.source.JdbcSource;
-import cn.outbound.scan.source.TableSource;
-import cn.outbound.scan.source.XlsxSource;
+import cn.outbound.tables.JdbcSource;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.Tables;
+import cn.outbound.tables.XlsxSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,8 +62,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Scan a table for personal information, count persons, suggest list items.",
 				"扫描数据表中的个人信息，统计个人数量，提示可能涉及的清单条目。", "",
-				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, or .xlsx (every sheet with data, each",
-				"a table; --sheet for one). DIR: every such file in it.",
+				"FILE: CSV/TSV (UTF-8 or GBK, any common delimiter), JSON Lines, .xlsx (every sheet with data, each",
+				"a table; --sheet for one) or Parquet. DIR: every such file in it.",
 				"JDBC-URL: jdbc:postgresql:…, jdbc:h2:…, jdbc:mariadb:… or jdbc:mysql:… with --table.",
 				"Raw identifiers never appear in the output: samples are masked.",
 				"--record-to-ledger also records the distinct persons found as one export event in the ledger",
@@ -75,9 +76,6 @@ public class ScanCommand implements Callable<Integer> {
 		text, json
 
 	}
-
-	private static final List<String> EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".psv", ".jsonl", ".ndjson",
-			".json", ".xlsx");
 
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
@@ -261,7 +259,8 @@ public class ScanCommand implements Callable<Integer> {
 					return 2;
 				}
 				try (JdbcSource source = new JdbcSource(this.target, this.table, this.user,
-						(this.passwordEnv != null) ? System.getenv(this.passwordEnv) : null)) {
+						(this.passwordEnv != null) ? System.getenv(this.passwordEnv) : null,
+						cn.outbound.rules.source.Suggestions::closest)) {
 					ScanReport report = scan(source, settings, scanners, event != null);
 					return report(List.of(report), scanners, event, ledger, out, err);
 				}
@@ -279,9 +278,9 @@ public class ScanCommand implements Callable<Integer> {
 				err.println("error: " + this.target + ": no such file or directory");
 				return 2;
 			}
-			List<Path> files = Files.isDirectory(path) ? tables(path) : List.of(path);
+			List<Path> files = Files.isDirectory(path) ? Tables.tablesIn(path) : List.of(path);
 			if (files.isEmpty()) {
-				err.println("error: " + this.target + " holds no .csv, .tsv, .txt, .jsonl, .json or .xlsx file");
+				err.println("error: " + this.target + " holds no table file (" + TableFormat.extensionList() + ")");
 				return 2;
 			}
 			List<Table> tables = new ArrayList<>();
@@ -300,7 +299,7 @@ public class ScanCommand implements Callable<Integer> {
 					}
 				}
 				else {
-					tables.add(new Table(file.getFileName().toString(), () -> TableSource.open(file)));
+					tables.add(new Table(file.getFileName().toString(), () -> Tables.open(file)));
 				}
 			}
 			if (tables.size() > 1 && this.emitScenario != null) {
@@ -546,8 +545,7 @@ public class ScanCommand implements Callable<Integer> {
 	}
 
 	private static boolean isWorkbook(Path file) {
-		String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		return lower.endsWith(".xlsx") || lower.endsWith(".xlsm");
+		return TableFormat.byExtension(file.getFileName().toString()).orElse(null) == TableFormat.XLSX;
 	}
 
 	private static List<String> sheetNames(List<Table> tables) {
@@ -589,15 +587,6 @@ public class ScanCommand implements Callable<Integer> {
 				+ cn.outbound.rules.source.Suggestions.hint(wanted, names) + "; its sheets with data: "
 				+ String.join(", ", names));
 		return null;
-	}
-
-	private static List<Path> tables(Path dir) throws IOException {
-		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter(Files::isRegularFile).filter(f -> {
-				String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-				return EXTENSIONS.stream().anyMatch(name::endsWith);
-			}).sorted().toList();
-		}
 	}
 
 	private static String oneLine(String message) {

@@ -1,10 +1,16 @@
 package cn.outbound.ledger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
-import cn.outbound.ledger.internal.TableColumnSource;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.ColumnNotFoundException;
+import cn.outbound.tables.ColumnReader;
+import cn.outbound.tables.ReadLimits;
+import cn.outbound.tables.Rows;
+import cn.outbound.tables.Tables;
 
 /**
  * A stream of identifier values, one per row, read once. {@link #value()} may be a view that is valid only until
@@ -94,15 +100,81 @@ public interface IdentifierSource extends AutoCloseable {
 	}
 
 	/**
-	 * One column of a table (CSV in UTF-8 or GBK with any common delimiter, or JSON Lines), streamed row by row.
-	 * A row the reader could not read cleanly (cells missing or extra, a stray or unterminated quote, a line that
-	 * is not a JSON object, undecodable bytes in the column) is reported as unreadable rather than guessed at. The
-	 * reader is closed with the source.
+	 * One column of a table of any format the table registry reads (CSV in UTF-8 or GBK with any common delimiter,
+	 * JSON Lines, an {@code .xlsx} sheet, Parquet), streamed row by row. A row the reader could not read cleanly (cells
+	 * missing or extra, a stray or unterminated quote, a line that is not a JSON object, undecodable bytes in the
+	 * column) is reported as unreadable rather than guessed at. The table is closed with the source.
 	 * @param column the column's header name (case-insensitive) or its 1-based number
-	 * @throws LedgerInputException naming the columns the file has
+	 * @throws LedgerInputException naming the columns the table has
 	 */
-	static IdentifierSource column(TableReader reader, String column) {
-		return new TableColumnSource(reader, TableColumnSource.index(reader, column));
+	static IdentifierSource column(Rows table, String column) {
+		try {
+			return column(new ColumnReader(table, column));
+		}
+		catch (ColumnNotFoundException ex) {
+			throw new LedgerInputException("column", ex.getMessage());
+		}
+	}
+
+	/**
+	 * The column {@code column} of every table of {@code file} ({@link Tables#column(Path, String, ReadLimits)}: each
+	 * sheet with data of a workbook, all of which must have it).
+	 * @throws LedgerInputException naming the table without the column and the columns it has
+	 */
+	static IdentifierSource column(Path file, String column) throws IOException {
+		try {
+			return column(Tables.column(file, column, ReadLimits.DEFAULT));
+		}
+		catch (ColumnNotFoundException ex) {
+			throw new LedgerInputException("column", ex.getMessage());
+		}
+	}
+
+	/**
+	 * The column {@code column} of a stream named {@code name} (an upload, standard input), of any format the registry
+	 * reads; a workbook or Parquet file is first copied to an owner-only temporary file in {@code tempDir}, deleted
+	 * when the source closes. The stream is closed with the source.
+	 * @throws LedgerInputException naming the table without the column and the columns it has
+	 */
+	static IdentifierSource column(InputStream in, String name, String column, Path tempDir) throws IOException {
+		try {
+			return column(Tables.column(in, name, column, ReadLimits.DEFAULT, tempDir));
+		}
+		catch (ColumnNotFoundException ex) {
+			throw new LedgerInputException("column", ex.getMessage());
+		}
+	}
+
+	/** A column of the table module's reader as identifiers. */
+	private static IdentifierSource column(ColumnReader reader) {
+		return new IdentifierSource() {
+
+			@Override
+			public boolean next() {
+				return reader.next();
+			}
+
+			@Override
+			public CharSequence value() {
+				return reader.value();
+			}
+
+			@Override
+			public long row() {
+				return reader.row();
+			}
+
+			@Override
+			public String problem() {
+				return reader.problem();
+			}
+
+			@Override
+			public void close() {
+				reader.close();
+			}
+
+		};
 	}
 
 }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.detect.Detector;
 import cn.outbound.pii.detect.PiType;
-import cn.outbound.pii.io.TableProblem;
-import cn.outbound.pii.io.TableProblems;
+import cn.outbound.tables.TableProblem;
+import cn.outbound.tables.TableProblems;
 import cn.outbound.scan.ScanReport.Column;
 import cn.outbound.scan.ScanReport.Evidence;
 import cn.outbound.scan.ScanReport.Finding;
@@ -18,8 +18,8 @@ import cn.outbound.scan.ScanReport.Persons;
 import cn.outbound.scan.ScanReport.SuggestedItem;
 import cn.outbound.rules.Text;
 import cn.outbound.rules.pack.RulePacks;
-import cn.outbound.scan.source.SourceWarnings;
-import cn.outbound.scan.source.TableSource;
+import cn.outbound.tables.SourceWarnings;
+import cn.outbound.tables.TableSource;
 
 /** Turns a finished scan into a {@link ScanReport}. */
 final class Reports {

@@ -20,16 +20,16 @@ import cn.outbound.pii.detect.EmbeddedFinder;
 import cn.outbound.pii.detect.PiType;
 import cn.outbound.pii.detect.Screen;
 import cn.outbound.pii.detect.Value;
-import cn.outbound.pii.io.CellDecoder;
-import cn.outbound.pii.io.CharSlice;
-import cn.outbound.pii.io.Cells;
-import cn.outbound.pii.io.DelimitedBlockReader;
-import cn.outbound.pii.io.RowBlock;
-import cn.outbound.pii.io.TableFormatException;
-import cn.outbound.pii.io.TableProblem;
-import cn.outbound.scan.source.RowSink;
-import cn.outbound.scan.source.TableSource;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.CellDecoder;
+import cn.outbound.tables.CharSlice;
+import cn.outbound.tables.Cells;
+import cn.outbound.tables.DelimitedBlockReader;
+import cn.outbound.tables.RowBlock;
+import cn.outbound.tables.TableFormatException;
+import cn.outbound.tables.TableProblem;
+import cn.outbound.tables.RowSink;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.TextSource;
 
 /**
  * Scans a table in one pass: every value through every detector its character counts allow

@@ -9,7 +9,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
-import cn.outbound.scan.source.JdbcSource;
+import cn.outbound.rules.source.Suggestions;
+import cn.outbound.tables.JdbcSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class JdbcSourceTests {
 	}
 
 	private ScanReport scan(String table) throws Exception {
-		try (JdbcSource source = new JdbcSource(this.url, table, null, null)) {
+		try (JdbcSource source = new JdbcSource(this.url, table, null, null, Suggestions::closest)) {
 			return new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
 		}
 	}

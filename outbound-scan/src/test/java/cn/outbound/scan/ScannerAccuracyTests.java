@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.outbound.pii.detect.PiType;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.TextSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

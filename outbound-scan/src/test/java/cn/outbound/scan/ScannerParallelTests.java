@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Random;
 
 import cn.outbound.pii.ResidentIdNumber;
-import cn.outbound.pii.io.TableProblems;
-import cn.outbound.pii.io.TableReader;
-import cn.outbound.scan.source.RowSink;
-import cn.outbound.scan.source.TableSource;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.TableProblems;
+import cn.outbound.tables.TableReader;
+import cn.outbound.tables.RowSink;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.TextSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

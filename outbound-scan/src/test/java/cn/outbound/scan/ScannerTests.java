@@ -13,14 +13,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.outbound.pii.detect.SensitivityStandard;
-import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.tables.TableFormatException;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.engine.Engine;
 import cn.outbound.rules.pack.RulePacks;
 import cn.outbound.rules.scenario.ScenarioReader;
-import cn.outbound.scan.source.JdbcSource;
-import cn.outbound.scan.source.TableSource;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.JdbcSource;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.TextSource;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

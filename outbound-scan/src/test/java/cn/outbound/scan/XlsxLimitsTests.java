@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import cn.outbound.pii.io.ReadLimitException;
-import cn.outbound.pii.io.ReadLimits;
-import cn.outbound.pii.io.TableFormatException;
-import cn.outbound.scan.source.TableSource;
-import cn.outbound.scan.source.XlsxSource;
+import cn.outbound.tables.ReadLimitException;
+import cn.outbound.tables.ReadLimits;
+import cn.outbound.tables.TableFormatException;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.XlsxSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

@@ -9,10 +9,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.outbound.pii.io.Cells;
-import cn.outbound.scan.source.RowSink;
-import cn.outbound.scan.source.TableSource;
-import cn.outbound.scan.source.XlsxSource;
+import cn.outbound.tables.Cells;
+import cn.outbound.tables.RowSink;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.XlsxSource;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -1,10 +1,10 @@
 package cn.outbound.app.ledger;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,9 +31,10 @@ import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
 import cn.outbound.app.rules.RuleBooks;
 import cn.outbound.ledger.Thresholds;
-import cn.outbound.pii.io.ReadLimitException;
-import cn.outbound.pii.io.TableFormatException;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.ReadLimitException;
+import cn.outbound.tables.TableFormatException;
+import cn.outbound.tables.CappedInputStream;
+import cn.outbound.tables.TableFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -116,17 +117,11 @@ class LedgerApiController {
 			throw Problems.tooLarge(this.maxUpload);
 		}
 		RecordResult r;
-		Capped body = new Capped(request.getInputStream(), this.maxUpload);
+		CappedInputStream body = new CappedInputStream(request.getInputStream(), this.maxUpload);
 		try {
-			TableReader reader = TableReader.open(body, "upload");
-			Persons persons;
-			try {
-				persons = new Persons(PersonClass.of(sensitive), Persons.AUTO, IdentifierSource.column(reader, column));
-			}
-			catch (RuntimeException ex) {
-				reader.close();
-				throw ex;
-			}
+			// any format of the table registry; a workbook or Parquet file goes to an owner-only temporary file first
+			Persons persons = new Persons(PersonClass.of(sensitive), Persons.AUTO,
+					IdentifierSource.column(body, "upload", column, Path.of(System.getProperty("java.io.tmpdir"))));
 			r = this.ledger.record(event, List.of(persons), IngestOptions.DEFAULT.withSkipInvalid(skipInvalid));
 		}
 		catch (InvalidIdentifiersException ex) {
@@ -147,7 +142,7 @@ class LedgerApiController {
 					List.of(ApiProblem.parameterError(ex.field(), ex.getMessage()))));
 		}
 		catch (IOException | RuntimeException ex) {
-			if (body.exceeded) {
+			if (body.exceeded()) {
 				throw Problems.tooLarge(this.maxUpload);
 			}
 			throw ex;
@@ -159,8 +154,8 @@ class LedgerApiController {
 				LedgerJson.compact(LedgerJson.record(r)));
 	}
 
-	private ApiProblem invalidRows(InvalidIdentifiersException ex, Capped body) {
-		if (body.exceeded) {
+	private ApiProblem invalidRows(InvalidIdentifiersException ex, CappedInputStream body) {
+		if (body.exceeded()) {
 			return Problems.tooLarge(this.maxUpload);
 		}
 		List<Map<String, Object>> errors = new ArrayList<>();
@@ -178,8 +173,8 @@ class LedgerApiController {
 				errors);
 	}
 
-	private ApiProblem tooLargeOr(Capped body, ApiProblem otherwise) {
-		return body.exceeded ? Problems.tooLarge(this.maxUpload) : otherwise;
+	private ApiProblem tooLargeOr(CappedInputStream body, ApiProblem otherwise) {
+		return body.exceeded() ? Problems.tooLarge(this.maxUpload) : otherwise;
 	}
 
 	private void audit(Authentication auth, HttpServletRequest request, RecordResult r) {
@@ -223,16 +218,14 @@ class LedgerApiController {
 		return processor.strip();
 	}
 
-	/** CSV (or TSV, plain text) and JSON Lines; anything else is 415. */
+	/** A format of the table registry by its media type, or a generic one (the content tells); anything else is 415. */
 	private static void requireTable(HttpServletRequest request) {
 		String type = request.getContentType();
 		if (type != null) {
 			try {
 				MediaType mt = MediaType.parseMediaType(type);
 				String t = mt.getType() + "/" + mt.getSubtype();
-				if (t.equals("text/csv") || t.equals("text/tab-separated-values") || t.equals("text/plain")
-						|| t.equals("application/x-ndjson") || t.equals("application/jsonl")
-						|| t.equals("application/octet-stream")) {
+				if (TableFormat.byMediaType(t).isPresent() || t.equals("application/octet-stream")) {
 					return;
 				}
 			}
@@ -241,7 +234,8 @@ class LedgerApiController {
 			}
 		}
 		throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
-				"Send the file itself as the body: text/csv or application/x-ndjson.");
+				"Send the file itself as the body: text/csv, application/x-ndjson, an .xlsx workbook or Parquet ("
+						+ TableFormat.names(java.util.Locale.ROOT) + "), or application/octet-stream.");
 	}
 
 	private static void write(HttpServletResponse response, int status, String json) throws IOException {
@@ -252,48 +246,6 @@ class LedgerApiController {
 		try (OutputStream out = response.getOutputStream()) {
 			out.write(bytes);
 		}
-	}
-
-	/** The request body, refusing to read past a cap. */
-	static final class Capped extends FilterInputStream {
-
-		private final long max;
-
-		private long total;
-
-		volatile boolean exceeded;
-
-		Capped(InputStream in, long max) {
-			super(in);
-			this.max = max;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws IOException {
-			this.total += n;
-			if (this.total > this.max) {
-				this.exceeded = true;
-				throw new IOException("request body over " + this.max + " bytes");
-			}
-		}
-
 	}
 
 }

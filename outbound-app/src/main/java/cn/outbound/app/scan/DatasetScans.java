@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
@@ -19,12 +18,14 @@ import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Multipart;
 import cn.outbound.app.web.Uploads;
 import cn.outbound.pii.Identifiers;
-import cn.outbound.pii.io.ReadLimitException;
-import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.tables.ReadLimitException;
+import cn.outbound.tables.TableFormatException;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
-import cn.outbound.scan.source.TableSource;
+import cn.outbound.tables.TableFormat;
+import cn.outbound.tables.TableSource;
+import cn.outbound.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,6 @@ import org.springframework.stereotype.Component;
 public class DatasetScans {
 
 	private static final Logger log = LoggerFactory.getLogger(DatasetScans.class);
-
-	/** The formats the scanner reads, by the file extension that tells it. */
-	static final Set<String> FORMATS = Set.of("csv", "tsv", "txt", "psv", "jsonl", "ndjson", "json", "xlsx");
 
 	/** Runs of digits long enough to be an identifier (phone, ID, card): masked in file names. */
 	private static final Pattern LONG_NUMBER = Pattern.compile("[0-9]{7,}[0-9Xx]?");
@@ -167,10 +165,14 @@ public class DatasetScans {
 			throw new ApiProblem(422, "unreadable-table", "Not a table", field + ": the file is empty; nothing was kept.",
 					List.of(ApiProblem.parameterError(field, "the file is empty")));
 		}
-		if (format == null && extension(name) == null && zip(file)) {
-			Path renamed = dir.resolve(name + ".xlsx");
-			Files.move(file, renamed);
-			file = renamed;
+		if (format == null && extension(name) == null) {
+			// no telling name: a workbook or Parquet file is told by its first bytes (text by the reader)
+			TableFormat sniffed = sniff(file);
+			if (sniffed != null) {
+				Path renamed = dir.resolve(name + "." + sniffed.fileExtensions().get(0));
+				Files.move(file, renamed);
+				file = renamed;
+			}
 		}
 		return new Received(dir, file, copied);
 	}
@@ -188,7 +190,7 @@ public class DatasetScans {
 	 */
 	public ScanReport scan(Received upload, ScanSettings settings, String field, String actor, String remote) {
 		ScanReport report;
-		try (TableSource source = TableSource.open(upload.file())) {
+		try (TableSource source = Tables.open(upload.file())) {
 			report = new Scanner(settings).scan(source);
 		}
 		catch (ReadLimitException ex) {
@@ -241,8 +243,8 @@ public class DatasetScans {
 		}
 		if (format != null) {
 			String f = format.strip().toLowerCase(Locale.ROOT);
-			if (!FORMATS.contains(f)) {
-				throw ApiProblem.badParameter("format", "one of csv, tsv, txt, jsonl, json, xlsx");
+			if (!TableFormat.extensions().contains(f)) {
+				throw ApiProblem.badParameter("format", "one of " + String.join(", ", TableFormat.extensions()));
 			}
 			if (!f.equals(extension(name))) {
 				name = (name.isEmpty() ? "upload" : name) + "." + f;
@@ -262,20 +264,17 @@ public class DatasetScans {
 		return sb.toString();
 	}
 
-	/** The extension the scanner knows, lower case, or {@code null}. */
+	/** The extension the table registry knows (or refuses with a message, {@code xls}), lower case, or {@code null}. */
 	static String extension(String name) {
-		int dot = name.lastIndexOf('.');
-		if (dot < 0) {
-			return null;
-		}
-		String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-		return (FORMATS.contains(ext) || ext.equals("xls") || ext.equals("xlsm")) ? ext : null;
+		String ext = TableFormat.extension(name);
+		return (ext != null && (TableFormat.isTable(name) || ext.equals("xls"))) ? ext : null;
 	}
 
-	private static boolean zip(Path file) throws IOException {
+	/** The format the registry tells by the file's first bytes (a workbook, Parquet), or null for text. */
+	private static TableFormat sniff(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
-			byte[] head = in.readNBytes(4);
-			return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+			byte[] head = in.readNBytes(8);
+			return TableFormat.sniff(head, head.length).orElse(null);
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.outbound.pii.io.ReadLimitException;
+import cn.outbound.tables.ReadLimitException;
 import cn.outbound.rules.source.Problem;
 
 /**
@@ -88,7 +88,7 @@ public class ApiProblem extends RuntimeException {
 	}
 
 	/**
-	 * 413 for a table over one of the readers' limits ({@link cn.outbound.pii.io.ReadLimits}): the error names the
+	 * 413 for a table over one of the readers' limits ({@link cn.outbound.tables.ReadLimits}): the error names the
 	 * request field, the limit ({@code limit}, e.g. {@code columns}) and the value allowed ({@code allowed}).
 	 */
 	public static ApiProblem readLimit(ReadLimitException ex, String field) {

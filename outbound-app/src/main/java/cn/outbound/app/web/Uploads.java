@@ -1,10 +1,10 @@
 package cn.outbound.app.web;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.util.Locale;
+
+import cn.outbound.tables.CappedInputStream;
 
 /**
  * Request bodies read as streams (file uploads): a cap on the bytes read and a deadline for the whole body, each
@@ -39,39 +39,20 @@ public final class Uploads {
 
 	/**
 	 * {@code in}, failing with {@link TooLargeException} once more than {@code max} bytes have been read and with
-	 * {@link TimeoutException} after {@code deadlineNanos} ({@link System#nanoTime()}) or a socket timeout.
+	 * {@link TimeoutException} after {@code deadlineNanos} ({@link System#nanoTime()}) or a socket timeout: the table
+	 * module's one capped stream ({@link CappedInputStream}), with this door's exceptions.
 	 */
 	public static InputStream limited(InputStream in, long max, long deadlineNanos) {
-		return new FilterInputStream(in) {
-
-			private long total;
+		return new CappedInputStream(in, max, deadlineNanos) {
 
 			@Override
-			public int read() throws IOException {
-				byte[] one = new byte[1];
-				int n = read(one, 0, 1);
-				return (n < 0) ? -1 : one[0] & 0xFF;
+			protected IOException tooLarge() {
+				return new TooLargeException();
 			}
 
 			@Override
-			public int read(byte[] b, int off, int len) throws IOException {
-				if (System.nanoTime() - deadlineNanos > 0) {
-					throw new TimeoutException();
-				}
-				int n;
-				try {
-					n = super.read(b, off, len);
-				}
-				catch (SocketTimeoutException ex) {
-					throw new TimeoutException();
-				}
-				if (n > 0) {
-					this.total += n;
-					if (this.total > max) {
-						throw new TooLargeException();
-					}
-				}
-				return n;
+			protected IOException timedOut() {
+				return new TimeoutException();
 			}
 
 		};

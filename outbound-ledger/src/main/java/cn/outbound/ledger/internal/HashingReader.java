@@ -26,7 +26,7 @@ public final class HashingReader {
 	/**
 	 * Longest value taken as an identifier (an e-mail address is at most 254): a longer one is an invalid row, and
 	 * only its first {@value #KEPT_OF_LONG} characters are copied, so that a batch stays small whatever the cells
-	 * (up to {@link cn.outbound.pii.io.ReadLimits#cellBytes()} each) hold.
+	 * (up to {@link cn.outbound.tables.ReadLimits#cellBytes()} each) hold.
 	 */
 	static final int MAX_IDENTIFIER = 1024;
 
@@ -191,7 +191,7 @@ public final class HashingReader {
 			if (this.charCount + len > this.chars.length) {
 				this.chars = java.util.Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.charCount + len));
 			}
-			if (value instanceof cn.outbound.pii.io.CharSlice slice) {
+			if (value instanceof cn.outbound.tables.CharSlice slice) {
 				System.arraycopy(slice.array(), slice.offset(), this.chars, this.charCount, len);
 			}
 			else {

@@ -40,7 +40,7 @@ import cn.outbound.ledger.db.Database;
 import cn.outbound.ledger.internal.PersonHasher;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.Identifiers;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.TableReader;
 
 /**
  * Ingest benchmark (issue #4, part 6). Generates a CSV of N synthetic resident ID numbers in scrambled order (half of

@@ -1,7 +1,7 @@
 package cn.outbound.pii.detect;
 
 import cn.outbound.pii.Identifiers;
-import cn.outbound.pii.io.CharSlice;
+import cn.outbound.tables.CharSlice;
 
 /**
  * One cell prepared once for every detector: trimmed bounds, character-class counts and a

@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 import cn.outbound.pii.Luhn;
 import cn.outbound.pii.ResidentIdNumber;
-import cn.outbound.pii.io.Cells;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.Cells;
+import cn.outbound.tables.TableReader;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.TextSource;
 
 /**
  * Whole-file scan throughput (issue 5, point 8): generates a CSV of 20 mixed columns (default
