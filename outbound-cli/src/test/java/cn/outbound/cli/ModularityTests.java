@@ -20,6 +20,8 @@ class ModularityTests {
 
 	private static final String RULES = "cn.outbound.rules..";
 
+	private static final String TABLES = "cn.outbound.tables..";
+
 	private static final String PII = "cn.outbound.pii..";
 
 	private static final String LEDGER = "cn.outbound.ledger..";
@@ -38,17 +40,31 @@ class ModularityTests {
 		.resideInAPackage(RULES)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(PII, LEDGER, SCAN, FILING, APP, CLI);
+		.resideInAnyPackage(TABLES, PII, LEDGER, SCAN, FILING, APP, CLI);
 
-	/** Person identifiers and table reading stand on nothing of ours. */
+	/** Table reading (formats, decoder, readers) is plain Java and stands on nothing of ours. */
 	@ArchTest
-	static final ArchRule piiStandsAlone = noClasses().that()
+	static final ArchRule tablesStandAlone = noClasses().that()
+		.resideInAPackage(TABLES)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(RULES, PII, LEDGER, SCAN, FILING, APP, CLI);
+
+	/** Person identifiers use only the tables (a reader's cell, {@code CharSlice}, prepared in place). */
+	@ArchTest
+	static final ArchRule piiUsesTablesOnly = noClasses().that()
 		.resideInAPackage(PII)
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(RULES, LEDGER, SCAN, FILING, APP, CLI);
 
-	/** The ledger uses the rules (bases, thresholds, processor ids) and pii, never the scanner or a door. */
+	/** pii no longer reads tables: its {@code io} package moved to outbound-tables. */
+	@ArchTest
+	static final ArchRule piiHoldsNoTableReading = noClasses().should()
+		.resideInAPackage("cn.outbound.pii.io..")
+		.because("table reading lives in outbound-tables (cn.outbound.tables)");
+
+	/** The ledger uses the rules (bases, thresholds, processor ids), the tables and pii, never the scanner or a door. */
 	@ArchTest
 	static final ArchRule ledgerUsesRulesAndPiiOnly = noClasses().that()
 		.resideInAPackage(LEDGER)
@@ -56,7 +72,7 @@ class ModularityTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage(SCAN, FILING, APP, CLI);
 
-	/** The scanner uses pii and the rules (for its draft scenario), never the ledger or a door. */
+	/** The scanner uses the tables, pii and the rules (for its draft scenario), never the ledger or a door. */
 	@ArchTest
 	static final ArchRule scanUsesPiiAndRulesOnly = noClasses().that()
 		.resideInAPackage(SCAN)
