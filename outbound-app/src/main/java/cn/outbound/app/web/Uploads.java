@@ -47,12 +47,13 @@ public final class Uploads {
 
 			@Override
 			protected IOException tooLarge() {
-				return new TooLargeException();
+				// qualified: the capped stream's own exception types are in scope here
+				return new Uploads.TooLargeException();
 			}
 
 			@Override
 			protected IOException timedOut() {
-				return new TimeoutException();
+				return new Uploads.TimeoutException();
 			}
 
 		};
