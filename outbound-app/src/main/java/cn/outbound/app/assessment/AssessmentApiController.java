@@ -1,5 +1,8 @@
 package cn.outbound.app.assessment;
 
+import cn.outbound.service.assessment.Assessment;
+import cn.outbound.service.assessment.AssessmentStore;
+import cn.outbound.service.assessment.Assessments;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
 package cn.outbound.app.assessment;
 
+import cn.outbound.service.assessment.Assessment;
+import cn.outbound.service.assessment.AssessmentStore;
+import cn.outbound.service.assessment.Assessments;
+import cn.outbound.service.assessment.DraftStore;
 import java.sql.SQLException;
 import java.util.Locale;
 

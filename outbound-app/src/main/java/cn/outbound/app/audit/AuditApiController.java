@@ -1,5 +1,7 @@
 package cn.outbound.app.audit;
 
+import cn.outbound.service.audit.AuditEvent;
+import cn.outbound.service.audit.AuditLog;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package cn.outbound.app.decision;
 
+import cn.outbound.service.decision.Deciding;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -7,7 +8,6 @@ import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.Bodies;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.render.DecisionJson;
-import cn.outbound.rules.source.Node;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,8 +35,7 @@ class DecisionController {
 		Bodies.requireJson(request);
 		byte[] body = Bodies.read(request, this.settings.maxBodyBytes(),
 				System.nanoTime() + this.settings.bodyTimeout().toNanos());
-		Node root = Deciding.parse(body);
-		Decision decision = this.deciding.decide(this.deciding.read(root, root));
+		Decision decision = this.deciding.decide(body);
 		byte[] json = DecisionJson.compactUtf8(DecisionJson.toJson(decision));
 		response.setStatus(200);
 		response.setContentType("application/json;charset=UTF-8");

@@ -1,5 +1,7 @@
 package cn.outbound.app.rules;
 
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package cn.outbound.app.rules;
 
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +14,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import cn.outbound.app.audit.Writes;
+import cn.outbound.service.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePackLoader;

@@ -1,5 +1,6 @@
 package cn.outbound.app.rules;
 
+import cn.outbound.service.decision.RuleBook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,10 +3,11 @@ package cn.outbound.app.system;
 import java.sql.SQLException;
 import java.util.List;
 
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.user.Account;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Users;
 import cn.outbound.app.web.BearerTokenFilter;
+import cn.outbound.app.web.FormBodyFilter;
 import cn.outbound.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -91,6 +93,15 @@ class SecurityConfiguration {
 	/** The Content-Security-Policy of every response, pages, API and errors alike. */
 	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	/** Form bodies read whole under the body deadline, before the security filters parse them. */
+	@Bean
+	FilterRegistrationBean<FormBodyFilter> formBodyFilter(OutboundSettings settings) {
+		FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
+				new FormBodyFilter(settings.maxBodyBytes(), settings.bodyTimeout()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
 
 	@Bean
 	SessionGuard sessionGuard(Users users, OutboundSettings settings) {

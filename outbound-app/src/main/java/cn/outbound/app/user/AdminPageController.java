@@ -1,8 +1,10 @@
 package cn.outbound.app.user;
 
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import java.sql.SQLException;
 
-import cn.outbound.app.audit.AuditLog;
+import cn.outbound.service.audit.AuditLog;
 import cn.outbound.app.web.BearerTokenFilter;
 import jakarta.servlet.http.HttpServletRequest;
 

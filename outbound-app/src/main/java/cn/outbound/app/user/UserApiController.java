@@ -1,5 +1,8 @@
 package cn.outbound.app.user;
 
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
