@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.outbound.app.OutboundApplication;
+import cn.outbound.pii.ResidentIdNumber;
 import cn.outbound.service.Services;
 import cn.outbound.service.audit.AuditEvent;
 import cn.outbound.service.audit.AuditLog;
@@ -53,8 +54,8 @@ abstract class DoorsAuditContract {
 
 	private static final String CLI_ACTOR = "cli:" + System.getProperty("user.name", "unknown");
 
-	/** Synthetic, checksum-valid resident ID numbers (Beijing Chaoyang, Tianjin Heping). */
-	private static final String IDS = "id\n11010519491231002X\n120101201501010021\n110105198001010015\n";
+	/** Three synthetic, checksum-valid resident ID numbers (Beijing Chaoyang), one column. */
+	private static final String IDS = "id\n" + residentId(1) + "\n" + residentId(2) + "\n" + residentId(3) + "\n";
 
 	Path dir;
 
@@ -168,7 +169,7 @@ abstract class DoorsAuditContract {
 				.containsExactly("ledger:doors/cli-1", "ledger:doors/scan-1", "ledger:doors/api-1");
 			assertThat(events).allSatisfy(e -> assertThat(e.details())
 				.matches("date=2026-03-15 basis=NONE rows=[0-9]+ invalid=0")
-				.doesNotContain("11010519491231002X"));
+				.doesNotContain(residentId(1)));
 			assertThat(events.get(0).details()).isEqualTo(events.get(2).details());
 			assertWho(events.get(0), CLI_ACTOR, true);
 			assertWho(events.get(1), CLI_ACTOR, true);
@@ -185,6 +186,11 @@ abstract class DoorsAuditContract {
 			assertThat(apiVerify.get("headHash").asString()).isEqualTo(v.headHash());
 			assertThat(apiVerify.get("entries").asLong()).isEqualTo(v.entries());
 		}
+	}
+
+	static String residentId(int n) {
+		String first17 = String.format("110105%04d0101%03d", 1950 + n / 1000, n % 1000);
+		return first17 + ResidentIdNumber.checkDigit(first17);
 	}
 
 	private static void assertWho(AuditEvent e, String actor, boolean commandLine) {

@@ -1,7 +1,5 @@
 package cn.outbound.app.assessment;
 
-import cn.outbound.service.assessment.Assessments;
-import cn.outbound.service.assessment.DraftStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,14 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.outbound.service.decision.Deciding;
 import cn.outbound.app.rules.Questionnaire;
-import cn.outbound.service.decision.RuleBook;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.Json;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.service.assessment.Assessments;
+import cn.outbound.service.assessment.DraftStore;
+import cn.outbound.service.decision.Deciding;
 import cn.outbound.service.decision.RejectedRequest;
+import cn.outbound.service.decision.RuleBook;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;

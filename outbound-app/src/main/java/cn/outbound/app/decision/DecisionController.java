@@ -1,6 +1,5 @@
 package cn.outbound.app.decision;
 
-import cn.outbound.service.decision.Deciding;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -8,6 +7,7 @@ import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.Bodies;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.render.DecisionJson;
+import cn.outbound.service.decision.Deciding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

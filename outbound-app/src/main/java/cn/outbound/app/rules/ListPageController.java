@@ -1,14 +1,13 @@
 package cn.outbound.app.rules;
 
-import cn.outbound.service.decision.RuleBook;
-import cn.outbound.service.decision.RuleBooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
-
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;

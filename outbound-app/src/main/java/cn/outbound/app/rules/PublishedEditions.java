@@ -1,7 +1,5 @@
 package cn.outbound.app.rules;
 
-import cn.outbound.service.decision.RuleBook;
-import cn.outbound.service.decision.RuleBooks;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +12,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import cn.outbound.service.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePackLoader;
 import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,11 @@
 package cn.outbound.app.user;
 
-import cn.outbound.service.user.Role;
-import cn.outbound.service.user.Users;
 import java.sql.SQLException;
 
-import cn.outbound.service.audit.AuditLog;
 import cn.outbound.app.web.BearerTokenFilter;
+import cn.outbound.service.audit.AuditLog;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;

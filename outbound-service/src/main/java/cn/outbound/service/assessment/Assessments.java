@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.outbound.service.decision.Deciding;
-import cn.outbound.service.decision.RejectedRequest;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.render.DecisionJson;
 import cn.outbound.rules.render.Json;
 import cn.outbound.rules.scenario.Scenario;
 import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.service.decision.Deciding;
+import cn.outbound.service.decision.RejectedRequest;
 /**
  * Creates assessments: reads the scenario, decides it ({@link Deciding}), stores scenario, decision, rule-pack edition,
  * who and when, with the audit entry in the same transaction ({@link AssessmentStore}). The API and the questionnaire

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import cn.outbound.service.audit.Writes;
 import cn.outbound.rules.render.Json;
+import cn.outbound.service.audit.Writes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
