@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.user.Role;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

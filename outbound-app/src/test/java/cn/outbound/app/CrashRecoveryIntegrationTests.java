@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import cn.outbound.app.audit.AuditLog;
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.system.AppDatabase;
-import cn.outbound.app.user.Role;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.audit.AuditLog;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.db.DatabaseSettings;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +44,8 @@ class CrashRecoveryIntegrationTests {
 		String url = "jdbc:h2:file:" + dir.resolve("outbound") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
 		String token;
-		try (HikariDataSource ds = AppDatabase.open(url, null, 2); Writes writes = new Writes(ds)) {
-			AppDatabase.migrate(ds, null);
+		try (HikariDataSource ds = DatabaseSettings.of(url).open(2); Writes writes = new Writes(ds)) {
+			DatabaseSettings.of(url).migrate(ds);
 			token = new Users(ds, writes).add("crash", Role.ANALYST, null, "tests", null).token();
 		}
 		int port = freePort();
@@ -95,8 +95,8 @@ class CrashRecoveryIntegrationTests {
 		}
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(150);
 
-		try (HikariDataSource ds = AppDatabase.open(url, null, 2)) {
-			AppDatabase.migrate(ds, null);
+		try (HikariDataSource ds = DatabaseSettings.of(url).open(2)) {
+			DatabaseSettings.of(url).migrate(ds);
 			Set<Long> stored = ConcurrentHashMap.newKeySet();
 			try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select id from assessment");
 					ResultSet rs = ps.executeQuery()) {

@@ -9,7 +9,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import cn.outbound.app.user.Role;
+import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

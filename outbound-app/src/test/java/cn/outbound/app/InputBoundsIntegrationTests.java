@@ -3,7 +3,7 @@ package cn.outbound.app;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 
-import cn.outbound.app.user.Role;
+import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

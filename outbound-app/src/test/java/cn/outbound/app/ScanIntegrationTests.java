@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import cn.outbound.app.user.Role;
+import cn.outbound.service.user.Role;
 import cn.outbound.pii.ResidentIdNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

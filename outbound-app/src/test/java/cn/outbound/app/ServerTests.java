@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.outbound.app.user.Role;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
-import cn.outbound.app.audit.AuditLog;
-import cn.outbound.app.user.Role;
+import cn.outbound.service.audit.AuditLog;
+import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-import cn.outbound.app.system.AppDatabase;
+import cn.outbound.service.db.DatabaseSettings;
 import cn.outbound.ledger.db.Database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -55,8 +55,8 @@ class SharedEmbeddedDatabaseTests {
 	}
 
 	private static void assertServerOpens(String url) throws Exception {
-		try (HikariDataSource ds = AppDatabase.open(url, null, 2)) {
-			AppDatabase.migrate(ds, null);
+		try (HikariDataSource ds = DatabaseSettings.of(url).open(2)) {
+			DatabaseSettings.of(url).migrate(ds);
 			try (Connection c = ds.getConnection()) {
 				assertThat(c.isValid(1)).isTrue();
 			}

@@ -3,8 +3,9 @@ package cn.outbound.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import cn.outbound.app.audit.AuditEvent;
-import cn.outbound.app.audit.AuditLog;
+import cn.outbound.service.Services;
+import cn.outbound.service.audit.AuditEvent;
+import cn.outbound.service.audit.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +60,8 @@ final class AuditCommand implements Callable<Integer> {
 					throw new CommandLine.ParameterException(this.spec.commandLine(), "--head " + ex.getMessage());
 				}
 			}
-			try (Db db = Db.open()) {
-				AuditLog.Verification v = new AuditLog(db.dataSource).verify(kept);
+			try (Services services = Db.open()) {
+				AuditLog.Verification v = services.auditLog().verify(kept);
 				if (v.intact()) {
 					out.println("Audit log intact: " + v.entries() + " entries; head " + v.headHash()
 							+ ((v.headAt() != null) ? " (" + v.headAt() + ")" : ""));
@@ -94,8 +95,8 @@ final class AuditCommand implements Callable<Integer> {
 		@Override
 		public Integer call() throws Exception {
 			PrintWriter out = this.spec.commandLine().getOut();
-			try (Db db = Db.open()) {
-				for (AuditEvent e : new AuditLog(db.dataSource).page(0, Math.max(1, this.limit), this.action)) {
+			try (Services services = Db.open()) {
+				for (AuditEvent e : services.auditLog().page(0, Math.max(1, this.limit), this.action)) {
 					out.printf("%6d  %s  %-20s %-22s %-24s %s%s%n", e.seq(), e.at(), e.actor(), e.action(),
 							(e.target() != null) ? e.target() : "", (e.remote() != null) ? e.remote() : "",
 							(e.details() != null) ? "  " + e.details() : "");

@@ -7,11 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import cn.outbound.rules.Basis;
@@ -33,14 +31,12 @@ import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
 import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
-import cn.outbound.ledger.Thresholds;
 import cn.outbound.ledger.WhatIf;
 import cn.outbound.pii.IdentifierKind;
+import cn.outbound.service.Services;
+import cn.outbound.service.audit.Actor;
+import cn.outbound.service.ledger.LedgerService;
 import cn.outbound.tables.TableFormatException;
-import cn.outbound.rules.pack.PiRules;
-import cn.outbound.rules.pack.RulePack;
-import cn.outbound.scan.ScanReport;
-import cn.outbound.rules.pack.RulePacks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -104,7 +100,7 @@ final class LedgerCommand implements Callable<Integer> {
 				description = "text (default) or json.")
 		Format format;
 
-		@Option(names = "--jurisdiction", defaultValue = ScanReport.DRAFT_JURISDICTION, paramLabel = "J",
+		@Option(names = "--jurisdiction", defaultValue = LedgerService.DEFAULT_JURISDICTION, paramLabel = "J",
 				description = "Whose thresholds measure headroom and alerts: those of J's edition in force on the date "
 						+ "(default: ${DEFAULT-VALUE}, as assess).")
 		String jurisdiction;
@@ -115,17 +111,17 @@ final class LedgerCommand implements Callable<Integer> {
 
 		PrintWriter out;
 
-		/** The thresholds of this command's jurisdiction in force on {@code date}. */
-		Thresholds thresholds(LocalDate date) {
-			return LedgerCommand.thresholds(RuleOptions.packs(this.rulesDir), this.jurisdiction, date);
-		}
-
 		PrintWriter err;
 
-		abstract int run(Ledger ledger) throws IOException;
+		abstract int run(LedgerService ledger) throws IOException;
 
 		/** Checks the options before the database is opened. */
 		void validate() {
+		}
+
+		/** Whether the command changes the ledger, and so needs the audit log's writer. */
+		boolean writes() {
+			return false;
 		}
 
 		@Override
@@ -134,8 +130,11 @@ final class LedgerCommand implements Callable<Integer> {
 			this.err = this.spec.commandLine().getErr();
 			try {
 				validate();
-				try (Ledger ledger = Ledger.fromEnvironment(env(), notice -> this.err.println("outbound: " + notice))) {
-					return run(ledger);
+				try (Ledger ledger = LedgerService.openLedger(Db.settings(), env(),
+						notice -> this.err.println("outbound: " + notice));
+						Services services = writes() ? Db.open() : null) {
+					return run(new LedgerService(ledger, () -> RuleOptions.packs(this.rulesDir),
+							(services != null) ? services.writes() : null));
 				}
 			}
 			catch (InvalidIdentifiersException ex) {
@@ -147,7 +146,7 @@ final class LedgerCommand implements Callable<Integer> {
 				return Outbound.INVALID;
 			}
 			catch (LedgerInputException ex) {
-				this.err.println("error: " + option(ex.field()) + ": " + ex.getMessage());
+				this.err.println("error: " + describe(ex));
 				return Outbound.INVALID;
 			}
 			catch (TableFormatException ex) {
@@ -196,14 +195,14 @@ final class LedgerCommand implements Callable<Integer> {
 		String kind;
 
 		Persons open() throws IOException {
-			IdentifierKind k = kind(this.kind);
+			IdentifierKind k = LedgerService.kind(this.kind);
 			return new Persons(PersonClass.of(this.sensitive), k, "-".equals(this.ids)
 					? IdentifierSource.column(System.in, "stdin", this.column, Path.of(System.getProperty("java.io.tmpdir")))
 					: IdentifierSource.column(Path.of(this.ids), this.column));
 		}
 
 		void validate() {
-			kind(this.kind);
+			LedgerService.kind(this.kind);
 			if (!"-".equals(this.ids) && !Files.isRegularFile(Path.of(this.ids))) {
 				throw new LedgerInputException("ids", "no such file: " + this.ids);
 			}
@@ -248,13 +247,18 @@ final class LedgerCommand implements Callable<Integer> {
 		}
 
 		@Override
-		int run(Ledger ledger) throws IOException {
+		boolean writes() {
+			return true;
+		}
+
+		@Override
+		int run(LedgerService ledger) throws IOException {
 			EventSpec event = new EventSpec(this.processor, this.eventKey, this.date, this.recipient, this.basis,
 					this.assessment);
 			IngestOptions options = IngestOptions.DEFAULT.withSkipInvalid(this.skipInvalid)
 				.withListener(progress(this.err));
-			RecordResult r = ledger.record(event, this.idsOptions.open(), options);
-			Db.auditLedger(env(), r, this.err);
+			RecordResult r = ledger.record(event, List.of(this.idsOptions.open()), options, Actor.commandLine(),
+					ex -> unaudited(this.err, ex));
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.record(r)));
 				return Outbound.OK;
@@ -276,8 +280,7 @@ final class LedgerCommand implements Callable<Integer> {
 						label(p.personClass()), p.identifiers(), p.persons(), p.newThisYear());
 			}
 			printInvalid(this.out, r.invalidSamples(), r.invalidRows());
-			LedgerStatus s = ledger.status(e.processor(), e.year(), LocalDate.of(e.year(), 12, 31),
-					thresholds(e.date()));
+			LedgerStatus s = ledger.afterRecord(e, this.jurisdiction);
 			this.out.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(),
 					e.year(), s.individuals(), s.sensitiveIndividuals());
 			for (Headroom h : s.alerts()) {
@@ -301,15 +304,15 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		void validate() {
-			checkYear(this.year);
+			LedgerService.checkYear(this.year);
 			if (this.year != null && this.asOf != null && this.asOf.getYear() != this.year) {
 				throw new LedgerInputException("as-of", "--as-of " + this.asOf + " is not in --year " + this.year);
 			}
 		}
 
 		@Override
-		int run(Ledger ledger) {
-			LedgerStatus s = status(ledger, this, this.year, this.asOf);
+		int run(LedgerService ledger) {
+			LedgerStatus s = ledger.status(this.processor, this.year, this.asOf, this.jurisdiction);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.status(s)));
 				return Outbound.OK;
@@ -329,12 +332,12 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		void validate() {
-			checkYear(this.year);
+			LedgerService.checkYear(this.year);
 		}
 
 		@Override
-		int run(Ledger ledger) {
-			LedgerStatus s = status(ledger, this, this.year, null);
+		int run(LedgerService ledger) {
+			LedgerStatus s = ledger.status(this.processor, this.year, null, this.jurisdiction);
 			List<EventSummary> events = ledger.events(this.processor, s.year());
 			if (this.format == Format.json) {
 				var node = LedgerJson.status(s);
@@ -405,9 +408,8 @@ final class LedgerCommand implements Callable<Integer> {
 		}
 
 		@Override
-		int run(Ledger ledger) throws IOException {
-			LocalDate d = (this.date != null) ? this.date : ledger.today();
-			WhatIf w = ledger.whatIf(this.processor, d, this.basis, this.idsOptions.open(), thresholds(d));
+		int run(LedgerService ledger) throws IOException {
+			WhatIf w = ledger.whatIf(this.processor, this.date, this.basis, this.idsOptions.open(), this.jurisdiction);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.whatIf(w)));
 				return Outbound.OK;
@@ -444,8 +446,8 @@ final class LedgerCommand implements Callable<Integer> {
 		LocalDate date;
 
 		@Override
-		int run(Ledger ledger) {
-			LedgerCounts c = ledger.countsUpTo(this.processor, this.date);
+		int run(LedgerService ledger) {
+			LedgerCounts c = ledger.counts(this.processor, this.date);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.counts(c)));
 				return Outbound.OK;
@@ -460,34 +462,12 @@ final class LedgerCommand implements Callable<Integer> {
 
 	// ------------------------------------------------------------------ shared
 
-	static LedgerStatus status(Ledger ledger, LedgerSubcommand command, Integer year, LocalDate asOf) {
-		if (asOf != null) {
-			return ledger.status(command.processor, asOf.getYear(), asOf, command.thresholds(asOf));
-		}
-		int y = (year != null) ? year : ledger.today().getYear();
-		return ledger.status(command.processor, y, command.thresholds(LocalDate.of(y, 12, 31)));
-	}
-
-	static void checkYear(Integer year) {
-		if (year != null && (year < 2000 || year > 2999)) {
-			throw new LedgerInputException("year", "--year " + year + " is out of range: expected 2000 to 2999");
-		}
-	}
-
 	/**
-	 * The threshold lines of {@code jurisdiction}'s edition in force on {@code date} ({@link RulePacks#thresholds}, the
-	 * one answer the engine uses too).
-	 * @throws LedgerInputException naming the jurisdictions, or the editions, when there is no such edition
+	 * The ledger event was committed but its audit entry could not be written: the command still succeeds, and says
+	 * so.
 	 */
-	static Thresholds thresholds(RulePacks packs, String jurisdiction, LocalDate date) {
-		if (!packs.ids().contains(jurisdiction)) {
-			throw new LedgerInputException("jurisdiction", "--jurisdiction '" + jurisdiction
-					+ "' is not a loaded rule pack; allowed: " + String.join(", ", packs.ids()));
-		}
-		return Thresholds.inForce(packs, jurisdiction, date)
-			.orElseThrow(() -> new LedgerInputException("jurisdiction", "no edition of " + jurisdiction
-					+ " with personal-information thresholds is in force on " + date + "; editions: "
-					+ packs.describeEditions(jurisdiction)));
+	static void unaudited(PrintWriter err, Exception ex) {
+		err.println("outbound: warning: the ledger event was recorded but could not be audited: " + Errors.describe(ex));
 	}
 
 	static void printStatus(PrintWriter out, LedgerStatus s) {
@@ -527,6 +507,20 @@ final class LedgerCommand implements Callable<Integer> {
 		if (total > Math.min(shown, 20)) {
 			w.printf(Locale.ROOT, "  (%,d invalid rows in all)%n", total);
 		}
+	}
+
+	/**
+	 * A problem with an option, naming it: {@code --year 3000 is out of range…} when the message starts with the field,
+	 * else {@code --option: message}.
+	 */
+	static String describe(LedgerInputException ex) {
+		String field = ex.field();
+		String option = option(field);
+		String message = ex.getMessage();
+		if (field != null && !option.equals(field) && message.startsWith(field + " ")) {
+			return option + message.substring(field.length());
+		}
+		return option + ": " + message;
 	}
 
 	static String option(String field) {
@@ -595,21 +589,6 @@ final class LedgerCommand implements Callable<Integer> {
 			}
 		}
 
-	}
-
-	/** The kind named by {@code --kind}; null for auto. */
-	static IdentifierKind kind(String value) {
-		String v = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-		if (v.equals("AUTO")) {
-			return Persons.AUTO;
-		}
-		for (IdentifierKind k : IdentifierKind.values()) {
-			if (k.name().equals(v)) {
-				return k;
-			}
-		}
-		throw new LedgerInputException("kind",
-				"'" + value + "' is not one of resident-id, mobile, email, passport, opaque, auto");
 	}
 
 }

@@ -3,10 +3,13 @@ package cn.outbound.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import cn.outbound.ledger.Ledger;
 import cn.outbound.rules.engine.Engine;
 import cn.outbound.rules.engine.EngineSettings;
 import cn.outbound.rules.engine.PriorCounts;
 import cn.outbound.rules.pack.RulePacks;
+import cn.outbound.service.ledger.LedgerPriorCounts;
+import cn.outbound.service.ledger.LedgerService;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,18 +53,21 @@ final class RuleOptions {
 	}
 
 	/**
-	 * The ledger, opened only when a scenario asks for it (processor.id without priorThisYear), so that deciding a
-	 * scenario that gives its counts never touches a database. Empty when the ledger module is not built in.
+	 * The ledger's prior counts ({@link LedgerPriorCounts}, the adapter the server uses too), the ledger opened only
+	 * when a scenario asks for it (processor.id without priorThisYear), so that deciding a scenario that gives its
+	 * counts never touches a database.
 	 */
 	LazyLedger priorCounts() {
 		return new LazyLedger() {
 
+			private Ledger ledger;
+
 			private PriorCounts delegate;
 
 			@Override
-			public void close() throws Exception {
-				if (this.delegate instanceof AutoCloseable closeable) {
-					closeable.close();
+			public void close() {
+				if (this.ledger != null) {
+					this.ledger.close();
 				}
 			}
 
@@ -69,7 +75,9 @@ final class RuleOptions {
 			public java.util.Optional<cn.outbound.rules.scenario.Scenario.Counts> upTo(String processor,
 					java.time.LocalDate date) {
 				if (this.delegate == null) {
-					this.delegate = openLedger();
+					this.ledger = LedgerService.openLedger(Db.settings(), LedgerCommand.env(),
+							notice -> System.err.println("outbound: " + notice));
+					this.delegate = new LedgerPriorCounts(this.ledger);
 				}
 				return this.delegate.upTo(processor, date);
 			}
@@ -80,19 +88,9 @@ final class RuleOptions {
 	/** The ledger's prior counts, opened on first use and closed by the command. */
 	interface LazyLedger extends PriorCounts, AutoCloseable {
 
-	}
+		@Override
+		void close();
 
-	private static PriorCounts openLedger() {
-		try {
-			Class<?> type = Class.forName("cn.outbound.cli.LedgerPriorCounts");
-			return (PriorCounts) type.getDeclaredConstructor().newInstance();
-		}
-		catch (ClassNotFoundException ex) {
-			return PriorCounts.NONE;
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot open the ledger", ex);
-		}
 	}
 
 }

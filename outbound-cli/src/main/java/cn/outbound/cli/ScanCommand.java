@@ -32,6 +32,9 @@ import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
 import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
+import cn.outbound.service.Services;
+import cn.outbound.service.audit.Actor;
+import cn.outbound.service.ledger.LedgerService;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.ResidentIdNumber;
 import cn.outbound.pii.detect.SensitivityStandard;
@@ -212,12 +215,17 @@ public class ScanCommand implements Callable<Integer> {
 			}
 		}
 		Ledger ledger = null;
+		Services services = null;
 		try {
 			if (event != null) {
 				// opened before the scan, so that a missing or wrong key fails before a long scan
-				ledger = Ledger.fromEnvironment(LedgerCommand.env(), notice -> err.println("outbound: " + notice));
+				ledger = LedgerService.openLedger(Db.settings(), LedgerCommand.env(),
+						notice -> err.println("outbound: " + notice));
+				services = Db.open();
 			}
-			return scanAndReport(settings, event, ledger, out, err);
+			return scanAndReport(settings, event,
+					(ledger != null) ? new LedgerService(ledger, () -> RuleOptions.packs(null), services.writes()) : null,
+					out, err);
 		}
 		catch (InvalidIdentifiersException ex) {
 			err.println("error: --record-to-ledger: " + ex.getMessage());
@@ -233,6 +241,9 @@ public class ScanCommand implements Callable<Integer> {
 			return 1;
 		}
 		finally {
+			if (services != null) {
+				services.close();
+			}
 			if (ledger != null) {
 				try {
 					ledger.close();
@@ -245,7 +256,7 @@ public class ScanCommand implements Callable<Integer> {
 		}
 	}
 
-	private int scanAndReport(ScanSettings settings, EventSpec event, Ledger ledger, PrintWriter out,
+	private int scanAndReport(ScanSettings settings, EventSpec event, LedgerService ledger, PrintWriter out,
 			PrintWriter err) {
 		List<Scanner> scanners = new ArrayList<>();
 		try {
@@ -356,7 +367,7 @@ public class ScanCommand implements Callable<Integer> {
 		return report;
 	}
 
-	private int report(List<ScanReport> reports, List<Scanner> scanners, EventSpec event, Ledger ledger,
+	private int report(List<ScanReport> reports, List<Scanner> scanners, EventSpec event, LedgerService ledger,
 			PrintWriter out, PrintWriter err) throws IOException {
 		for (ScanReport r : reports) {
 			if (this.format == Format.json) {
@@ -403,7 +414,7 @@ public class ScanCommand implements Callable<Integer> {
 	 * Records the distinct persons of every scanned table as one event: one part per class and identifier kind (the
 	 * kind as the scanner read it, so the ledger normalises the identifiers the same way), all in one transaction.
 	 */
-	private static int record(List<Scanner> scanners, EventSpec event, Ledger ledger, PrintWriter w) {
+	private static int record(List<Scanner> scanners, EventSpec event, LedgerService ledger, PrintWriter w) {
 		Map<PersonClass, Map<IdentifierKind, Bucket>> buckets = new EnumMap<>(PersonClass.class);
 		long skipped = 0;
 		for (Scanner scanner : scanners) {
@@ -429,8 +440,8 @@ public class ScanCommand implements Callable<Integer> {
 			throw new LedgerInputException("record-to-ledger",
 					"the scan found no person identifiers to record: nothing was recorded (see --id-column)");
 		}
-		RecordResult r = ledger.record(event, parts, IngestOptions.DEFAULT);
-		Db.auditLedger(LedgerCommand.env(), r, w);
+		RecordResult r = ledger.record(event, parts, IngestOptions.DEFAULT, Actor.commandLine(),
+				ex -> LedgerCommand.unaudited(w, ex));
 		EventSpec e = r.event();
 		if (r.outcome() == RecordResult.Outcome.ALREADY_RECORDED) {
 			w.printf(Locale.ROOT, "Ledger: event '%s' of %s was already recorded with these persons: nothing changed.%n",
@@ -445,8 +456,7 @@ public class ScanCommand implements Callable<Integer> {
 			w.printf(Locale.ROOT, "  %s: %,d persons, %,d new this year%n", LedgerCommand.label(p.personClass()),
 					p.persons(), p.newThisYear());
 		}
-		LedgerStatus s = ledger.status(e.processor(), e.year(), LocalDate.of(e.year(), 12, 31),
-				LedgerCommand.thresholds(RuleOptions.packs(null), ScanReport.DRAFT_JURISDICTION, e.date()));
+		LedgerStatus s = ledger.afterRecord(e, LedgerService.DEFAULT_JURISDICTION);
 		w.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(), e.year(),
 				s.individuals(), s.sensitiveIndividuals());
 		for (Headroom h : s.alerts()) {

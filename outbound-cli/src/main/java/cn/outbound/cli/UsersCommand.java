@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-import cn.outbound.app.user.Account;
-import cn.outbound.app.user.Role;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.Services;
+import cn.outbound.service.audit.Actor;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,8 +46,8 @@ final class UsersCommand implements Callable<Integer> {
 		@Override
 		public final Integer call() throws Exception {
 			PrintWriter out = this.spec.commandLine().getOut();
-			try (Db db = Db.open()) {
-				return run(new Users(db.dataSource, db.writes), out);
+			try (Services services = Db.open()) {
+				return run(services.users(), Actor.commandLine(), out);
 			}
 			catch (IllegalArgumentException | Users.LastAdministratorException ex) {
 				this.spec.commandLine().getErr().println("error: " + ex.getMessage());
@@ -53,7 +55,7 @@ final class UsersCommand implements Callable<Integer> {
 			}
 		}
 
-		abstract int run(Users users, PrintWriter out) throws Exception;
+		abstract int run(Users users, Actor actor, PrintWriter out) throws Exception;
 
 	}
 
@@ -71,7 +73,7 @@ final class UsersCommand implements Callable<Integer> {
 		boolean passwordStdin;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
 			String password = null;
 			if (this.passwordStdin) {
 				password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -80,7 +82,7 @@ final class UsersCommand implements Callable<Integer> {
 				}
 				password = password.strip();
 			}
-			Users.Created created = users.add(this.name, this.role, password, Db.actor(), Db.remote());
+			Users.Created created = users.add(this.name, this.role, password, actor.name(), actor.remote());
 			out.println("Created user " + created.account().username() + " with role " + created.account().role() + ".");
 			if (created.passwordGenerated()) {
 				out.println("Password (shown once; sign in at /login and keep it safe): " + created.password());
@@ -96,7 +98,7 @@ final class UsersCommand implements Callable<Integer> {
 	static final class ListUsers extends Sub {
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
 			for (Account a : users.list()) {
 				out.printf("%-30s %-8s %s%n", a.username(), a.role(), a.enabled() ? "enabled" : "disabled");
 			}
@@ -116,8 +118,8 @@ final class UsersCommand implements Callable<Integer> {
 		String label;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
-			String token = users.issueToken(this.name, this.label, Db.actor(), Db.remote());
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
+			String token = users.issueToken(this.name, this.label, actor.name(), actor.remote());
 			out.println("API token for " + this.name + " (shown once):");
 			out.println(token);
 			return Outbound.OK;
@@ -132,8 +134,8 @@ final class UsersCommand implements Callable<Integer> {
 		String name;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
-			int n = users.revokeTokens(this.name, Db.actor(), Db.remote());
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
+			int n = users.revokeTokens(this.name, actor.name(), actor.remote());
 			out.println("Revoked " + n + " token(s) of " + this.name + ". A running server stops accepting them within 10 s.");
 			return Outbound.OK;
 		}
@@ -148,12 +150,12 @@ final class UsersCommand implements Callable<Integer> {
 		String name;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
 			String pw = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 			if (pw == null) {
 				throw new IllegalArgumentException("no password on standard input");
 			}
-			users.setPassword(this.name, pw.strip(), Db.actor(), Db.remote());
+			users.setPassword(this.name, pw.strip(), actor.name(), actor.remote());
 			out.println("Password of " + this.name + " set.");
 			return Outbound.OK;
 		}
@@ -170,8 +172,8 @@ final class UsersCommand implements Callable<Integer> {
 		Role role;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
-			users.setRole(this.name, this.role, Db.actor(), Db.remote());
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
+			users.setRole(this.name, this.role, actor.name(), actor.remote());
 			out.println(this.name + " is now " + this.role + ".");
 			return Outbound.OK;
 		}
@@ -185,8 +187,8 @@ final class UsersCommand implements Callable<Integer> {
 		String name;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
-			users.setEnabled(this.name, false, Db.actor(), Db.remote());
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
+			users.setEnabled(this.name, false, actor.name(), actor.remote());
 			out.println(this.name + " is disabled.");
 			return Outbound.OK;
 		}
@@ -200,8 +202,8 @@ final class UsersCommand implements Callable<Integer> {
 		String name;
 
 		@Override
-		int run(Users users, PrintWriter out) throws Exception {
-			users.setEnabled(this.name, true, Db.actor(), Db.remote());
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
+			users.setEnabled(this.name, true, actor.name(), actor.remote());
 			out.println(this.name + " is enabled.");
 			return Outbound.OK;
 		}

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.outbound.app.system.AppDatabase;
+import cn.outbound.service.db.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class AuditCommandTests {
 		assertThat(reached.exit()).as(reached.out() + reached.err()).isZero();
 		assertThat(reached.out()).contains("Kept head " + kept + " is entry 3").contains("still reaches it");
 
-		try (HikariDataSource ds = AppDatabase.open(this.url, null, 1); Connection c = ds.getConnection();
+		try (HikariDataSource ds = DatabaseSettings.of(this.url).open(1); Connection c = ds.getConnection();
 				Statement s = c.createStatement()) {
 			// the attacker: drop the last entry, move the head back to the one before it
 			String previous;

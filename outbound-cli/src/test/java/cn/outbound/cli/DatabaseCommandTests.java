@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import cn.outbound.app.system.AppDatabase;
+import cn.outbound.service.db.DatabaseSettings;
 import cn.outbound.ledger.db.Database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +88,7 @@ class DatabaseCommandTests {
 		String url = "jdbc:h2:file:" + this.dir.resolve("data/outbound");
 		System.setProperty("outbound.db.url", url);
 		assertThat(CliRun.run("users", "add", "root", "--role", "ADMIN").exit()).isZero();
-		try (HikariDataSource ds = AppDatabase.open(url, null, 1); Connection c = ds.getConnection();
+		try (HikariDataSource ds = DatabaseSettings.of(url).open(1); Connection c = ds.getConnection();
 				Statement s = c.createStatement()) {
 			s.execute("drop table app_user cascade");
 		}

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.outbound.pii.ResidentIdNumber;
+import cn.outbound.service.Services;
+import cn.outbound.service.db.DatabaseSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,14 +142,14 @@ class LedgerCommandTests {
 	void aRecordFromTheCliIsAuditedOnceAndWithoutIdentifiers() throws Exception {
 		assertThat(record(csv("a.csv", 0, 12), "audited").exit()).isZero();
 		assertThat(record(csv("a.csv", 0, 12), "audited").exit()).isZero();
-		try (Db db = Db.open(this.env)) {
-			var entries = new cn.outbound.app.audit.AuditLog(db.dataSource).page(0, 10, "LEDGER_RECORD");
+		try (Services services = Services.open(DatabaseSettings.fromEnvironment(this.env))) {
+			var entries = services.auditLog().page(0, 10, "LEDGER_RECORD");
 			assertThat(entries).singleElement().satisfies(e -> {
 				assertThat(e.actor()).startsWith("cli:");
 				assertThat(e.target()).isEqualTo("ledger:example-tj/audited");
 				assertThat(e.details()).contains("rows=12").doesNotContain(residentId(0));
 			});
-			assertThat(new cn.outbound.app.audit.AuditLog(db.dataSource).verify(null).intact()).isTrue();
+			assertThat(services.auditLog().verify(null).intact()).isTrue();
 		}
 	}
 

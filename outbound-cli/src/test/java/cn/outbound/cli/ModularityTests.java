@@ -6,6 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -30,6 +33,8 @@ class ModularityTests {
 
 	private static final String FILING = "cn.outbound.filing..";
 
+	private static final String SERVICE = "cn.outbound.service..";
+
 	private static final String APP = "cn.outbound.app..";
 
 	private static final String CLI = "cn.outbound.cli..";
@@ -40,7 +45,7 @@ class ModularityTests {
 		.resideInAPackage(RULES)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(TABLES, PII, LEDGER, SCAN, FILING, APP, CLI);
+		.resideInAnyPackage(TABLES, PII, LEDGER, SCAN, FILING, SERVICE, APP, CLI);
 
 	/** Table reading (formats, decoder, readers) is plain Java and stands on nothing of ours. */
 	@ArchTest
@@ -48,7 +53,7 @@ class ModularityTests {
 		.resideInAPackage(TABLES)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(RULES, PII, LEDGER, SCAN, FILING, APP, CLI);
+		.resideInAnyPackage(RULES, PII, LEDGER, SCAN, FILING, SERVICE, APP, CLI);
 
 	/** Person identifiers use only the tables (a reader's cell, {@code CharSlice}, prepared in place). */
 	@ArchTest
@@ -56,7 +61,7 @@ class ModularityTests {
 		.resideInAPackage(PII)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(RULES, LEDGER, SCAN, FILING, APP, CLI);
+		.resideInAnyPackage(RULES, LEDGER, SCAN, FILING, SERVICE, APP, CLI);
 
 	/** pii no longer reads tables: its {@code io} package moved to outbound-tables. */
 	@ArchTest
@@ -70,7 +75,7 @@ class ModularityTests {
 		.resideInAPackage(LEDGER)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(SCAN, FILING, APP, CLI);
+		.resideInAnyPackage(SCAN, FILING, SERVICE, APP, CLI);
 
 	/** The scanner uses the tables, pii and the rules (for its draft scenario), never the ledger or a door. */
 	@ArchTest
@@ -78,7 +83,7 @@ class ModularityTests {
 		.resideInAPackage(SCAN)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(LEDGER, FILING, APP, CLI);
+		.resideInAnyPackage(LEDGER, FILING, SERVICE, APP, CLI);
 
 	/** Filing (calendar, deadlines, documents) uses the rules and the ledger, never the scanner or a door. */
 	@ArchTest
@@ -86,7 +91,19 @@ class ModularityTests {
 		.resideInAPackage(FILING)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(SCAN, APP, CLI);
+		.resideInAnyPackage(SCAN, SERVICE, APP, CLI);
+
+	/**
+	 * The application layer (users, audit and the write path, assessments, deciding, ledger recording, database
+	 * settings) uses the rules, the tables, pii, the ledger and the scanner; it never knows a door (the server or the CLI), so
+	 * that every door calls it alike.
+	 */
+	@ArchTest
+	static final ArchRule serviceKnowsNoDoor = noClasses().that()
+		.resideInAPackage(SERVICE)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(APP, CLI);
 
 	/** The server never calls the CLI. */
 	@ArchTest
@@ -96,15 +113,39 @@ class ModularityTests {
 		.dependOnClassesThat()
 		.resideInAPackage(CLI);
 
-	/** Only the server knows Spring; of the CLI, only `serve`, which starts it. */
+	/** The CLI calls the application layer; of the server, only {@code serve} knows it, to start it. */
+	@ArchTest
+	static final ArchRule onlyServeUsesTheServer = noClasses().that()
+		.resideInAPackage(CLI)
+		.and()
+		.doNotHaveSimpleName("ServeCommand")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(APP);
+
+	/**
+	 * Only the server knows Spring; of the CLI, only `serve`, which starts it. The application layer has its own rule
+	 * below.
+	 */
 	@ArchTest
 	static final ArchRule onlyTheServerKnowsSpring = noClasses().that()
-		.resideOutsideOfPackage(APP)
+		.resideOutsideOfPackages(APP, SERVICE)
 		.and()
 		.doNotHaveSimpleName("ServeCommand")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "jakarta.servlet..");
+
+	/**
+	 * The application layer runs without a Spring context or a servlet container: of Spring it uses only the
+	 * standalone crypto jar of Spring Security (bcrypt for passwords).
+	 */
+	@ArchTest
+	static final ArchRule theServiceKnowsNoSpringButItsCrypto = noClasses().that()
+		.resideInAPackage(SERVICE)
+		.should()
+		.dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta..")
+			.and(not(resideInAPackage("org.springframework.security.crypto.."))));
 
 	/** A module's {@code internal} packages are used only inside that module. */
 	@ArchTest

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.system.AppDatabase;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.db.DatabaseSettings;
+import cn.outbound.service.user.Users;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ class UsersCommandTests {
 		assertThat(token).startsWith("obt_");
 		assertThat(run.out()).contains("Password");
 		assertThat(run.err()).isEmpty();
-		try (HikariDataSource ds = AppDatabase.open(this.url, null, 1); Writes writes = new Writes(ds)) {
+		try (HikariDataSource ds = DatabaseSettings.of(this.url).open(1); Writes writes = new Writes(ds)) {
 			assertThat(new Users(ds, writes).byToken(token)).map(a -> a.role().name()).hasValue("ADMIN");
 		}
 		assertThat(CliRun.run("users", "list").out()).contains("root").contains("ADMIN");
@@ -72,7 +72,7 @@ class UsersCommandTests {
 		assertThat(ok.exit()).isZero();
 		assertThat(ok.out()).contains("intact").contains("3 entries");
 		assertThat(CliRun.run("audit", "list").out()).contains("USER_CREATED").contains("ROLE_SET").contains("cli:");
-		try (HikariDataSource ds = AppDatabase.open(this.url, null, 1); Connection c = ds.getConnection();
+		try (HikariDataSource ds = DatabaseSettings.of(this.url).open(1); Connection c = ds.getConnection();
 				Statement s = c.createStatement()) {
 			s.executeUpdate("update audit_event set details = 'role=ADMIN' where action = 'ROLE_SET'");
 		}

@@ -10,15 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.outbound.app.decision.Deciding;
 import cn.outbound.app.rules.Questionnaire;
-import cn.outbound.app.rules.RuleBook;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.Json;
-import cn.outbound.rules.scenario.Scenario;
-import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.service.assessment.Assessments;
+import cn.outbound.service.assessment.DraftStore;
+import cn.outbound.service.decision.Deciding;
+import cn.outbound.service.decision.RejectedRequest;
+import cn.outbound.service.decision.RuleBook;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
@@ -98,11 +99,11 @@ class AssessPageController {
 		RulePack pack = pack(book, form);
 		ScenarioForm.Built built = form.build(pack);
 		String json = Json.compact(built.scenario());
-		Scenario scenario;
+		Deciding.Read read;
 		try {
-			scenario = book.reader().read(json.getBytes(StandardCharsets.UTF_8), "form");
+			read = this.deciding.read(json.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (InvalidInputException ex) {
+		catch (RejectedRequest ex) {
 			Map<String, List<String>> errors = new LinkedHashMap<>();
 			List<String> general = new ArrayList<>();
 			for (Problem p : ex.problems()) {
@@ -116,9 +117,9 @@ class AssessPageController {
 			}
 			return render(form, errors, general, draftId, false, model);
 		}
-		Decision decision = this.deciding.decide(scenario);
-		Assessments.Created created = this.assessments.store(scenario, json, decision, form.get("title"), user.getName(),
-				null, null, request.getRemoteAddr());
+		Decision decision = this.deciding.decide(read);
+		Assessments.Created created = this.assessments.store(read.scenario(), json, decision, form.get("title"),
+				user.getName(), null, null, request.getRemoteAddr());
 		if (draftId != null) {
 			this.drafts.delete(draftId, user.getName(), request.getRemoteAddr());
 		}
@@ -136,9 +137,9 @@ class AssessPageController {
 		ScenarioForm.Built built = form.build(pack(book, form));
 		List<String> problems = new ArrayList<>();
 		try {
-			book.reader().read(Json.compact(built.scenario()).getBytes(StandardCharsets.UTF_8), "form");
+			this.deciding.read(Json.compact(built.scenario()).getBytes(StandardCharsets.UTF_8));
 		}
-		catch (InvalidInputException ex) {
+		catch (RejectedRequest ex) {
 			for (Problem p : ex.problems()) {
 				String field = built.field(p.pointer());
 				problems.add(((field != null) ? field : p.pointer()) + ": " + p.message(locale));

@@ -15,6 +15,9 @@ import cn.outbound.app.web.Bodies;
 import cn.outbound.app.web.Problems;
 import cn.outbound.rules.Mechanism;
 import cn.outbound.rules.render.Json;
+import cn.outbound.service.assessment.Assessment;
+import cn.outbound.service.assessment.AssessmentStore;
+import cn.outbound.service.assessment.Assessments;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;

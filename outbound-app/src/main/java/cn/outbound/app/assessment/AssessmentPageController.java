@@ -4,6 +4,11 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 import cn.outbound.app.web.ApiProblem;
+import cn.outbound.service.assessment.Assessment;
+import cn.outbound.service.assessment.AssessmentStore;
+import cn.outbound.service.assessment.Assessments;
+import cn.outbound.service.assessment.DraftStore;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -9,6 +9,8 @@ import java.util.Map;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Problems;
 import cn.outbound.rules.render.Json;
+import cn.outbound.service.audit.AuditEvent;
+import cn.outbound.service.audit.AuditLog;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,5 @@
 /**
- * The write path and the append-only, hash-chained audit log: every change goes through Writes (group commit), AuditLog reads and verifies the chain.
+ * {@code /api/v1/audit}: the audit log and its chain check over REST (the log and its single writer live in
+ * {@code cn.outbound.service.audit}).
  */
 package cn.outbound.app.audit;

@@ -7,7 +7,7 @@ import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.Bodies;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.render.DecisionJson;
-import cn.outbound.rules.source.Node;
+import cn.outbound.service.decision.Deciding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,8 +35,7 @@ class DecisionController {
 		Bodies.requireJson(request);
 		byte[] body = Bodies.read(request, this.settings.maxBodyBytes(),
 				System.nanoTime() + this.settings.bodyTimeout().toNanos());
-		Node root = Deciding.parse(body);
-		Decision decision = this.deciding.decide(this.deciding.read(root, root));
+		Decision decision = this.deciding.decide(body);
 		byte[] json = DecisionJson.compactUtf8(DecisionJson.toJson(decision));
 		response.setStatus(200);
 		response.setContentType("application/json;charset=UTF-8");

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.outbound.app.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Problems;
 import cn.outbound.rules.Basis;
@@ -22,15 +21,14 @@ import cn.outbound.ledger.IdentifierSource;
 import cn.outbound.ledger.IngestOptions;
 import cn.outbound.ledger.InvalidIdentifiersException;
 import cn.outbound.ledger.InvalidRow;
-import cn.outbound.ledger.Ledger;
 import cn.outbound.ledger.LedgerInputException;
 import cn.outbound.ledger.LedgerJson;
 import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
 import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
-import cn.outbound.app.rules.RuleBooks;
-import cn.outbound.ledger.Thresholds;
+import cn.outbound.service.audit.Actor;
+import cn.outbound.service.ledger.LedgerService;
 import cn.outbound.tables.ReadLimitException;
 import cn.outbound.tables.TableFormatException;
 import cn.outbound.tables.CappedInputStream;
@@ -60,48 +58,27 @@ class LedgerApiController {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerApiController.class);
 
-	private final Ledger ledger;
-
-	private final Writes writes;
+	private final LedgerService ledger;
 
 	private final long maxUpload;
 
-	/** Whose thresholds a status measures against when the caller names none: the list, as a scenario's default. */
-	static final String DEFAULT_JURISDICTION = "tianjin-ftz";
-
-	private final RuleBooks books;
-
-	/**
-	 * The lines of {@code jurisdiction}'s edition in force, built in or published, on the day a status of year
-	 * {@code y} counts to (today in the current year, else 31 December): {@link Thresholds#inForce}, as the CLI asks;
-	 * none when no edition is in force then.
-	 */
-	static Thresholds thresholds(RuleBooks books, Ledger ledger, String jurisdiction, int y) {
-		java.time.LocalDate today = ledger.today();
-		java.time.LocalDate day = (y == today.getYear()) ? today : java.time.LocalDate.of(y, 12, 31);
-		return Thresholds.inForce(books.current().packs(), jurisdiction, day).orElse(Thresholds.NONE);
-	}
-
-	LedgerApiController(Ledger ledger, Writes writes, Environment env, RuleBooks books) {
-		this.books = books;
+	LedgerApiController(LedgerService ledger, Environment env) {
 		this.ledger = ledger;
-		this.writes = writes;
 		this.maxUpload = env.getProperty("outbound.ledger.max-upload-bytes", Long.class, 4L << 30);
 	}
 
 	@GetMapping("/api/v1/ledger/{processor}/status")
 	void status(@PathVariable String processor, @RequestParam(required = false) Integer year,
-			@RequestParam(defaultValue = DEFAULT_JURISDICTION) String jurisdiction, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(defaultValue = LedgerService.DEFAULT_JURISDICTION) String jurisdiction,
+			HttpServletResponse response) throws IOException {
 		String p = processor(processor);
-		int y = (year != null) ? year : this.ledger.today().getYear();
-		if (y < 2000 || y > 2999) {
-			throw ApiProblem.badParameter("year", "expected a year from 2000 to 2999");
+		LedgerStatus s;
+		try {
+			s = this.ledger.status(p, year, null, jurisdiction);
 		}
-		if (!this.books.current().packs().ids().contains(jurisdiction)) {
-			throw ApiProblem.badParameter("jurisdiction", "one of " + String.join(", ", this.books.current().packs().ids()));
+		catch (LedgerInputException ex) {
+			throw ApiProblem.badParameter(parameter(ex.field()), ex.getMessage());
 		}
-		LedgerStatus s = this.ledger.status(p, y, thresholds(this.books, this.ledger, jurisdiction, y));
 		write(response, 200, LedgerJson.compact(LedgerJson.status(s)));
 	}
 
@@ -122,7 +99,8 @@ class LedgerApiController {
 			// any format of the table registry; a workbook or Parquet file goes to an owner-only temporary file first
 			Persons persons = new Persons(PersonClass.of(sensitive), Persons.AUTO,
 					IdentifierSource.column(body, "upload", column, Path.of(System.getProperty("java.io.tmpdir"))));
-			r = this.ledger.record(event, List.of(persons), IngestOptions.DEFAULT.withSkipInvalid(skipInvalid));
+			r = this.ledger.record(event, List.of(persons), IngestOptions.DEFAULT.withSkipInvalid(skipInvalid),
+					actor(auth, request), ex -> log.warn("Could not audit a ledger event: {}", ex.getMessage()));
 		}
 		catch (InvalidIdentifiersException ex) {
 			throw invalidRows(ex, body);
@@ -146,9 +124,6 @@ class LedgerApiController {
 				throw Problems.tooLarge(this.maxUpload);
 			}
 			throw ex;
-		}
-		if (r.outcome() == RecordResult.Outcome.RECORDED) {
-			audit(auth, request, r);
 		}
 		write(response, (r.outcome() == RecordResult.Outcome.RECORDED) ? 201 : 200,
 				LedgerJson.compact(LedgerJson.record(r)));
@@ -177,14 +152,8 @@ class LedgerApiController {
 		return body.exceeded() ? Problems.tooLarge(this.maxUpload) : otherwise;
 	}
 
-	private void audit(Authentication auth, HttpServletRequest request, RecordResult r) {
-		String actor = (auth != null) ? auth.getName() : "anonymous";
-		try {
-			cn.outbound.app.audit.LedgerAudit.record(this.writes, actor, request.getRemoteAddr(), r);
-		}
-		catch (Exception ex) {
-			log.warn("Could not audit a ledger event: {}", ex.getMessage());
-		}
+	private static Actor actor(Authentication auth, HttpServletRequest request) {
+		return new Actor((auth != null) ? auth.getName() : "anonymous", request.getRemoteAddr());
 	}
 
 	private static EventSpec event(String processor, String eventKey, String date, String basis, String recipient) {

@@ -2,10 +2,10 @@ package cn.outbound.app.ledger;
 
 import java.util.List;
 
-import cn.outbound.ledger.Ledger;
 import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
-import cn.outbound.app.rules.RuleBooks;
+import cn.outbound.service.decision.RuleBooks;
+import cn.outbound.service.ledger.LedgerService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LedgerPageController {
 
-	private final Ledger ledger;
+	private final LedgerService ledger;
 
 	private final RuleBooks books;
 
-	LedgerPageController(Ledger ledger, RuleBooks books) {
+	LedgerPageController(LedgerService ledger, RuleBooks books) {
 		this.ledger = ledger;
 		this.books = books;
 	}
@@ -33,10 +33,10 @@ class LedgerPageController {
 	String page(@PathVariable String processor, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String jurisdiction, Model model) {
 		String p = LedgerApiController.processor(processor);
-		int y = (year != null && year >= 2000 && year <= 2999) ? year : this.ledger.today().getYear();
+		Integer y = (year != null && year >= 2000 && year <= 2999) ? year : null;
 		String j = (jurisdiction != null && this.books.current().packs().ids().contains(jurisdiction)) ? jurisdiction
-				: LedgerApiController.DEFAULT_JURISDICTION;
-		LedgerStatus s = this.ledger.status(p, y, LedgerApiController.thresholds(this.books, this.ledger, j, y));
+				: LedgerService.DEFAULT_JURISDICTION;
+		LedgerStatus s = this.ledger.status(p, y, null, j);
 		model.addAttribute("status", s);
 		model.addAttribute("charts", List.of(LedgerChart.of(s, PersonClass.NON_SENSITIVE), LedgerChart.of(s, PersonClass.SENSITIVE)));
 		return "ledger";

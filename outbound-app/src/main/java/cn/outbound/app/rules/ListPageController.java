@@ -6,7 +6,8 @@ import java.util.Locale;
 
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
-
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;

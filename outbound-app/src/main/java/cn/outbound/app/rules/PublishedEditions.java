@@ -12,11 +12,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import cn.outbound.app.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePackLoader;
 import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,26 +1,27 @@
 package cn.outbound.app.rules;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
-import java.sql.SQLException;
 
 import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Bodies;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import cn.outbound.app.web.Problems;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.Json;
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**

@@ -13,6 +13,7 @@ import cn.outbound.rules.pack.PiRules;
 import cn.outbound.rules.pack.Provision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.DecisionJson;
+import cn.outbound.service.decision.RuleBook;
 
 /**
  * Rule packs as JSON for {@code /api/v1/rule-packs}.

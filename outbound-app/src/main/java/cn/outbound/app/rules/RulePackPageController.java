@@ -25,6 +25,8 @@ import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePackLoader;
 import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -10,13 +10,15 @@ import cn.outbound.rules.engine.EngineSettings;
 import cn.outbound.rules.engine.PriorCounts;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.pack.RulePacks;
+import cn.outbound.service.decision.Deciding;
+import cn.outbound.service.decision.RuleBooks;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The rule book (shipped editions plus those published by an administrator) and the seam for the ledger.
+ * The rule book (shipped editions plus those published by an administrator) and the one way the server decides
+ * ({@link Deciding}), with the prior counts of the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
@@ -30,15 +32,9 @@ class RulesConfiguration {
 		return new RuleBooks(base, PublishedEditions.load(dataSource), new EngineSettings(settings.countExemptBases()));
 	}
 
-	/**
-	 * Where a decision takes prior counts from when a scenario names {@code processor.id} but gives no
-	 * {@code priorThisYear}. No ledger yet: the count is taken as zero and the decision says so. The ledger module
-	 * replaces this bean.
-	 */
 	@Bean
-	@ConditionalOnMissingBean
-	PriorCounts priorCounts() {
-		return PriorCounts.NONE;
+	Deciding deciding(RuleBooks books, PriorCounts priorCounts) {
+		return new Deciding(books, priorCounts);
 	}
 
 }

@@ -1,4 +1,5 @@
 /**
- * The rule book the server decides with (shipped and published editions), the list browser, the questionnaire model and /api/v1/rule-packs; the PriorCounts seam for the ledger.
+ * The rule book wired for the server (shipped and published editions; {@code cn.outbound.service.decision} holds it
+ * and decides), the list browser, the questionnaire model, rule-pack publishing and /api/v1/rule-packs.
  */
 package cn.outbound.app.rules;

@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.outbound.app.audit.Writes;
+import cn.outbound.service.audit.Writes;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Multipart;
 import cn.outbound.app.web.Uploads;

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import cn.outbound.app.assessment.DraftStore;
-import cn.outbound.app.rules.RuleBook;
-import cn.outbound.app.rules.RuleBooks;
+import cn.outbound.service.assessment.DraftStore;
+import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Problems;
 import cn.outbound.app.web.ShortTermStore;

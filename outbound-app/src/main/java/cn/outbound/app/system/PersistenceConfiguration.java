@@ -2,9 +2,10 @@ package cn.outbound.app.system;
 
 import javax.sql.DataSource;
 
-import cn.outbound.app.audit.AuditLog;
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.audit.AuditLog;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.db.DatabaseSettings;
+import cn.outbound.service.user.Users;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,32 +15,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The database ({@link AppDatabase}): {@code OUTBOUND_DB_URL} or the embedded H2 file, migrated at start.
+ * The database ({@link DatabaseSettings}, read from the same names the CLI reads: {@code outbound.db.url} /
+ * {@code OUTBOUND_DB_URL} or the embedded H2 file), migrated at start, and the application layer's single writer,
+ * users and audit log on it.
  */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(PersistenceConfiguration.class);
 
+	@Bean
+	DatabaseSettings databaseSettings(Environment env) {
+		return DatabaseSettings.from(env::getProperty);
+	}
+
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(Environment env) {
-		String url = env.getProperty("outbound.db.url", AppDatabase.DEFAULT_URL);
-		if (url.isBlank()) {
-			url = AppDatabase.DEFAULT_URL;
-		}
-		String schema = env.getProperty("outbound.db.schema");
-		if (schema != null && schema.isBlank()) {
-			schema = null;
-		}
-		HikariDataSource ds = AppDatabase.open(url, schema, env.getProperty("outbound.db.pool-size", Integer.class, 16));
-		try {
-			AppDatabase.migrate(ds, schema);
-		}
-		catch (RuntimeException ex) {
-			ds.close();
-			throw ex;
-		}
-		log.info("Database: {}", AppDatabase.describe(url));
+	HikariDataSource dataSource(DatabaseSettings settings, Environment env) {
+		HikariDataSource ds = settings.openMigrated(env.getProperty("outbound.db.pool-size", Integer.class, 16));
+		log.info("Database: {}", settings.displayUrl());
 		return ds;
 	}
 

@@ -1,14 +1,19 @@
 package cn.outbound.app.system;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.user.Account;
-import cn.outbound.app.user.Users;
 import cn.outbound.app.web.BearerTokenFilter;
+import cn.outbound.app.web.FormBodyFilter;
 import cn.outbound.app.web.Problems;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Users;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -30,22 +36,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * Who may do what. The API ({@code /api/**}) takes a bearer token or a session and answers 401/403 as problem
@@ -91,6 +93,15 @@ class SecurityConfiguration {
 	/** The Content-Security-Policy of every response, pages, API and errors alike. */
 	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	/** Form bodies read whole under the body deadline, before the security filters parse them. */
+	@Bean
+	FilterRegistrationBean<FormBodyFilter> formBodyFilter(OutboundSettings settings) {
+		FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
+				new FormBodyFilter(settings.maxBodyBytes(), settings.bodyTimeout()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
 
 	@Bean
 	SessionGuard sessionGuard(Users users, OutboundSettings settings) {

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
-import cn.outbound.app.user.Account;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,8 +2,10 @@ package cn.outbound.app.user;
 
 import java.sql.SQLException;
 
-import cn.outbound.app.audit.AuditLog;
 import cn.outbound.app.web.BearerTokenFilter;
+import cn.outbound.service.audit.AuditLog;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;

@@ -12,9 +12,12 @@ import cn.outbound.app.web.BearerTokenFilter;
 import cn.outbound.app.web.Bodies;
 import cn.outbound.app.web.Problems;
 import cn.outbound.rules.render.Json;
+import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.NodeReader;
-import cn.outbound.rules.source.InvalidInputException;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;

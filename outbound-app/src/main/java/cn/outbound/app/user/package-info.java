@@ -1,4 +1,5 @@
 /**
- * Users, roles and API tokens (bcrypt passwords, SHA-256 tokens), /api/v1/users and the admin pages.
+ * {@code /api/v1/users} and the admin pages (users, tokens, the audit log); the users themselves are
+ * {@code cn.outbound.service.user}'s.
  */
 package cn.outbound.app.user;

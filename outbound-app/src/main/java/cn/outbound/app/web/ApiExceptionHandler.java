@@ -3,6 +3,7 @@ package cn.outbound.app.web;
 import java.util.UUID;
 
 import cn.outbound.ledger.db.DatabaseErrors;
+import cn.outbound.service.decision.RejectedRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,12 @@ class ApiExceptionHandler {
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<String> problem(ApiProblem ex, HttpServletRequest request) {
 		return Problems.entity(ex, request);
+	}
+
+	/** A request the application layer refused (a scenario, an envelope, a title, an idempotency key). */
+	@ExceptionHandler(RejectedRequest.class)
+	ResponseEntity<String> rejected(RejectedRequest ex, HttpServletRequest request) {
+		return Problems.entity(ApiProblem.of(ex), request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.outbound.tables.ReadLimitException;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.service.decision.RejectedRequest;
 
 /**
  * An RFC 9457 problem to answer with: a status, a type, a title, a detail and, for a bad document, every problem
@@ -97,6 +98,21 @@ public class ApiProblem extends RuntimeException {
 		e.put("allowed", ex.allowed());
 		return new ApiProblem(413, "read-limit-exceeded", "Table over a read limit",
 				field + ": " + ex.getMessage() + "; nothing was kept.", List.of(e));
+	}
+
+	/**
+	 * A request the application layer refused, as the API answers it: malformed JSON 400, a scenario or envelope that
+	 * breaks the contract 422 with every problem, a bad title 400, an idempotency key reused for another body 422.
+	 */
+	public static ApiProblem of(RejectedRequest r) {
+		return switch (r.reason()) {
+			case MALFORMED_JSON -> of(400, "malformed-json", "Malformed JSON", r.getMessage(), r.problems());
+			case INVALID_SCENARIO -> of(422, "invalid-scenario", "Invalid scenario", r.getMessage(), r.problems());
+			case INVALID_REQUEST -> of(422, "invalid-scenario", "Invalid request", r.getMessage(), r.problems());
+			case INVALID_PARAMETER -> badParameter(r.field(), r.getMessage());
+			case IDEMPOTENCY_KEY_REUSED -> new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key already used",
+					r.getMessage(), List.of(Map.of("header", r.field(), "message", "already used for another request")));
+		};
 	}
 
 	public static ApiProblem notFound(String detail) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import cn.outbound.app.user.Account;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

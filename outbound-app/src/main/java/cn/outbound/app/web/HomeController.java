@@ -1,6 +1,6 @@
 package cn.outbound.app.web;
 
-import cn.outbound.app.rules.RuleBooks;
+import cn.outbound.service.decision.RuleBooks;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -3,14 +3,11 @@ package cn.outbound.app.web;
 import java.time.Duration;
 import java.util.Locale;
 
-import cn.outbound.app.system.OutboundSettings;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,15 +35,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
-	}
-
-	/** Form bodies read whole under the body deadline, before the security filters parse them. */
-	@Bean
-	FilterRegistrationBean<FormBodyFilter> formBodyFilter(OutboundSettings settings) {
-		FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(
-				new FormBodyFilter(settings.maxBodyBytes(), settings.bodyTimeout()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
 	}
 
 	@Override

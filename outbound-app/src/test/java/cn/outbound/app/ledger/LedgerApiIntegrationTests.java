@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.outbound.app.ServerTests;
-import cn.outbound.app.user.Role;
+import cn.outbound.service.user.Role;
 import cn.outbound.pii.ResidentIdNumber;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

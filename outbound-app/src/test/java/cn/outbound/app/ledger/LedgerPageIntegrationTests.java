@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 
 import cn.outbound.app.ServerTests;
-import cn.outbound.app.user.Role;
+import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import cn.outbound.app.ServerTests;
-import cn.outbound.app.user.Role;
+import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import cn.outbound.app.audit.Writes;
-import cn.outbound.app.user.Account;
-import cn.outbound.app.user.Role;
-import cn.outbound.app.user.Users;
+import cn.outbound.service.audit.Writes;
+import cn.outbound.service.db.DatabaseSettings;
+import cn.outbound.service.user.Account;
+import cn.outbound.service.user.Role;
+import cn.outbound.service.user.Users;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +35,8 @@ class SessionGuardTests {
 
 	@BeforeEach
 	void open() {
-		this.dataSource = AppDatabase.open("jdbc:h2:mem:guard-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", null, 2);
-		AppDatabase.migrate(this.dataSource, null);
+		this.dataSource = DatabaseSettings.of("jdbc:h2:mem:guard-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1").openMigrated(2);
 		this.writes = new Writes(this.dataSource);
 		this.users = new Users(this.dataSource, this.writes);
 	}
