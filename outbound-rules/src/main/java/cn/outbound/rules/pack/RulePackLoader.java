@@ -49,17 +49,22 @@ public final class RulePackLoader {
 
 	public static final String SCHEMA = "outbound/rule-pack/v1";
 
-	private static final Set<String> TOP = Set.of("schema", "id", "edition", "inForceFrom", "inForceUntil", "basedOn",
+	private static final Set<String> TOP = keys("schema", "id", "edition", "inForceFrom", "inForceUntil", "basedOn",
 			"listItems", "title", "issuer", "source", "sections", "categories", "facts", "provisions", "items", "flags",
 			"personalInformation", "obligations");
 
-	private static final Set<String> FLAGS = Set.of("stateSecrets", "coreData", "governmentData",
+	private static final Set<String> FLAGS = keys("stateSecrets", "coreData", "governmentData",
 			"notifiedImportantData");
 
-	private static final Set<String> WHEN = Set.of("PERSONAL_INFORMATION", "IMPORTANT_DATA", "SEPARATE_REGIME",
+	private static final Set<String> WHEN = keys("PERSONAL_INFORMATION", "IMPORTANT_DATA", "SEPARATE_REGIME",
 			"SECURITY_ASSESSMENT", "STANDARD_CONTRACT_OR_CERTIFICATION", "EXEMPT");
 
 	private static volatile Schema schema;
+
+	/** Names in the order written, so that "allowed: ..." and "did you mean" read the same on every run. */
+	private static Set<String> keys(String... names) {
+		return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
+	}
 
 	/** Built once, and only when a YAML pack is checked (the CLI's compiled packs never need it). */
 	private static final class Yaml {
@@ -281,7 +286,7 @@ public final class RulePackLoader {
 
 		private Text text(Node.Obj parent, String key, boolean required) {
 			Node.Obj obj = this.f.object(parent, key, required);
-			return (obj != null) ? text(obj, Set.of("zh", "en")) : null;
+			return (obj != null) ? text(obj, keys("zh", "en")) : null;
 		}
 
 		private Text text(Node.Obj obj, Set<String> allowed) {
@@ -301,7 +306,7 @@ public final class RulePackLoader {
 			if (obj == null) {
 				return new RulePack.SourceInfo(null, null, null);
 			}
-			this.f.onlyKeys(obj, Set.of("document", "url", "published"), key("source"));
+			this.f.onlyKeys(obj, keys("document", "url", "published"), key("source"));
 			return new RulePack.SourceInfo(this.f.string(obj, "document", false), this.f.string(obj, "url", false),
 					this.f.date(obj, "published", false));
 		}
@@ -314,7 +319,7 @@ public final class RulePackLoader {
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("id", "title", "mechanism"), s("section"));
+				this.f.onlyKeys(obj, keys("id", "title", "mechanism"), s("section"));
 				String id = this.f.string(obj, "id", true);
 				if (id != null && !seen.add(id)) {
 					this.f.problem(obj.get("id"), "duplicate-section", "id", id);
@@ -331,7 +336,7 @@ public final class RulePackLoader {
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("number", "name"), s("category"));
+				this.f.onlyKeys(obj, keys("number", "name"), s("category"));
 				Long number = this.f.whole(obj, "number", true, 1, 999);
 				if (number != null && number != out.size() + 1) {
 					this.f.problem(obj.get("number"), "category-out-of-order", "number", number, "expected", out.size() + 1);
@@ -354,7 +359,7 @@ public final class RulePackLoader {
 				if (!m.key().matches("[a-z][A-Za-z0-9]*")) {
 					this.f.problem(def, "bad-fact-name", "name", m.key());
 				}
-				this.f.onlyKeys(def, Set.of("type", "role", "unit", "label", "question", "values"), s("fact-definition"));
+				this.f.onlyKeys(def, keys("type", "role", "unit", "label", "question", "values"), s("fact-definition"));
 				FactType type = lowerEnum(def, "type", FactType.class);
 				FactRole role = lowerEnum(def, "role", FactRole.class);
 				Map<String, Text> values = new LinkedHashMap<>();
@@ -363,7 +368,7 @@ public final class RulePackLoader {
 					for (Node.Member v : valuesNode.members().values()) {
 						Node.Obj t = this.f.object(v.value(), s("value-label", "name", v.key()));
 						if (t != null) {
-							values.put(v.key(), text(t, Set.of("zh", "en")));
+							values.put(v.key(), text(t, keys("zh", "en")));
 						}
 					}
 				}
@@ -389,7 +394,7 @@ public final class RulePackLoader {
 				return null;
 			}
 			if (node instanceof Node.Obj obj) {
-				return text(obj, Set.of("zh", "en"));
+				return text(obj, keys("zh", "en"));
 			}
 			String symbol = this.f.string(node, Fields.field("unit"));
 			return (symbol != null) ? new Text(symbol, symbol) : null;
@@ -418,7 +423,7 @@ public final class RulePackLoader {
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("id", "title", "text", "document", "verbatim", "sourceLines"), s("provision"));
+				this.f.onlyKeys(obj, keys("id", "title", "text", "document", "verbatim", "sourceLines"), s("provision"));
 				String id = this.f.string(obj, "id", true);
 				if (id != null && !id.matches("[a-z][a-z0-9-]*")) {
 					this.f.problem(obj.get("id"), "bad-provision-id", "id", id);
@@ -467,7 +472,7 @@ public final class RulePackLoader {
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("number", "category", "section", "name", "description", "examples", "remark",
+				this.f.onlyKeys(obj, keys("number", "category", "section", "name", "description", "examples", "remark",
 						"sourceLines", "mechanism", "personalInformation", "facts", "exemptWhen", "triggerWhen",
 						"factNotes"), s("item"));
 				Long number = this.f.whole(obj, "number", true, 1, 9999);
@@ -515,7 +520,7 @@ public final class RulePackLoader {
 						}
 						Node.Obj t = this.f.object(m.value(), s("note"));
 						if (t != null) {
-							notes.put(m.key(), text(t, Set.of("zh", "en")));
+							notes.put(m.key(), text(t, keys("zh", "en")));
 						}
 					}
 				}
@@ -556,7 +561,7 @@ public final class RulePackLoader {
 			if (r == null) {
 				return null;
 			}
-			Text t = text(r, Set.of("zh", "en", "sharedWith"));
+			Text t = text(r, keys("zh", "en", "sharedWith"));
 			List<Integer> shared = new ArrayList<>();
 			List<Node> nodes = this.f.array(r, "sharedWith", false);
 			for (Node n : (nodes != null) ? nodes : List.<Node>of()) {
@@ -575,7 +580,7 @@ public final class RulePackLoader {
 			}
 			if (obj.has("all") || obj.has("any")) {
 				String key = obj.has("all") ? "all" : "any";
-				this.f.onlyKeys(obj, Set.of(key), s("condition-of", "name", key));
+				this.f.onlyKeys(obj, keys(key), s("condition-of", "name", key));
 				List<Condition> parts = new ArrayList<>();
 				for (Node n : this.f.array(obj, key, true)) {
 					Condition c = condition(n, itemFacts);
@@ -586,7 +591,7 @@ public final class RulePackLoader {
 				return key.equals("all") ? new Condition.All(List.copyOf(parts)) : new Condition.Any(List.copyOf(parts));
 			}
 			if (obj.has("not")) {
-				this.f.onlyKeys(obj, Set.of("not"), s("not-condition"));
+				this.f.onlyKeys(obj, keys("not"), s("not-condition"));
 				Condition inner = condition(obj.get("not"), itemFacts);
 				return (inner != null) ? new Condition.Not(inner) : null;
 			}
@@ -726,7 +731,7 @@ public final class RulePackLoader {
 				if (def == null || !FLAGS.contains(m.key())) {
 					continue;
 				}
-				this.f.onlyKeys(def, Set.of("mechanism", "rule", "ciioRule"), s("flag-rule"));
+				this.f.onlyKeys(def, keys("mechanism", "rule", "ciioRule"), s("flag-rule"));
 				out.put(m.key(), new FlagRule(m.key(), mechanism(def, "mechanism"), rule(def, "rule", true),
 						rule(def, "ciioRule", false)));
 			}
@@ -737,7 +742,7 @@ public final class RulePackLoader {
 			if (obj == null) {
 				return null;
 			}
-			this.f.onlyKeys(obj, Set.of("exemptBases", "ciio", "bands"), key("personalInformation"));
+			this.f.onlyKeys(obj, keys("exemptBases", "ciio", "bands"), key("personalInformation"));
 			Map<Basis, PiRules.ExemptBasis> bases = new LinkedHashMap<>();
 			Node.Obj basesNode = this.f.object(obj, "exemptBases", false);
 			if (basesNode != null) {
@@ -752,7 +757,7 @@ public final class RulePackLoader {
 					if (basis == null || def == null) {
 						continue;
 					}
-					this.f.onlyKeys(def, Set.of("rule", "quote", "inForceFrom"), s("exempt-basis"));
+					this.f.onlyKeys(def, keys("rule", "quote", "inForceFrom"), s("exempt-basis"));
 					bases.put(basis, new PiRules.ExemptBasis(basis, rule(def, "rule", true),
 							def.has("quote") ? text(def, "quote", false) : null,
 							def.has("inForceFrom") ? this.f.date(def, "inForceFrom", false) : null));
@@ -769,7 +774,7 @@ public final class RulePackLoader {
 			Node.Obj ciioNode = this.f.object(obj, "ciio", true);
 			PiRules.CiioRule ciio = null;
 			if (ciioNode != null) {
-				this.f.onlyKeys(ciioNode, Set.of("rule", "mechanism", "quote"), s("ciio-rule"));
+				this.f.onlyKeys(ciioNode, keys("rule", "mechanism", "quote"), s("ciio-rule"));
 				ciio = new PiRules.CiioRule(rule(ciioNode, "rule", true), mechanism(ciioNode, "mechanism"),
 						ciioNode.has("quote") ? text(ciioNode, "quote", false) : null);
 			}
@@ -777,7 +782,7 @@ public final class RulePackLoader {
 			List<Band> individuals = List.of();
 			List<Band> sensitive = List.of();
 			if (bandsNode != null) {
-				this.f.onlyKeys(bandsNode, Set.of("individuals", "sensitiveIndividuals"), key("bands"));
+				this.f.onlyKeys(bandsNode, keys("individuals", "sensitiveIndividuals"), key("bands"));
 				individuals = bands(bandsNode, "individuals");
 				sensitive = bands(bandsNode, "sensitiveIndividuals");
 			}
@@ -798,7 +803,7 @@ public final class RulePackLoader {
 				if (b == null) {
 					continue;
 				}
-				this.f.onlyKeys(b, Set.of("atLeast", "below", "mechanism", "rule", "quote"), s("band"));
+				this.f.onlyKeys(b, keys("atLeast", "below", "mechanism", "rule", "quote"), s("band"));
 				if (open) {
 					this.f.problem(b, "band-after-open-band");
 				}
@@ -839,7 +844,7 @@ public final class RulePackLoader {
 				if (obj == null) {
 					continue;
 				}
-				this.f.onlyKeys(obj, Set.of("id", "when", "rule", "text", "deadline"), s("obligation"));
+				this.f.onlyKeys(obj, keys("id", "when", "rule", "text", "deadline"), s("obligation"));
 				String id = this.f.string(obj, "id", true);
 				if (id != null && !ids.add(id)) {
 					this.f.problem(obj.get("id"), "duplicate-obligation", "id", id);
@@ -852,7 +857,7 @@ public final class RulePackLoader {
 				Deadline deadline = null;
 				Node.Obj d = this.f.object(obj, "deadline", false);
 				if (d != null) {
-					this.f.onlyKeys(d, Set.of("amount", "unit", "relation", "event"), s("deadline"));
+					this.f.onlyKeys(d, keys("amount", "unit", "relation", "event"), s("deadline"));
 					Long amount = this.f.whole(d, "amount", true, 1, 10_000);
 					deadline = new Deadline((amount != null) ? amount.intValue() : 0,
 							this.f.enumeration(d, "unit", true, Deadline.Unit.class),
