@@ -49,8 +49,12 @@ final class ConditionBinder {
 		if (obj.has("all") || obj.has("any")) {
 			String key = obj.has("all") ? "all" : "any";
 			this.f.onlyKeys(obj, keys(key), s("condition-of", "name", key));
+			List<Node> nodes = this.f.array(obj, key, true);
+			if (nodes == null) {
+				return null;
+			}
 			List<Condition> parts = new ArrayList<>();
-			for (Node n : this.f.array(obj, key, true)) {
+			for (Node n : nodes) {
 				Condition part = condition(n, itemFacts);
 				if (part != null) {
 					parts.add(part);

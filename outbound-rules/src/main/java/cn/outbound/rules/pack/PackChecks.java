@@ -78,7 +78,7 @@ final class PackChecks {
 	/** Numbered 1, 2, 3, ... without duplicates; categories and sections exist; PI items take no facts. */
 	void items(List<Located<Item>> items, List<RulePack.Section> sections, List<RulePack.Category> categories) {
 		Set<String> sectionIds = new LinkedHashSet<>();
-		sections.forEach(s -> sectionIds.add(s.id()));
+		sections.stream().map(RulePack.Section::id).filter(id -> id != null).forEach(sectionIds::add);
 		Set<Integer> numbers = new LinkedHashSet<>();
 		int expected = 1;
 		for (Located<Item> located : items) {
@@ -201,7 +201,8 @@ final class PackChecks {
 		for (RulePack.Reference ref : references) {
 			String id = ref.ruleId();
 			if (id.matches("item-\\d+")) {
-				if (!items.containsKey(Integer.parseInt(id.substring(5)))) {
+				// more than 9 digits: no item has such a number (and it would not parse as an int)
+				if (id.length() > 14 || !items.containsKey(Integer.parseInt(id.substring(5)))) {
 					this.f.problems().add(ref.pointer(), ref.location(), "rule-item-missing", "rule", id);
 				}
 			}
