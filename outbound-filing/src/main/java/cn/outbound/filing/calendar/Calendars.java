@@ -96,6 +96,7 @@ public final class Calendars {
 		List<Path> files;
 		try (Stream<Path> list = Files.list(directory)) {
 			files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+				.filter(Files::isRegularFile)
 				.sorted()
 				.limit(MAX_FILES + 1L)
 				.toList();
