@@ -11,7 +11,9 @@ final class Extensions {
 	private static final String[][] COMMANDS = { { "assess", "cn.outbound.cli.AssessCommand" },
 			{ "rules", "cn.outbound.cli.RulesCommand" }, { "ledger", "cn.outbound.cli.LedgerCommand" },
 			{ "scan", "cn.outbound.cli.ScanCommand" }, { "serve", "cn.outbound.cli.ServeCommand" },
-			{ "users", "cn.outbound.cli.UsersCommand" }, { "audit", "cn.outbound.cli.AuditCommand" } };
+			{ "users", "cn.outbound.cli.UsersCommand" }, { "audit", "cn.outbound.cli.AuditCommand" },
+			{ "calendar", "cn.outbound.cli.CalendarCommand" },
+			{ "filing", "cn.outbound.cli.FilingCommand" } };
 
 	private Extensions() {
 	}

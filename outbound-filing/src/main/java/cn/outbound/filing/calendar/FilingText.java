@@ -1,0 +1,148 @@
+package cn.outbound.filing.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.outbound.rules.Text;
+import cn.outbound.rules.source.Message;
+
+/**
+ * The filing module's own words, in Chinese and English, from the UTF-8 bundles {@code filing_zh.properties} and
+ * {@code filing_en.properties} beside this class: the problems of a calendar or deadline file, the reasons a day is or
+ * is not a working day, the sentences of a filing plan. A template names its arguments ({@code {date}}); an argument
+ * is a literal, a bilingual {@link Text}, a {@link DayOfWeek} (named in the language), a {@link Part} or a rules
+ * {@link Message} (rendered in the same language), or a list of such. A test keeps the two bundles in step.
+ */
+public final class FilingText {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+
+	private static final Properties ZH = load("zh");
+
+	private static final Properties EN = load("en");
+
+	private FilingText() {
+	}
+
+	/** A message not yet rendered: a code of the bundles and its arguments. */
+	public record Part(String code, Map<String, Object> args) {
+
+		public Text text() {
+			return new Text(render(this, "zh"), render(this, "en"));
+		}
+
+		public String in(String lang) {
+			return render(this, lang);
+		}
+
+	}
+
+	/**
+	 * @param namesAndValues alternately an argument's name and its value
+	 */
+	public static Part part(String code, Object... namesAndValues) {
+		if (namesAndValues.length % 2 != 0) {
+			throw new IllegalArgumentException("arguments of " + code + " must come in name, value pairs");
+		}
+		if (!EN.containsKey(code)) {
+			throw new IllegalArgumentException("no text for " + code);
+		}
+		Map<String, Object> args = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			args.put((String) namesAndValues[i], (namesAndValues[i + 1] != null) ? namesAndValues[i + 1] : "");
+		}
+		return new Part(code, args);
+	}
+
+	/** The text of {@code code} in both languages. */
+	public static Text of(String code, Object... namesAndValues) {
+		return part(code, namesAndValues).text();
+	}
+
+	/** The text of {@code code} in {@code zh} or {@code en}. */
+	public static String in(String lang, String code, Object... namesAndValues) {
+		return render(part(code, namesAndValues), lang);
+	}
+
+	/** The codes a bundle has, for the test that keeps both languages complete. */
+	public static Set<String> keys(String lang) {
+		return bundle(lang).stringPropertyNames();
+	}
+
+	public static String template(String code, String lang) {
+		return bundle(lang).getProperty(code);
+	}
+
+	static String render(Part part, String lang) {
+		String template = bundle(lang).getProperty(part.code());
+		if (template == null) {
+			template = EN.getProperty(part.code());
+		}
+		Matcher m = PLACEHOLDER.matcher(template);
+		StringBuilder out = new StringBuilder(template.length() + 32);
+		while (m.find()) {
+			String name = m.group(1);
+			String value = part.args().containsKey(name) ? arg(part.args().get(name), lang) : m.group();
+			m.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	private static String arg(Object value, String lang) {
+		if (value instanceof Part p) {
+			return render(p, lang);
+		}
+		if (value instanceof Text text) {
+			return text.in(lang);
+		}
+		if (value instanceof Message message) {
+			return message.in(lang);
+		}
+		if (value instanceof DayOfWeek day) {
+			return bundle(lang).getProperty("weekday." + day.name());
+		}
+		if (value instanceof Collection<?> list) {
+			StringBuilder sb = new StringBuilder();
+			for (Object v : list) {
+				if (sb.length() > 0) {
+					sb.append("en".equals(lang) ? ", " : "、");
+				}
+				sb.append(arg(v, lang));
+			}
+			return sb.toString();
+		}
+		return String.valueOf(value);
+	}
+
+	private static Properties bundle(String lang) {
+		return "en".equals(lang) ? EN : ZH;
+	}
+
+	private static Properties load(String lang) {
+		String name = "filing_" + lang + ".properties";
+		try (InputStream in = FilingText.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("missing bundle " + name);
+			}
+			Properties p = new Properties();
+			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return p;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
