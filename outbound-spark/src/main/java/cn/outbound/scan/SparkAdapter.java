@@ -864,11 +864,14 @@ public final class SparkAdapter {
 	}
 
 	/**
-	 * The partitions' results added up on the driver, in any order they come: counts summed, and per list of first
-	 * samples only what can still be among the table's first (a segment is dropped from a list once the segments
-	 * before it hold enough), so memory stays bounded by the lists' sizes, not by the number of segments.
+	 * The partitions' results added up in any order (in a tree, on the executors, then on the driver): counts
+	 * summed, and per list of first samples only what can still be among the table's first (a segment is dropped from
+	 * a list once the segments before it hold enough), so its size is bounded by the lists' sizes and the number of
+	 * segments' line counts, not by the data.
 	 */
-	public static final class Merged {
+	public static final class Merged implements Serializable {
+
+		private static final long serialVersionUID = 1L;
 
 		private final Plan plan;
 
@@ -879,11 +882,12 @@ public final class SparkAdapter {
 
 		private final Map<Integer, Integer> listSizes = new java.util.HashMap<>();
 
-		private final TreeMap<Segment, SegmentPart> problemsBySegment = new TreeMap<>();
+		/** Per segment with problems: lines, kinds, details of its first problems, pruned as the lists are. */
+		private final TreeMap<Segment, Object[]> problemsBySegment = new TreeMap<>();
 
 		private long problemsKept;
 
-		/** Lines per segment of each file (for absolute line numbers) and whether any record crossed a split. */
+		/** Per segment: its lines and the lines of what was put in front of it (for lines in the file). */
 		private final TreeMap<Segment, long[]> lines = new TreeMap<>();
 
 		private final List<Segment> crossing = new ArrayList<>();
@@ -897,7 +901,55 @@ public final class SparkAdapter {
 			this.total = new Stats(plan.width());
 		}
 
-		public void add(Stats s) {
+		/** Adds one partition's results. */
+		public Merged add(Stats s) {
+			addCounts(s);
+			int width = this.plan.width();
+			int types = ColumnProfile.TYPES.length;
+			for (SegmentPart p : s.segments) {
+				for (int c = 0; c < width; c++) {
+					for (int t = 0; t < types; t++) {
+						list(c * (2 * types + 1) + t, p.segment, p.samples[c][t]);
+						list(c * (2 * types + 1) + types + t, p.segment, p.toConfirm[c][t]);
+					}
+					list(c * (2 * types + 1) + 2 * types, p.segment, p.values[c]);
+				}
+				this.lines.put(p.segment, new long[] { p.lines, p.prefixLines });
+				if (p.crossesIntoNext()) {
+					this.crossing.add(p.segment);
+				}
+				this.problemTotal += p.problemTotal;
+				for (int k = 0; k < this.problemCounts.length; k++) {
+					this.problemCounts[k] += p.problemCounts[k];
+				}
+				if (p.problemLines != null && p.problemLines.length > 0) {
+					problems(p.segment, new Object[] { p.problemLines, p.problemKinds, p.problemDetails });
+				}
+			}
+			return this;
+		}
+
+		/** Adds another merge's results (the order does not matter). */
+		public Merged merge(Merged o) {
+			addCounts(o.total);
+			for (Map.Entry<Integer, TreeMap<Segment, String[]>> e : o.lists.entrySet()) {
+				for (Map.Entry<Segment, String[]> item : e.getValue().entrySet()) {
+					list(e.getKey(), item.getKey(), item.getValue());
+				}
+			}
+			this.lines.putAll(o.lines);
+			this.crossing.addAll(o.crossing);
+			this.problemTotal += o.problemTotal;
+			for (int k = 0; k < this.problemCounts.length; k++) {
+				this.problemCounts[k] += o.problemCounts[k];
+			}
+			for (Map.Entry<Segment, Object[]> e : o.problemsBySegment.entrySet()) {
+				problems(e.getKey(), e.getValue());
+			}
+			return this;
+		}
+
+		private void addCounts(Stats s) {
 			int width = this.plan.width();
 			this.total.rows += s.rows;
 			this.total.rowsWithoutId += s.rowsWithoutId;
@@ -911,39 +963,29 @@ public final class SparkAdapter {
 					this.total.embedded[c][i] += s.embedded[c][i];
 				}
 			}
-			int types = ColumnProfile.TYPES.length;
-			for (SegmentPart p : s.segments) {
-				for (int c = 0; c < width; c++) {
-					for (int t = 0; t < types; t++) {
-						list(c, t, ColumnProfile.SAMPLES, p.segment, p.samples[c][t]);
-						list(c, types + t, this.plan.confirmSample(), p.segment, p.toConfirm[c][t]);
-					}
-					list(c, 2 * types, ColumnProfile.VALUE_SAMPLE, p.segment, p.values[c]);
-				}
-				this.lines.put(p.segment, new long[] { p.lines, p.prefixLines });
-				if (p.crossesIntoNext()) {
-					this.crossing.add(p.segment);
-				}
-				this.problemTotal += p.problemTotal;
-				for (int k = 0; k < this.problemCounts.length; k++) {
-					this.problemCounts[k] += p.problemCounts[k];
-				}
-				if (p.problemLines != null && p.problemLines.length > 0) {
-					this.problemsBySegment.put(p.segment, p);
-					this.problemsKept += p.problemLines.length;
-					while (this.problemsKept - this.problemsBySegment.lastEntry().getValue().problemLines.length
-							>= TableProblems.KEPT) {
-						this.problemsKept -= this.problemsBySegment.pollLastEntry().getValue().problemLines.length;
-					}
-				}
+		}
+
+		private void problems(Segment segment, Object[] first) {
+			this.problemsBySegment.put(segment, first);
+			this.problemsKept += ((long[]) first[0]).length;
+			while (this.problemsKept - ((long[]) this.problemsBySegment.lastEntry().getValue()[0]).length
+					>= TableProblems.KEPT) {
+				this.problemsKept -= ((long[]) this.problemsBySegment.pollLastEntry().getValue()[0]).length;
 			}
 		}
 
-		private void list(int c, int list, int cap, Segment segment, String[] items) {
+		private int cap(int key) {
+			int types = ColumnProfile.TYPES.length;
+			int list = key % (2 * types + 1);
+			return (list < types) ? ColumnProfile.SAMPLES
+					: (list < 2 * types) ? this.plan.confirmSample() : ColumnProfile.VALUE_SAMPLE;
+		}
+
+		private void list(int key, Segment segment, String[] items) {
 			if (items == null || items.length == 0) {
 				return;
 			}
-			int key = c * (2 * ColumnProfile.TYPES.length + 1) + list;
+			int cap = cap(key);
 			TreeMap<Segment, String[]> map = this.lists.computeIfAbsent(key, k -> new TreeMap<>());
 			map.put(segment, items);
 			int size = this.listSizes.merge(key, items.length, Integer::sum);
@@ -1011,15 +1053,19 @@ public final class SparkAdapter {
 		TableProblems problems(boolean fileNames) {
 			TableProblems out = new TableProblems();
 			List<TableProblem> first = new ArrayList<>();
-			for (SegmentPart p : this.problemsBySegment.values()) {
-				long offset = lineOffset(p.segment) - p.prefixLines;
-				for (int i = 0; i < p.problemLines.length && first.size() < TableProblems.KEPT; i++) {
-					String detail = p.problemDetails[i];
-					if (fileNames && p.segment.file() != null) {
-						detail = detail + "; in " + fileName(p.segment.file());
+			for (Map.Entry<Segment, Object[]> e : this.problemsBySegment.entrySet()) {
+				Segment seg = e.getKey();
+				long[] lineNumbers = (long[]) e.getValue()[0];
+				int[] kinds = (int[]) e.getValue()[1];
+				String[] details = (String[]) e.getValue()[2];
+				long[] l = this.lines.get(seg);
+				long offset = lineOffset(seg) - ((l != null) ? l[1] : 0);
+				for (int i = 0; i < lineNumbers.length && first.size() < TableProblems.KEPT; i++) {
+					String detail = details[i];
+					if (fileNames && seg.file() != null) {
+						detail = detail + "; in " + fileName(seg.file());
 					}
-					first.add(new TableProblem(p.problemLines[i] + offset, TableProblem.Kind.values()[p.problemKinds[i]],
-							detail));
+					first.add(new TableProblem(lineNumbers[i] + offset, TableProblem.Kind.values()[kinds[i]], detail));
 				}
 			}
 			// TableProblems keeps the first KEPT it is given and counts all: give it those, then count the rest by kind

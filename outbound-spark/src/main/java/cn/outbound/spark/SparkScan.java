@@ -207,6 +207,15 @@ public final class SparkScan {
 	}
 
 	/**
+	 * Scans {@code input}, hashing persons under a key made for this run (the report needs no other).
+	 * @throws TableFormatException for input that is not a table (as the scanner says it)
+	 * @throws IllegalArgumentException for an unknown format, a missing path or table, an unknown --id-column
+	 */
+	public static Result scan(SparkSession spark, Input input, Options options) throws IOException {
+		return scan(spark, input, options, HashKey.forThisRun());
+	}
+
+	/**
 	 * Scans {@code input}.
 	 * @param key the key the executors hash persons under ({@link HashKey#forThisRun()} or the ledger's)
 	 * @throws TableFormatException for input that is not a table (as the scanner says it)
@@ -297,10 +306,11 @@ public final class SparkScan {
 					options.rememberValues());
 			SparkAdapter.Plan plan = decision.plan();
 			List<String> keys = jsonKeys;
+			int[] l = limitsArray(limits);
 			JavaRDD<InternalRow> rows = lines.queryExecution().toRdd().toJavaRDD();
 			JavaRDD<Row> out = rows.mapPartitions(
 					(FlatMapFunction<Iterator<InternalRow>, Row>) it -> new TextTask(plan, key, kind, keys, hadoop,
-							limits, it));
+							limits(l), it));
 			Dataset<Row> scanned = spark.createDataFrame(out, PartitionTask.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
 			SparkAdapter.Merged merged = merge(scanned, plan);
 			if (!merged.crossing().isEmpty() && !options.wholeFiles()) {
@@ -437,9 +447,11 @@ public final class SparkScan {
 	 * JSON Lines: the table's columns, the union of the keys of every line in the order they first appear (as the
 	 * scanner's reader makes them for one file), from each split's keys merged in table order.
 	 */
-	private static List<String> jsonKeys(Dataset<Row> lines, ReadLimits limits) {
+	private static List<String> jsonKeys(Dataset<Row> lines, ReadLimits readLimits) {
 		JavaRDD<InternalRow> rows = lines.queryExecution().toRdd().toJavaRDD();
+		int[] l = limitsArray(readLimits);
 		List<Row> perSplit = rows.mapPartitions((FlatMapFunction<Iterator<InternalRow>, Row>) it -> {
+			ReadLimits limits = limits(l);
 			List<Row> out = new ArrayList<>();
 			InternalRow[] peek = new InternalRow[1];
 			while (peek[0] != null || it.hasNext()) {
@@ -473,16 +485,26 @@ public final class SparkScan {
 		}).collect();
 		TreeMap<SparkAdapter.Segment, List<String>> ordered = new TreeMap<>();
 		for (Row r : perSplit) {
-			ordered.put(new SparkAdapter.Segment(r.getString(0), r.getLong(1)), r.getList(2));
+			ordered.put(new SparkAdapter.Segment(r.getString(0), r.getLong(1)), List.of((String[]) r.get(2)));
 		}
 		Set<String> keys = new LinkedHashSet<>();
 		for (List<String> k : ordered.values()) {
 			keys.addAll(k);
-			if (keys.size() > limits.columns()) {
-				throw new ReadLimitException("the JSON Lines table", ReadLimits.Limit.COLUMNS, limits.columns(), "the keys");
+			if (keys.size() > readLimits.columns()) {
+				throw new ReadLimitException("the JSON Lines table", ReadLimits.Limit.COLUMNS, readLimits.columns(),
+						"the keys");
 			}
 		}
 		return List.copyOf(keys);
+	}
+
+	/** Read limits as a serializable array (ReadLimits is not), for the tasks. */
+	private static int[] limitsArray(ReadLimits l) {
+		return new int[] { l.columns(), l.headerBytes(), l.cellsPerRow(), l.cellBytes(), l.recordBytes(), l.jsonDepth() };
+	}
+
+	private static ReadLimits limits(int[] l) {
+		return new ReadLimits(l[0], l[1], l[2], l[3], l[4], l[5]);
 	}
 
 	/** Lines as one stream, a line break after each. */
@@ -627,7 +649,12 @@ public final class SparkScan {
 		int batch = 1;
 		while (out.size() < wanted && from < files.size()) {
 			List<String> some = files.subList(from, Math.min(files.size(), from + batch));
-			Dataset<Row> part = rowsDf.where(col("_metadata.file_path").isin(some.toArray()));
+			// the file as the file index names it (file:///x) and as the rows' metadata does (file:/x)
+			List<String> names = new ArrayList<>(some);
+			for (String f : some) {
+				names.add(metadataForm(f));
+			}
+			Dataset<Row> part = rowsDf.where(col("_metadata.file_path").isin(names.toArray()));
 			List<Row> got = part.queryExecution().toRdd().toJavaRDD()
 				.mapPartitions((FlatMapFunction<Iterator<InternalRow>, Row>) it -> {
 					List<Row> rows = new ArrayList<>();
@@ -668,6 +695,17 @@ public final class SparkScan {
 		return out;
 	}
 
+	/** A file's URI as a scan's {@code _metadata.file_path} gives it: without an empty authority (file:/x, not file:///x). */
+	static String metadataForm(String file) {
+		try {
+			URI u = new URI(file);
+			return new URI(u.getScheme(), u.getAuthority(), u.getPath(), u.getQuery(), u.getFragment()).toString();
+		}
+		catch (URISyntaxException ex) {
+			return file;
+		}
+	}
+
 	private static String[] strings(InternalRow r, int width) {
 		String[] row = new String[width];
 		for (int c = 0; c < width; c++) {
@@ -678,14 +716,14 @@ public final class SparkScan {
 
 	// ------------------------------------------------------------------ both
 
-	/** The partitions' counts and first samples, read one partition's row at a time. */
+	/** The partitions' counts and first samples, merged in a tree (order-free, bounded) and brought to the driver. */
 	private static SparkAdapter.Merged merge(Dataset<Row> scanned, SparkAdapter.Plan plan) {
-		SparkAdapter.Merged merged = new SparkAdapter.Merged(plan);
-		Iterator<Row> stats = scanned.where(col("kind").equalTo(PartitionTask.STATS)).select("stats").toLocalIterator();
-		while (stats.hasNext()) {
-			merged.add(PartitionTask.deserialize((byte[]) stats.next().get(0)));
-		}
-		return merged;
+		JavaRDD<byte[]> stats = scanned.where(col("kind").equalTo(PartitionTask.STATS))
+			.select("stats")
+			.toJavaRDD()
+			.map(r -> (byte[]) r.get(0));
+		return stats.treeAggregate(new SparkAdapter.Merged(plan),
+				(m, bytes) -> m.add(PartitionTask.deserialize(bytes)), SparkAdapter.Merged::merge, 2);
 	}
 
 	private static Result finish(SparkSession spark, Input input, Options options, SparkAdapter.Decision decision,

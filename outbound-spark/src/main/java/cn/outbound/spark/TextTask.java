@@ -51,7 +51,7 @@ final class TextTask extends PartitionTask {
 
 	private final HadoopConf hadoop;
 
-	private final ReadLimits limits;
+	private final transient ReadLimits limits;
 
 	/** The JSON line naming every key in table order (JSON Lines), or null. */
 	private final byte[] keysLine;
