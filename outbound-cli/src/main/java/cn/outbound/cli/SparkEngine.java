@@ -64,8 +64,10 @@ final class SparkEngine {
 			return 1;
 		}
 		ClassLoader previous = Thread.currentThread().getContextClassLoader();
-		try (URLClassLoader loader = new URLClassLoader("outbound-spark", urls.toArray(new URL[0]),
-				ClassLoader.getPlatformClassLoader())) {
+		// left open: Spark's and Hadoop's shutdown hooks load classes from it when the JVM exits
+		URLClassLoader loader = new URLClassLoader("outbound-spark", urls.toArray(new URL[0]),
+				ClassLoader.getPlatformClassLoader());
+		try {
 			Thread.currentThread().setContextClassLoader(loader);
 			Method run = loader.loadClass(JOB)
 				.getMethod("run", String[].class, PrintWriter.class, PrintWriter.class, Map.class, Consumer.class);
@@ -76,7 +78,7 @@ final class SparkEngine {
 			err.println("error: the scan failed: " + Errors.describe(ex.getCause()));
 			return 1;
 		}
-		catch (ReflectiveOperationException | IOException | LinkageError ex) {
+		catch (ReflectiveOperationException | LinkageError ex) {
 			err.println("error: --engine spark: cannot start outbound-spark from " + home + ": " + ex);
 			return 1;
 		}

@@ -25,6 +25,7 @@ import cn.outbound.pii.detect.Screen;
 import cn.outbound.pii.detect.SensitivityStandard;
 import cn.outbound.pii.detect.Value;
 import cn.outbound.pii.io.CellDecoder;
+import cn.outbound.pii.io.CharSlice;
 import cn.outbound.pii.io.Cells;
 import cn.outbound.pii.io.TableProblem;
 import cn.outbound.pii.io.TableProblems;
@@ -237,8 +238,8 @@ public final class SparkAdapter {
 	 */
 	public static final class Worker {
 
-		/** Distinct persons held before they are handed on (bounds the task's memory, about 100 MB at most). */
-		public static final int PERSONS_PER_FLUSH = 1 << 20;
+		/** Distinct persons held before they are handed on (bounds the task's memory: about 30 MB). */
+		public static final int PERSONS_PER_FLUSH = 1 << 18;
 
 		private final Plan plan;
 
@@ -251,6 +252,8 @@ public final class SparkAdapter {
 		private final Value value = new Value();
 
 		private final Value idValue = new Value();
+
+		private final CharSlice idSlice = new CharSlice();
 
 		private final PersonSink sink;
 
@@ -454,7 +457,8 @@ public final class SparkAdapter {
 
 		private boolean countPerson(int k) {
 			IdentifierKind kind = this.plan.idKinds()[k];
-			CharSequence raw = new String(this.idChars[k], 0, this.idLengths[k]);
+			this.idSlice.set(this.idChars[k], 0, this.idLengths[k]);
+			CharSequence raw = this.idSlice;
 			if (kind == IdentifierKind.RESIDENT_ID) {
 				Value v = this.idValue.set(raw);
 				if (v.compactLength() == 18 && ResidentIdNumber.isValid(v, 0, v.length())) {

@@ -275,8 +275,9 @@ public final class SparkScanJob implements Callable<Integer> {
 			this.err.println("error: the ledger: " + oneLine(ex));
 			return ex instanceof cn.outbound.ledger.LedgerKeyException ? 2 : 1;
 		}
+		SparkSession spark = null;
 		try {
-			SparkSession spark = session();
+			spark = session();
 			SparkScan.Input in = (this.table != null) ? SparkScan.Input.table(this.table)
 					: new SparkScan.Input(List.copyOf(this.paths), null, input);
 			SparkScan.Options options = SparkScan.Options.of(settings).withWholeFiles(this.wholeFiles);
@@ -313,6 +314,9 @@ public final class SparkScanJob implements Callable<Integer> {
 			return 1;
 		}
 		finally {
+			if (spark != null && spark.sparkContext().master().startsWith("local")) {
+				spark.stop();
+			}
 			if (ledger != null) {
 				ledger.close();
 			}

@@ -23,7 +23,8 @@ import cn.outbound.spark.SparkScan;
  * ({@link ScanBenchmark#generate}: 20 mixed columns, made once under {@code outbound-spark/target/bench}) as CSV and
  * as Parquet (converted with Spark): the scanner with every core, then the Spark job in {@code local[1]} and
  * {@code local[2]}. MB/s are of the CSV's bytes for both inputs (the same rows), wall clock, with the process's CPU
- * seconds and the load average before and after each pass. Not a test; see the README for the command.
+ * seconds and the load average before and after each pass. Each Spark session first scans 8 MiB of the same data
+ * untimed (start-up, class loading, JIT). Not a test; see the README for the command.
  *
  * <p>
  * Arguments: the file's size in MiB (default 1024), and optionally which passes to run (e.g. {@code scanner,csv2}).
@@ -72,6 +73,18 @@ public final class SparkScanBenchmark {
 				if (parquetPass && !Files.exists(parquet)) {
 					convert(spark, csv, parquet);
 				}
+				// a warm-up on 8 MiB of the same data, untimed: session start, class loading and JIT are a fixed cost
+				// of a Spark application, not a cost per MB (a cluster's job pays them once too)
+				Path small = dir.resolve("bench-8m.csv");
+				if (!Files.exists(small)) {
+					ScanBenchmark.generate(small, 8 << 20);
+				}
+				Path smallParquet = dir.resolve("bench-8m.parquet");
+				if (!Files.exists(smallParquet)) {
+					convert(spark, small, smallParquet);
+				}
+				sparkScan(spark, SparkScan.Input.files(SparkScan.Format.CSV, small.toString()));
+				sparkScan(spark, SparkScan.Input.files(SparkScan.Format.PARQUET, smallParquet.toString()));
 				if (csvPass) {
 					pass("Spark " + master + ", CSV", bytes,
 							() -> sparkScan(spark, SparkScan.Input.files(SparkScan.Format.CSV, csv.toString())));
