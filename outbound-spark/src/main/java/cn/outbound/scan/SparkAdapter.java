@@ -24,15 +24,15 @@ import cn.outbound.pii.detect.PiType;
 import cn.outbound.pii.detect.Screen;
 import cn.outbound.pii.detect.SensitivityStandard;
 import cn.outbound.pii.detect.Value;
-import cn.outbound.pii.io.CellDecoder;
-import cn.outbound.pii.io.CharSlice;
-import cn.outbound.pii.io.Cells;
-import cn.outbound.pii.io.TableProblem;
-import cn.outbound.pii.io.TableProblems;
+import cn.outbound.tables.CellDecoder;
+import cn.outbound.tables.CharSlice;
+import cn.outbound.tables.Cells;
+import cn.outbound.tables.TableProblem;
+import cn.outbound.tables.TableProblems;
 import cn.outbound.scan.ScanReport.Column;
 import cn.outbound.scan.ScanReport.Finding;
-import cn.outbound.scan.source.RowSink;
-import cn.outbound.scan.source.TableSource;
+import cn.outbound.tables.RowSink;
+import cn.outbound.tables.TableSource;
 
 /**
  * The one place where outbound-spark reaches into the scanner's package-private parts: the per-column work of

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 
-import cn.outbound.pii.io.CellDecoder;
+import cn.outbound.tables.CellDecoder;
 import cn.outbound.scan.SparkAdapter;
 
 /**
@@ -68,6 +69,23 @@ final class RowTask extends PartitionTask {
 				}
 			}
 			this.row++;
+			if (r instanceof UnsafeRow u && u.getBaseObject() instanceof byte[] array) {
+				// the cells' bytes where the row holds them, without a UTF8String per cell
+				int base = (int) (u.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET);
+				for (int c = 0; c < this.width; c++) {
+					if (u.isNullAt(c)) {
+						continue;
+					}
+					long offsetAndSize = u.getLong(c);
+					int len = (int) offsetAndSize;
+					if (len > 0) {
+						int from = base + (int) (offsetAndSize >> 32);
+						this.worker.cell(c, array, from, from + len, this.utf8);
+					}
+				}
+				this.worker.endRow(this.row, "UTF-8");
+				continue;
+			}
 			for (int c = 0; c < this.width; c++) {
 				if (r.isNullAt(c)) {
 					continue;

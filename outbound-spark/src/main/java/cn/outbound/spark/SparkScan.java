@@ -35,14 +35,14 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
-import cn.outbound.pii.io.CellDecoder;
-import cn.outbound.pii.io.Cells;
-import cn.outbound.pii.io.DelimitedBlockReader;
-import cn.outbound.pii.io.ReadLimitException;
-import cn.outbound.pii.io.ReadLimits;
-import cn.outbound.pii.io.RowBlock;
-import cn.outbound.pii.io.TableFormatException;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.CellDecoder;
+import cn.outbound.tables.Cells;
+import cn.outbound.tables.DelimitedBlockReader;
+import cn.outbound.tables.ReadLimitException;
+import cn.outbound.tables.ReadLimits;
+import cn.outbound.tables.RowBlock;
+import cn.outbound.tables.TableFormatException;
+import cn.outbound.tables.TableReader;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.SparkAdapter;
@@ -643,6 +643,36 @@ public final class SparkScan {
 				out.addAll(part[0]);
 			}
 			return out;
+		}
+		// usually the first file's first split is the first partition of a scan of that file: its first rows, read
+		// as far as needed and no further
+		if (!files.isEmpty()) {
+			String first = files.get(0);
+			Dataset<Row> one = rowsDf.where(col("_metadata.file_path").isin(first, metadataForm(first)));
+			JavaRDD<InternalRow> oneRdd = one.queryExecution().toRdd().toJavaRDD();
+			if (oneRdd.getNumPartitions() > 0) {
+				List<Row>[] head = oneRdd.mapPartitions((FlatMapFunction<Iterator<InternalRow>, Row>) it -> {
+					List<Row> rows = new ArrayList<>();
+					while (it.hasNext() && rows.size() < wanted) {
+						InternalRow r = it.next();
+						rows.add(RowFactory.create(r.getUTF8String(width).toString(), r.getLong(width + 1),
+								strings(r, width)));
+					}
+					return rows.iterator();
+				}).collectPartitions(new int[] { 0 });
+				List<Row> rows = head[0];
+				boolean firstSplit = rows.size() == wanted;
+				for (Row r : rows) {
+					firstSplit &= r.getLong(1) == 0 && r.getString(0).equals(rows.get(0).getString(0));
+				}
+				if (firstSplit) {
+					List<String[]> out = new ArrayList<>();
+					for (Row r : rows) {
+						out.add((String[]) r.get(2));
+					}
+					return out;
+				}
+			}
 		}
 		List<String[]> out = new ArrayList<>();
 		int from = 0;

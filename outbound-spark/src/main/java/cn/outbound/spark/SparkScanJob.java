@@ -32,7 +32,7 @@ import cn.outbound.ledger.RecordResult;
 import cn.outbound.ledger.Thresholds;
 import cn.outbound.ledger.db.Database;
 import cn.outbound.pii.detect.SensitivityStandard;
-import cn.outbound.pii.io.TableFormatException;
+import cn.outbound.tables.TableFormatException;
 import cn.outbound.rules.Basis;
 import cn.outbound.rules.pack.RulePacks;
 import cn.outbound.rules.scenario.ScenarioReader;

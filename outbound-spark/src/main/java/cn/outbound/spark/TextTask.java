@@ -15,14 +15,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
-import cn.outbound.pii.io.CellDecoder;
-import cn.outbound.pii.io.Cells;
-import cn.outbound.pii.io.DelimitedBlockReader;
-import cn.outbound.pii.io.ReadLimits;
-import cn.outbound.pii.io.RowBlock;
-import cn.outbound.pii.io.TableFormatException;
-import cn.outbound.pii.io.TableProblem;
-import cn.outbound.pii.io.TableReader;
+import cn.outbound.tables.CellDecoder;
+import cn.outbound.tables.Cells;
+import cn.outbound.tables.DelimitedBlockReader;
+import cn.outbound.tables.ReadLimits;
+import cn.outbound.tables.RowBlock;
+import cn.outbound.tables.TableFormatException;
+import cn.outbound.tables.TableProblem;
+import cn.outbound.tables.TableReader;
 import cn.outbound.scan.SparkAdapter;
 
 /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.outbound.pii.detect.PiType;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.TextSource;
 import cn.outbound.spark.SharedSpark;
 import cn.outbound.spark.SparkScan;
 import tools.jackson.databind.JsonNode;

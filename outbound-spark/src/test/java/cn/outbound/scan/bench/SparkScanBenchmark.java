@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
-import cn.outbound.scan.source.TextSource;
+import cn.outbound.tables.TextSource;
 import cn.outbound.spark.SparkScan;
 
 /**
