@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Spark scan's report equals the single-machine scanner's, field by field, on the scanner's own labelled data
@@ -138,6 +139,36 @@ class SparkScanEqualityTests {
 	}
 
 	@Test // #12
+	void aCatalogTableGivesTheSingleMachineReportOfTheSameRows() throws IOException {
+		SparkSession spark = SharedSpark.session();
+		spark.sql("create database if not exists lake");
+		List<Row> rows = new ArrayList<>();
+		for (List<String[]> part : parts) {
+			for (String[] r : part) {
+				Object[] values = new Object[r.length];
+				for (int i = 0; i < r.length; i++) {
+					values[i] = r[i].isEmpty() ? null : r[i];
+				}
+				rows.add(RowFactory.create(values));
+			}
+		}
+		// one file, so that the table's order is the rows' order
+		spark.createDataFrame(rows, stringSchema()).coalesce(1).write().format("parquet").saveAsTable("lake.people");
+		ScanReport spark1 = scan(SparkScan.Input.table("lake.people"));
+		assertThat(spark1.source()).isEqualTo("lake.people");
+		assertThat(spark1.details().format()).startsWith("table lake.people on Spark, 1 file");
+		ObjectNode a = (ObjectNode) JSON.readTree(ReportJson.write(spark1));
+		ObjectNode b = (ObjectNode) JSON.readTree(ReportJson.write(local));
+		for (ObjectNode n : List.of(a, b)) {
+			n.remove("source");
+			((ObjectNode) n.get("details")).remove("format");
+		}
+		assertThat(a).isEqualTo(b);
+		assertThatThrownBy(() -> scan(SparkScan.Input.table("lake.peple"))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("--table lake.peple: no such table in the catalog");
+	}
+
+	@Test // #12
 	void agreesWithTheLabels() throws IOException {
 		Path table = dir.resolve("labels").resolve("people.csv");
 		Files.createDirectories(table);
@@ -195,10 +226,7 @@ class SparkScanEqualityTests {
 
 	static Path writeColumnar(String format) throws IOException {
 		SparkSession spark = SharedSpark.session();
-		StructType schema = new StructType();
-		for (String h : header) {
-			schema = schema.add(h, DataTypes.StringType, true);
-		}
+		StructType schema = stringSchema();
 		Path table = dir.resolve(format).resolve("people.csv");
 		Files.createDirectories(table);
 		for (int k = 0; k < parts.size(); k++) {
@@ -218,6 +246,14 @@ class SparkScanEqualityTests {
 			}
 		}
 		return table;
+	}
+
+	static StructType stringSchema() {
+		StructType schema = new StructType();
+		for (String h : header) {
+			schema = schema.add(h, DataTypes.StringType, true);
+		}
+		return schema;
 	}
 
 	static void writeCsv(Path file, List<String[]> rows) throws IOException {
