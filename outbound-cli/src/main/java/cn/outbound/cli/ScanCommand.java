@@ -86,8 +86,20 @@ public class ScanCommand implements Callable<Integer> {
 	/** The rule packs the draft scenario is checked against (with --emit-scenario). */
 	private RulePacks packs;
 
-	@Parameters(index = "0", paramLabel = "FILE|DIR|JDBC-URL", description = "What to scan.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "FILE|DIR|JDBC-URL", description = "What to scan.")
 	String target;
+
+	@Option(names = "--engine", paramLabel = "spark", description = "spark: scan files or a catalog table (--table) on Apache Spark (docs/spark.md).")
+	String engine;
+
+	@Option(names = "--master", paramLabel = "M", description = "With --engine spark: local[*] (default), spark://…, yarn, k8s://….")
+	String master;
+
+	@Option(names = "--input-format", paramLabel = "F", description = "With --engine spark: csv, json, parquet or orc (default: by file name).")
+	String inputFormat;
+
+	@Option(names = "--whole-files", description = "With --engine spark: one split per CSV/JSON file.")
+	boolean wholeFiles;
 
 	@Option(names = "--format", defaultValue = "text", description = "text (default) or json (spec/scan-v1.md).")
 	Format format;
@@ -157,6 +169,21 @@ public class ScanCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		if (this.engine != null || this.target == null) {
+			// Spark is loaded only here (SparkEngine); the same options, read again by the Spark job
+			if (!"spark".equals(this.engine)) {
+				err.println((this.engine == null) ? "error: give what to scan: FILE, DIR or JDBC-URL"
+						: "error: --engine must be spark (leave it out to scan on this machine)");
+				return 2;
+			}
+			List<String> args = new ArrayList<>(this.spec.commandLine().getParseResult().originalArgs());
+			return SparkEngine.run(args.isEmpty() || !args.get(0).equals("scan") ? args : args.subList(1, args.size()),
+					this.master, out, err);
+		}
+		if (this.master != null || this.inputFormat != null || this.wholeFiles) {
+			err.println("error: --master, --input-format and --whole-files go with --engine spark");
+			return 2;
+		}
 		LocalDate date;
 		try {
 			date = (this.asOf != null) ? LocalDate.parse(this.asOf) : LocalDate.now();

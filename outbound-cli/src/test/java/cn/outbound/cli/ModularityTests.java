@@ -105,6 +105,18 @@ class ModularityTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage(APP, CLI);
 
+	/**
+	 * Nothing uses outbound-spark or Spark: the CLI loads the Spark job by reflection only for {@code scan --engine
+	 * spark} (SparkEngine), so neither is on any other module's class path. outbound-spark's own rules (it uses pii,
+	 * scan, ledger and rules only) are in its SparkModuleTests: its classes are not on this class path.
+	 */
+	@ArchTest
+	static final ArchRule nothingUsesSpark = noClasses().that()
+		.resideOutsideOfPackage("cn.outbound.spark..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("cn.outbound.spark..", "org.apache.spark..", "scala..");
+
 	/** The server never calls the CLI. */
 	@ArchTest
 	static final ArchRule appDoesNotUseTheCli = noClasses().that()

@@ -165,8 +165,63 @@ public final class Ledger implements AutoCloseable {
 				throw new LedgerInputException("ids", "no valid identifier in " + read.rows + " rows: nothing to record");
 			}
 			listener.phase(Phase.WRITING);
-			RecordResult result = write(event, parts, read);
+			RecordResult result = write(event, parts.stream().map(Persons::personClass).toList(), read);
 			listener.phase(Phase.COMMITTED);
+			return result;
+		}
+		finally {
+			read.close();
+		}
+	}
+
+	/**
+	 * Records an export event whose persons come as keyed hashes made under this ledger's key ({@link PersonHashes},
+	 * e.g. in a Spark job's executors). As {@link #record(EventSpec, List, IngestOptions)}: all hashes are read to the
+	 * end first (spilled past memory, never all held), then everything is written in one transaction, so an input
+	 * that fails part-way leaves nothing; idempotent by the event key.
+	 * @throws LedgerKeyException if a part's hashes were made under another key
+	 * @throws LedgerInputException if there is no hash at all
+	 */
+	public RecordResult recordHashed(EventSpec event, List<HashedPersons> parts, IngestListener listener) {
+		if (parts.isEmpty()) {
+			throw new LedgerInputException("ids", "an event needs at least one set of persons");
+		}
+		for (HashedPersons p : parts) {
+			if (!p.keyFingerprint().equals(this.key.fingerprint())) {
+				throw new LedgerKeyException("the persons were hashed under the key " + p.keyFingerprint()
+						+ ", not the ledger's key " + this.key.fingerprint() + ": nothing was recorded");
+			}
+		}
+		IngestListener l = (listener != null) ? listener : IngestListener.NONE;
+		l.phase(Phase.READING);
+		Read read = new Read();
+		try {
+			int capacity = Math.max(1024, this.settings.runCapacity());
+			for (HashedPersons p : parts) {
+				HashSpill spill = new HashSpill(this.settings.spillDirectory(), capacity);
+				read.spills.add(List.of(spill));
+				long n = 0;
+				while (p.hashes().hasNext()) {
+					byte[] h = p.hashes().next();
+					if (h == null || h.length != PersonHashes.BYTES) {
+						throw new LedgerInputException("ids", "a person hash must be " + PersonHashes.BYTES + " bytes");
+					}
+					spill.add(h, 0);
+					n++;
+					if ((n & 0xFFFF) == 0) {
+						l.rows(read.rows + n);
+					}
+				}
+				read.rows += n;
+				read.identifiersPerPart.add(n);
+			}
+			l.rows(read.rows);
+			if (read.identifiers() == 0) {
+				throw new LedgerInputException("ids", "no person to record");
+			}
+			l.phase(Phase.WRITING);
+			RecordResult result = write(event, parts.stream().map(HashedPersons::personClass).toList(), read);
+			l.phase(Phase.COMMITTED);
 			return result;
 		}
 		finally {
@@ -187,7 +242,7 @@ public final class Ledger implements AutoCloseable {
 		}
 	}
 
-	private RecordResult write(EventSpec event, List<Persons> parts, Read read) {
+	private RecordResult write(EventSpec event, List<PersonClass> parts, Read read) {
 		Semaphore gate = writerGate(this.database);
 		try {
 			gate.acquire();
@@ -204,7 +259,7 @@ public final class Ledger implements AutoCloseable {
 		}
 	}
 
-	private RecordResult writeGated(EventSpec event, List<Persons> parts, Read read) {
+	private RecordResult writeGated(EventSpec event, List<PersonClass> parts, Read read) {
 		MessageDigest hashDigest = sha256();
 		MessageDigest partsDigest = sha256();
 		try (Connection c = this.database.connection(); Windows windows = read.windows(hashDigest, partsDigest)) {
@@ -274,10 +329,10 @@ public final class Ledger implements AutoCloseable {
 	}
 
 	/** Bit masks of the parts of each class. */
-	private static int[] classMasks(List<Persons> parts) {
+	private static int[] classMasks(List<PersonClass> parts) {
 		int[] masks = new int[2];
 		for (int i = 0; i < parts.size(); i++) {
-			masks[parts.get(i).personClass().ordinal()] |= 1 << i;
+			masks[parts.get(i).ordinal()] |= 1 << i;
 		}
 		return masks;
 	}
@@ -339,15 +394,15 @@ public final class Ledger implements AutoCloseable {
 	 * What makes an event the same event: its fields and classes, every person hash in order and the classes each
 	 * is in. Independent of row order, duplicates, encoding and how the work was cut up.
 	 */
-	private static byte[] eventDigest(EventSpec e, List<Persons> parts, MessageDigest hashes, MessageDigest masks) {
+	private static byte[] eventDigest(EventSpec e, List<PersonClass> parts, MessageDigest hashes, MessageDigest masks) {
 		MessageDigest md = sha256();
 		StringBuilder sb = new StringBuilder("outbound-ledger/event/v1");
 		for (String s : Arrays.asList(e.processor(), e.eventKey(), e.date().toString(), e.recipient(),
 				e.basis().name(), e.assessmentId())) {
 			sb.append('\u0000').append((s != null) ? s : "\u0001");
 		}
-		for (Persons p : parts) {
-			sb.append('\u0000').append(p.personClass().name());
+		for (PersonClass p : parts) {
+			sb.append('\u0000').append(p.name());
 		}
 		md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
 		md.update(hashes.digest());
@@ -448,10 +503,10 @@ public final class Ledger implements AutoCloseable {
 			return this.identifiersPerPart.stream().mapToLong(Long::longValue).sum();
 		}
 
-		long identifiers(PersonClass pc, List<Persons> parts) {
+		long identifiers(PersonClass pc, List<PersonClass> parts) {
 			long n = 0;
 			for (int i = 0; i < parts.size(); i++) {
-				if (parts.get(i).personClass() == pc) {
+				if (parts.get(i) == pc) {
 					n += this.identifiersPerPart.get(i);
 				}
 			}

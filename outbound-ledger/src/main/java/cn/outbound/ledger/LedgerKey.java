@@ -185,6 +185,11 @@ public final class LedgerKey {
 		return this.fingerprint;
 	}
 
+	/** A new hasher of persons under this key, for hashing outside the ledger (one per thread). */
+	public PersonHashes personHashes() {
+		return new PersonHashes(hasher(), this.fingerprint);
+	}
+
 	/** A new hasher under this key (one per thread). */
 	PersonHasher hasher() {
 		return new PersonHasher(this.secret);
