@@ -71,7 +71,7 @@ final class SparkEngine {
 			Thread.currentThread().setContextClassLoader(loader);
 			Method run = loader.loadClass(JOB)
 				.getMethod("run", String[].class, PrintWriter.class, PrintWriter.class, Map.class, Consumer.class);
-			Consumer<Map<String, Object>> audit = r -> Db.auditLedger(LedgerCommand.env(), recordResult(r), err);
+			Consumer<Map<String, Object>> audit = r -> audit(recordResult(r), err);
 			return (Integer) run.invoke(null, args.toArray(new String[0]), out, err, System.getenv(), audit);
 		}
 		catch (InvocationTargetException ex) {
@@ -128,6 +128,18 @@ final class SparkEngine {
 	}
 
 	@SuppressWarnings("unchecked")
+	/** The event's audit entry, as `ledger record` writes it; a failure is told, the event stays recorded. */
+	private static void audit(RecordResult r, PrintWriter err) {
+		try (cn.outbound.service.Services services = Db.open()) {
+			cn.outbound.service.ledger.LedgerService.audit(services.writes(),
+					cn.outbound.service.audit.Actor.commandLine(), r);
+		}
+		catch (Exception ex) {
+			err.println("warning: the event is in the ledger, but its audit entry could not be written: "
+					+ Errors.describe(ex));
+		}
+	}
+
 	private static RecordResult recordResult(Map<String, Object> m) {
 		EventSpec event = new EventSpec((String) m.get("processor"), (String) m.get("eventKey"),
 				LocalDate.parse((String) m.get("date")), (String) m.get("recipient"), Basis.valueOf((String) m.get("basis")),

@@ -93,8 +93,11 @@ public final class LedgerService {
 		return r;
 	}
 
-	/** The audit entry of a recorded event, the same whatever the door. */
-	static void audit(Writes writes, Actor actor, RecordResult r) throws SQLException {
+	/**
+	 * The audit entry of a recorded event, the same whatever the door; public for an event recorded outside this
+	 * service (the Spark job records from its executors' output, then the CLI audits it here).
+	 */
+	public static void audit(Writes writes, Actor actor, RecordResult r) throws SQLException {
 		if (r.outcome() == RecordResult.Outcome.ALREADY_RECORDED) {
 			return;
 		}
