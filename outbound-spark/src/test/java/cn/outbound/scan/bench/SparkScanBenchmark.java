@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
 import cn.outbound.scan.Scanner;
+import cn.outbound.tables.ParquetSource;
 import cn.outbound.tables.TextSource;
 import cn.outbound.spark.SparkScan;
 
@@ -40,7 +41,7 @@ public final class SparkScanBenchmark {
 
 	public static void main(String[] args) throws IOException {
 		long mib = (args.length > 0) ? Long.parseLong(args[0]) : 1024;
-		String passes = (args.length > 1) ? args[1] : "scanner,csv1,csv2,parquet1,parquet2";
+		String passes = (args.length > 1) ? args[1] : "scanner-csv,scanner-parquet,csv1,csv2,parquet1,parquet2";
 		Path dir = Path.of("outbound-spark", "target", "bench");
 		Files.createDirectories(dir);
 		Path csv = dir.resolve("bench-" + mib + "m.csv");
@@ -54,12 +55,30 @@ public final class SparkScanBenchmark {
 				System.getProperty("java.version"));
 		System.out.println("| pass | rows | wall s | MB/s | CPU s | MB per CPU-s | load before → after | persons |");
 		System.out.println("|---|---|---|---|---|---|---|---|");
-		if (passes.contains("scanner")) {
+		if (passes.contains("scanner-csv")) {
 			pass("scanner (" + Runtime.getRuntime().availableProcessors() + " threads), CSV", bytes, () -> {
 				try (TextSource source = new TextSource(csv)) {
 					return new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
 				}
 			});
+		}
+		Path oneParquet = dir.resolve("bench-" + mib + "m-one.parquet");
+		if (passes.contains("scanner-parquet")) {
+			if (!Files.exists(oneParquet)) {
+				SparkSession spark = session("local[2]");
+				try {
+					convertToOneFile(spark, csv, oneParquet);
+				}
+				finally {
+					spark.stop();
+				}
+			}
+			pass("scanner (" + Runtime.getRuntime().availableProcessors() + " threads), Parquet (one file, "
+					+ String.format(Locale.ROOT, "%,d", Files.size(oneParquet)) + " bytes)", bytes, () -> {
+						try (ParquetSource source = new ParquetSource(oneParquet)) {
+							return new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
+						}
+					});
 		}
 		for (String master : List.of("local[1]", "local[2]")) {
 			String n = master.substring(6, 7);
@@ -151,6 +170,32 @@ public final class SparkScanBenchmark {
 			.csv(csv.toString())
 			.write()
 			.parquet(parquet.toString());
+	}
+
+	/**
+	 * The CSV as one Parquet file (every column a string), for the single-machine scanner, which reads one file: Spark
+	 * writes one part file into a temporary folder, which is then moved to {@code target}.
+	 */
+	private static void convertToOneFile(SparkSession spark, Path csv, Path target) throws IOException {
+		System.out.println("converting to " + target + " ...");
+		Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+		spark.read()
+			.option("header", "true")
+			.option("escape", "\"")
+			.option("inferSchema", "false")
+			.csv(csv.toString())
+			.coalesce(1)
+			.write()
+			.parquet(tmp.toString());
+		try (Stream<Path> files = Files.list(tmp)) {
+			Path part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+			Files.move(part, target);
+		}
+		try (Stream<Path> rest = Files.walk(tmp)) {
+			for (Path f : rest.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(f);
+			}
+		}
 	}
 
 	private static long size(Path dir) throws IOException {
