@@ -221,7 +221,7 @@ final class LedgerCommand implements Callable<Integer> {
 		LocalDate date;
 
 		@Option(names = "--basis", defaultValue = "NONE", paramLabel = "B", converter = BasisConverter.class,
-				description = "NONE (default, counted), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN (exempt).")
+				description = "One of ${COMPLETION-CANDIDATES}: NONE (default) is counted, the others are exempt.")
 		Basis basis;
 
 		@Option(names = "--event-key", required = true, paramLabel = "K",
@@ -396,7 +396,7 @@ final class LedgerCommand implements Callable<Integer> {
 		LocalDate date;
 
 		@Option(names = "--basis", defaultValue = "NONE", paramLabel = "B", converter = BasisConverter.class,
-				description = "The planned basis: NONE (default), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN.")
+				description = "The planned basis, one of ${COMPLETION-CANDIDATES} (default NONE).")
 		Basis basis;
 
 		@CommandLine.Mixin

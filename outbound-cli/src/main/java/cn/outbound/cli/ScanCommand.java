@@ -155,7 +155,7 @@ public class ScanCommand implements Callable<Integer> {
 	LocalDate eventDate;
 
 	@Option(names = "--basis", paramLabel = "B", converter = LedgerCommand.BasisConverter.class,
-			description = "With --record-to-ledger: NONE (default, counted), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN.")
+			description = "With --record-to-ledger, one of ${COMPLETION-CANDIDATES}: NONE (default) is counted, the others are exempt.")
 	Basis basis;
 
 	@Option(names = "--event-key", paramLabel = "K",
