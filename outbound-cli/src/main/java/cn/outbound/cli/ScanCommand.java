@@ -26,7 +26,7 @@ import cn.outbound.ledger.Headroom;
 import cn.outbound.ledger.IngestOptions;
 import cn.outbound.ledger.InvalidIdentifiersException;
 import cn.outbound.ledger.Ledger;
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.ledger.LedgerInputException;
 import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
