@@ -23,7 +23,7 @@ import cn.outbound.ledger.InvalidIdentifiersException;
 import cn.outbound.ledger.InvalidRow;
 import cn.outbound.ledger.Ledger;
 import cn.outbound.ledger.LedgerCounts;
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.ledger.LedgerInputException;
 import cn.outbound.ledger.LedgerJson;
 import cn.outbound.ledger.LedgerKey;
