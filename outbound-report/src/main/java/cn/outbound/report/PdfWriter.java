@@ -108,7 +108,9 @@ public final class PdfWriter {
 		Paragraph p = new Paragraph();
 		p.setLeading((float) this.style.spacing(h));
 		p.setAlignment((h.level() == 0) ? Element.ALIGN_CENTER : Element.ALIGN_LEFT);
-		p.setKeepTogether(true);
+		if (h.level() > 0) {
+			p.setSpacingBefore((float) (this.style.lineSpacing() / 4));
+		}
 		if (h.level() == 0) {
 			p.setSpacingAfter((float) this.style.lineSpacing());
 		}
@@ -169,6 +171,8 @@ public final class PdfWriter {
 	}
 
 	private void add(Paragraph p, List<Run> runs, float size, boolean strong) {
+		// the paragraph's own font (its line ends) is the CJK font too: no standard font is ever named in the file
+		p.setFont(new Font(this.font, size));
 		for (Run r : runs) {
 			boolean bold = strong || (r instanceof Run.Text t && t.strong());
 			Font f = new Font(this.font, size, bold ? Font.BOLD : Font.NORMAL);

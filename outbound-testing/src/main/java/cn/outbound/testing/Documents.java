@@ -58,15 +58,22 @@ public final class Documents {
 	/** Page 1 as a PNG at 60 dpi ({@code pdftoppm -png -r 60 -f 1 -l 1}), written to {@code png}. */
 	public static Path firstPagePng(Path pdf, Path png) {
 		String base = png.toString().replaceFirst("\\.png$", "");
+		try {
+			Files.createDirectories(png.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		run(List.of("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf.toString(), base), 60);
 		return png;
 	}
 
 	/**
-	 * Converts a document to PDF with LibreOffice headless into {@code outDir}, with its own user profile under
-	 * {@code outDir} (so that parallel runs do not share one).
+	 * Converts documents to PDF with LibreOffice headless into {@code outDir} (one run for all), with its own user
+	 * profile under {@code outDir} (so that parallel runs do not share one).
+	 * @return the PDFs, in the order of {@code documents}
 	 */
-	public static Path officeToPdf(Path document, Path outDir) {
+	public static List<Path> officeToPdf(Path outDir, List<Path> documents) {
 		try {
 			Files.createDirectories(outDir);
 		}
@@ -74,14 +81,19 @@ public final class Documents {
 			throw new UncheckedIOException(ex);
 		}
 		List<String> cmd = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + outDir.resolve("profile").toUri(),
-				"--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir.toString(), document.toString()));
-		run(cmd, 300);
-		String name = document.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".pdf";
-		Path pdf = outDir.resolve(name);
-		if (!Files.isRegularFile(pdf)) {
-			throw new IllegalStateException("LibreOffice wrote no " + pdf);
+				"--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir.toString()));
+		documents.forEach(d -> cmd.add(d.toString()));
+		run(cmd, 600);
+		List<Path> out = new ArrayList<>();
+		for (Path document : documents) {
+			String name = document.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".pdf";
+			Path pdf = outDir.resolve(name);
+			if (!Files.isRegularFile(pdf)) {
+				throw new IllegalStateException("LibreOffice wrote no " + pdf);
+			}
+			out.add(pdf);
 		}
-		return pdf;
+		return out;
 	}
 
 	private static String run(List<String> command, int seconds) {
