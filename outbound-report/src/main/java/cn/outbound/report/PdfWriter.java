@@ -41,7 +41,9 @@ public final class PdfWriter {
 	public PdfWriter(DocumentStyle style, CjkFont cjk) {
 		this.style = style;
 		try {
-			this.font = BaseFont.createFont(cjk.openPdfName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+			// the file's bytes in memory: OpenPDF reads a font file a byte at a time when it subsets it for each PDF
+			byte[] bytes = java.nio.file.Files.readAllBytes(cjk.file());
+			this.font = BaseFont.createFont(cjk.openPdfName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new CjkFont.MissingFontException("cannot use " + cjk.file() + " as the PDF's CJK font ("
