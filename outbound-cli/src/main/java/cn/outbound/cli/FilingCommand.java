@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 		description = { "After the decision: the filing's timeline (plan).", "决定之后：申报与备案的时间表（plan）。" },
 		subcommands = {
 				FilingCommand.Plan.class,
-				// the filing documents (issue #14 item 3) go here: FilingDraftCommand.class
+				FilingDraftCommand.class,
 		})
 final class FilingCommand {
 
