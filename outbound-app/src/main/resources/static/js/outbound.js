@@ -23,6 +23,22 @@ document.addEventListener('DOMContentLoaded', function () {
 	if (jurisdiction && switchButton) {
 		jurisdiction.addEventListener('change', function () { switchButton.click(); });
 	}
+	// questionnaire: switching the language keeps the answers (the form is sent with the new language)
+	if (switchButton) {
+		['zh', 'en'].forEach(function (lang) {
+			var link = document.getElementById('lang-' + lang);
+			if (!link) { return; }
+			link.addEventListener('click', function (e) {
+				e.preventDefault();
+				var input = document.createElement('input');
+				input.type = 'hidden';
+				input.name = 'lang';
+				input.value = lang;
+				switchButton.form.appendChild(input);
+				switchButton.click();
+			});
+		});
+	}
 	// questionnaire: a ticked item opens its questions; count the ticked items
 	var count = document.getElementById('declared-count');
 	document.querySelectorAll('#assess-form .declare').forEach(function (box) {

@@ -117,6 +117,66 @@ class QuestionnaireBrowserTests extends ServerTests {
 		assertThat(this.driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isEqualTo("SECURITY_ASSESSMENT");
 	}
 
+	@ParameterizedTest // item 3
+	@ValueSource(strings = { "zh", "en" })
+	void anEndedSessionKeepsTheAnswersAndReturnsToThemAfterSigningIn(String lang) throws Exception {
+		signIn(lang);
+		fillTheBank();
+		this.driver.manage().deleteCookieNamed("JSESSIONID"); // the session ends while the person answers
+		click(this.driver, By.id("decide"));
+		wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("login-resume")));
+		assertThat(this.driver.findElement(By.id("login-ended")).getText())
+			.contains("zh".equals(lang) ? "会话已结束" : "session").doesNotContain("zh".equals(lang) ? "无权" : "permission");
+		screenshot(this.driver, "questionnaire-session-ended-" + lang + ".png");
+		this.driver.findElement(By.id("username")).sendKeys(Role.ANALYST.name().toLowerCase());
+		this.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.driver.findElement(By.id("login-submit")).click();
+		wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("answers-resumed")));
+		assertTheBankIsBack();
+		assertThat(this.driver.getCurrentUrl()).contains("draft=");
+		screenshot(this.driver, "questionnaire-resumed-" + lang + ".png");
+	}
+
+	@ParameterizedTest // item 3
+	@ValueSource(strings = { "zh", "en" })
+	void aMissingCsrfTokenKeepsTheAnswersAndSaysWhy(String lang) throws Exception {
+		signIn(lang);
+		fillTheBank();
+		((JavascriptExecutor) this.driver).executeScript(
+				"document.querySelectorAll('#assess-form input[name=_csrf]').forEach(function (e) { e.remove(); })");
+		click(this.driver, By.id("decide"));
+		wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("answers-resumed")));
+		assertTheBankIsBack();
+		assertThat(this.driver.getPageSource()).doesNotContain("zh".equals(lang) ? "无权执行" : "not allowed");
+	}
+
+	@ParameterizedTest // item 3
+	@ValueSource(strings = { "zh", "en" })
+	void switchingTheLanguageKeepsTheAnswers(String lang) throws Exception {
+		signIn(lang);
+		fillTheBank();
+		String other = "zh".equals(lang) ? "en" : "zh";
+		click(this.driver, By.id("lang-" + other));
+		wait(15).until(d -> d.findElement(By.tagName("html")).getAttribute("lang").startsWith(other));
+		assertTheBankIsBack();
+		screenshot(this.driver, "questionnaire-language-" + other + ".png");
+	}
+
+	private void fillTheBank() {
+		this.driver.get(url("/assess"));
+		setDate();
+		click(this.driver, By.id("item-20"));
+		type(this.driver, By.id("fact.20.affectedCustomers"), "1200000");
+		type(this.driver, By.id("pi-0-individuals"), "150000");
+	}
+
+	private void assertTheBankIsBack() {
+		assertThat(this.driver.findElement(By.id("item-20")).isSelected()).isTrue();
+		assertThat(this.driver.findElement(By.id("fact.20.affectedCustomers")).getAttribute("value")).isEqualTo("1200000");
+		assertThat(this.driver.findElement(By.id("pi-0-individuals")).getAttribute("value")).isEqualTo("150000");
+		assertThat(this.driver.findElement(By.id("date")).getAttribute("value")).isEqualTo("2026-03-15");
+	}
+
 	private void signIn(String lang) {
 		token(Role.ANALYST);
 		this.driver.manage().deleteAllCookies();

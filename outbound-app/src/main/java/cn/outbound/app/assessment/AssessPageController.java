@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.outbound.app.rules.Questionnaire;
+import cn.outbound.app.web.PendingAnswers;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.Json;
@@ -45,17 +46,37 @@ class AssessPageController {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final PendingAnswers pending;
+
 	AssessPageController(Deciding deciding, Assessments assessments, DraftStore drafts,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, PendingAnswers pending) {
 		this.messages = messages;
+		this.pending = pending;
 		this.deciding = deciding;
 		this.assessments = assessments;
 		this.drafts = drafts;
 	}
 
+	/**
+	 * Back from signing in again after the session ended (or a page's token went stale) under the questionnaire: the
+	 * kept answers are saved as a draft at once, and the form opens on it.
+	 */
+	@GetMapping(path = "/assess", params = "resume")
+	String resume(Authentication user, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+			throws SQLException {
+		var kept = this.pending.take(request, response);
+		if (kept.isEmpty()) {
+			return "redirect:/assess";
+		}
+		ScenarioForm form = new ScenarioForm(new TreeMap<>(kept.get()));
+		long id = this.drafts.save(null, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
+		return "redirect:/assess?draft=" + id + "&resumed";
+	}
+
 	@GetMapping("/assess")
 	String form(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) Long draft,
-			@RequestParam(required = false) String saved, Authentication user, Model model) throws SQLException {
+			@RequestParam(required = false) String saved, @RequestParam(required = false) String resumed,
+			Authentication user, Model model) throws SQLException {
 		Map<String, String> values = new TreeMap<>();
 		Long draftId = null;
 		if (draft != null) {
@@ -70,6 +91,7 @@ class AssessPageController {
 		}
 		values.putIfAbsent("date", LocalDate.now().toString());
 		values.putIfAbsent("processor.ciio", "false");
+		model.addAttribute("resumed", resumed != null && draftId != null);
 		return render(new ScenarioForm(values), Map.of(), List.of(), draftId, saved != null, model);
 	}
 

@@ -27,7 +27,8 @@ record ScenarioForm(Map<String, String> values) {
 	static ScenarioForm of(Map<String, String[]> parameters) {
 		Map<String, String> values = new TreeMap<>();
 		parameters.forEach((k, v) -> {
-			if (v != null && v.length > 0 && !k.equals("_csrf") && !k.equals("action") && k.length() < 100) {
+			if (v != null && v.length > 0 && !k.equals("_csrf") && !k.equals("action") && !k.equals("lang")
+					&& k.length() < 100) {
 				String s = v[v.length - 1];
 				if (s != null && !s.isBlank()) {
 					values.put(k, (s.length() > 1000) ? s.substring(0, 1000) : s.strip());
