@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * A number as a person types it into a form: {@code 1200000}, {@code 1,200,000}, {@code 1 200 000}, {@code 120万},
- * {@code 1.2亿}, full-width digits ({@code １２０万}), an optional {@code 人} after it. The one reading of typed counts
+ * {@code 1.2亿}, full-width digits ({@code １２０万}), an optional {@code 人} after it. A leading minus is read too,
+ * so that the reader can say the number is below its minimum rather than not a number. The one reading of typed counts
  * for every form; a JSON document's numbers are read by {@link Fields} and need none of this.
  */
 public final class TypedNumbers {
 
 	/** Digits with an optional fraction, then an optional 千/万/亿 and an optional 人. */
-	private static final Pattern TYPED = Pattern.compile("(\\d+(?:\\.\\d+)?)([千万亿])?人?");
+	private static final Pattern TYPED = Pattern.compile("(-?\\d+(?:\\.\\d+)?)([千万亿])?人?");
 
 	/** At most this many characters are looked at: a longer text is not a count. */
 	private static final int MAX_LENGTH = 40;
@@ -34,6 +35,9 @@ public final class TypedNumbers {
 			char c = typed.charAt(i);
 			if (c >= '０' && c <= '９') {
 				s.append((char) ('0' + (c - '０')));
+			}
+			else if (c == '－') {
+				s.append('-');
 			}
 			else if (c == '．' || c == '。') {
 				s.append('.');

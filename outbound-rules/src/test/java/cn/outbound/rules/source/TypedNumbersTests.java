@@ -14,13 +14,13 @@ class TypedNumbersTests {
 	@CsvSource(delimiter = '|', value = { "1200000|1200000", "'1,200,000'|1200000", "1 200 000|1200000",
 			"120万|1200000", "１２０万|1200000", "120 万人|1200000", "1.2亿|120000000", "3千|3000", "'１，２００，０００'|1200000",
 			"0|0", "2.5|2.5", "99999|99999", "100000|100000", "12.5万|125000", "00120|120",
-			"12345678901234567890|12345678901234567890" })
+			"12345678901234567890|12345678901234567890", "-5|-5", "－3|-3" })
 	void readsWhatAPersonTypes(String typed, String expected) {
 		assertThat(TypedNumbers.parse(typed)).contains(new BigDecimal(expected));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "abc", "-5", "1e6", "万", "12万万", "1.2.3", "", " ", "十万", "1/2",
+	@ValueSource(strings = { "abc", "--5", "5-", "1e6", "万", "12万万", "1.2.3", "", " ", "十万", "1/2",
 			"123456789012345678901234567890123456789012345" })
 	void refusesWhatIsNotACount(String typed) {
 		assertThat(TypedNumbers.parse(typed)).isEmpty();
