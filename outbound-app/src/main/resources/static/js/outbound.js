@@ -16,6 +16,29 @@ document.addEventListener('DOMContentLoaded', function () {
 			});
 		});
 	}
+	// questionnaire: a change of the processor's location switches the questions at once (the button does it without
+	// JavaScript); answers the new location cannot assess are kept and named on the page, never dropped in silence
+	var jurisdiction = document.getElementById('jurisdiction');
+	var switchButton = document.querySelector('#assess-form button[value=switch]');
+	if (jurisdiction && switchButton) {
+		jurisdiction.addEventListener('change', function () { switchButton.click(); });
+	}
+	// questionnaire: switching the language keeps the answers (the form is sent with the new language)
+	if (switchButton) {
+		['zh', 'en'].forEach(function (lang) {
+			var link = document.getElementById('lang-' + lang);
+			if (!link) { return; }
+			link.addEventListener('click', function (e) {
+				e.preventDefault();
+				var input = document.createElement('input');
+				input.type = 'hidden';
+				input.name = 'lang';
+				input.value = lang;
+				switchButton.form.appendChild(input);
+				switchButton.click();
+			});
+		});
+	}
 	// questionnaire: a ticked item opens its questions; count the ticked items
 	var count = document.getElementById('declared-count');
 	document.querySelectorAll('#assess-form .declare').forEach(function (box) {

@@ -75,7 +75,13 @@ class WebPagesIntegrationTests extends ServerTests {
 	void aFormWithoutTheCsrfTokenIsRefused() {
 		HttpClient client = signIn(Role.ANALYST);
 		HttpResponse<String> r = browserPost(client, "/assess", "action=decide&date=2026-03-15");
-		assertThat(r.statusCode()).isEqualTo(403);
+		// the questionnaire's answers are kept and the person is taken back to them (#11 item 3)
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/assess?resume");
+		// any other page's write without its token is refused, saying that the page expired, not a question of role
+		HttpResponse<String> other = browserPost(client, "/drafts/1/delete", "x=1");
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(other.body()).contains("id=\"page-expired\"").doesNotContain("无权");
 	}
 
 	@Test // #3
@@ -116,14 +122,14 @@ class WebPagesIntegrationTests extends ServerTests {
 		HttpResponse<String> zh = browserPost(client, "/assess", body);
 		assertThat(zh.statusCode()).isEqualTo(200);
 		assertThat(zh.body()).contains("id=\"form-errors\"")
-			.contains("事实“affectedCustomers”应为 0 至 1000000000000 之间的整数；-3 小于 0")
-			.doesNotContain("must be a whole number");
+			.contains("应为 0 至 1000000000000 之间的整数；-3 小于 0").contains("“第20项")
+			.doesNotContain("affectedCustomers”").doesNotContain("must be a whole number");
 
 		String enForm = browserGet(client, "/assess?lang=en").body();
 		HttpResponse<String> en = browserPost(client, "/assess",
 				body.replaceFirst("_csrf=[^&]*", "_csrf=" + enc(csrf(enForm))));
-		assertThat(en.body()).contains("fact 'affectedCustomers' must be a whole number from 0 to 1000000000000, not -3")
-			.doesNotContain("小于");
+		assertThat(en.body()).contains("must be a whole number from 0 to 1000000000000, not -3").contains("“Item 20")
+			.doesNotContain("fact 'affectedCustomers'").doesNotContain("小于");
 
 		String token = enc(csrf(browserGet(client, "/assess?lang=zh").body()));
 		HttpResponse<String> live = browserPost(client, "/assess/validate", "_csrf=" + token
@@ -138,7 +144,9 @@ class WebPagesIntegrationTests extends ServerTests {
 		HttpResponse<String> bad = browserPost(client, "/assess/validate", "_csrf=" + token
 				+ "&date=2026-03-15&item.20=on&fact.20.affectedCustomers=-1");
 		assertThat(bad.statusCode()).isEqualTo(200);
-		assertThat(bad.body()).contains("id=\"live-problems\"").contains("fact.20.affectedCustomers").doesNotContain("<html");
+		// the problem is told under the question's label, not the form field's name (#11 item 6)
+		assertThat(bad.body()).contains("id=\"live-problems\"").contains("第20项").doesNotContain("fact.20.affectedCustomers")
+			.doesNotContain("<html");
 		HttpResponse<String> good = browserPost(client, "/assess/validate", "_csrf=" + token
 				+ "&date=2026-03-15&item.20=on&fact.20.affectedCustomers=1200000");
 		assertThat(good.body()).contains("id=\"live-ok\"");

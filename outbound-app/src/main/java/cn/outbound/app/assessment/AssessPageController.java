@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.outbound.app.rules.Questionnaire;
+import cn.outbound.app.web.PendingAnswers;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.Json;
@@ -45,17 +46,37 @@ class AssessPageController {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final PendingAnswers pending;
+
 	AssessPageController(Deciding deciding, Assessments assessments, DraftStore drafts,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, PendingAnswers pending) {
 		this.messages = messages;
+		this.pending = pending;
 		this.deciding = deciding;
 		this.assessments = assessments;
 		this.drafts = drafts;
 	}
 
+	/**
+	 * Back from signing in again after the session ended (or a page's token went stale) under the questionnaire: the
+	 * kept answers are saved as a draft at once, and the form opens on it.
+	 */
+	@GetMapping(path = "/assess", params = "resume")
+	String resume(Authentication user, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+			throws SQLException {
+		var kept = this.pending.take(request, response);
+		if (kept.isEmpty()) {
+			return "redirect:/assess";
+		}
+		ScenarioForm form = new ScenarioForm(new TreeMap<>(kept.get()));
+		long id = this.drafts.save(null, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
+		return "redirect:/assess?draft=" + id + "&resumed";
+	}
+
 	@GetMapping("/assess")
 	String form(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) Long draft,
-			@RequestParam(required = false) String saved, Authentication user, Model model) throws SQLException {
+			@RequestParam(required = false) String saved, @RequestParam(required = false) String resumed,
+			Authentication user, Model model) throws SQLException {
 		Map<String, String> values = new TreeMap<>();
 		Long draftId = null;
 		if (draft != null) {
@@ -70,6 +91,7 @@ class AssessPageController {
 		}
 		values.putIfAbsent("date", LocalDate.now().toString());
 		values.putIfAbsent("processor.ciio", "false");
+		model.addAttribute("resumed", resumed != null && draftId != null);
 		return render(new ScenarioForm(values), Map.of(), List.of(), draftId, saved != null, model);
 	}
 
@@ -97,33 +119,79 @@ class AssessPageController {
 		}
 		RuleBook book = this.deciding.book();
 		RulePack pack = pack(book, form);
+		if ("dropItems".equals(action)) {
+			// the person chose to remove the answers the pack in force cannot assess
+			return render(form.without(form.dropped(pack)), Map.of(), List.of(), draftId, false, model);
+		}
 		ScenarioForm.Built built = form.build(pack);
-		String json = Json.compact(built.scenario());
-		Deciding.Read read;
-		try {
-			read = this.deciding.read(json.getBytes(StandardCharsets.UTF_8));
+		FieldLabels labels = new FieldLabels(pack, this.messages, locale);
+		Checked checked = check(built, labels, locale);
+		if (!checked.ok()) {
+			return render(form, checked.errors(), checked.general(), draftId, false, model);
 		}
-		catch (RejectedRequest ex) {
-			Map<String, List<String>> errors = new LinkedHashMap<>();
-			List<String> general = new ArrayList<>();
-			for (Problem p : ex.problems()) {
-				String field = built.field(p.pointer());
-				if (field != null) {
-					errors.computeIfAbsent(field, k -> new ArrayList<>()).add(p.message(locale));
-				}
-				else {
-					general.add(p.pointer() + ": " + p.message(locale));
-				}
-			}
-			return render(form, errors, general, draftId, false, model);
-		}
-		Decision decision = this.deciding.decide(read);
-		Assessments.Created created = this.assessments.store(read.scenario(), json, decision, form.get("title"),
-				user.getName(), null, null, request.getRemoteAddr());
+		Decision decision = this.deciding.decide(checked.read());
+		Assessments.Created created = this.assessments.store(checked.read().scenario(), checked.json(), decision,
+				form.get("title"), user.getName(), null, null, request.getRemoteAddr());
 		if (draftId != null) {
 			this.drafts.delete(draftId, user.getName(), request.getRemoteAddr());
 		}
 		return "redirect:/assessments/" + created.assessment().id();
+	}
+
+	/** The answers checked as the decision would take them, every problem told against its question. */
+	private record Checked(Deciding.Read read, String json, Map<String, List<String>> errors, List<String> general) {
+
+		boolean ok() {
+			return this.read != null && this.errors.isEmpty() && this.general.isEmpty();
+		}
+
+	}
+
+	/**
+	 * What stands between the answers and a decision: ticked items the pack in force cannot assess (never dropped in
+	 * silence), an empty questionnaire, numbers that are not numbers, and every problem the scenario reader finds,
+	 * each under its question's label.
+	 */
+	private Checked check(ScenarioForm.Built built, FieldLabels labels, Locale locale) {
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		List<String> general = new ArrayList<>();
+		if (!built.dropped().isEmpty()) {
+			general.add(this.messages.getMessage("assess.dropped", new Object[] { itemList(built.dropped(), locale),
+					built.dropped().size() }, locale));
+		}
+		else if (built.empty()) {
+			general.add(this.messages.getMessage("assess.empty", null, locale));
+		}
+		built.unreadable().forEach((field, raw) -> errors.computeIfAbsent(field, k -> new ArrayList<>())
+			.add(this.messages.getMessage("assess.number.unreadable", new Object[] { labels.label(field), raw }, locale)));
+		String json = Json.compact(built.scenario());
+		Deciding.Read read = null;
+		try {
+			read = this.deciding.read(json.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (RejectedRequest ex) {
+			for (Problem p : ex.problems()) {
+				String field = built.field(p.pointer());
+				if (field != null && built.unreadable().containsKey(field)) {
+					continue; // told above, in the form's words
+				}
+				if (field != null) {
+					errors.computeIfAbsent(field, k -> new ArrayList<>()).add(labels.message(p, field));
+				}
+				else {
+					general.add(p.message(locale));
+				}
+			}
+		}
+		return new Checked(read, json, errors, general);
+	}
+
+	private String itemList(List<Integer> items, Locale locale) {
+		List<String> names = new ArrayList<>();
+		for (int n : items) {
+			names.add(this.messages.getMessage("item.title", new Object[] { n }, locale));
+		}
+		return String.join(Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ", " : "、", names);
 	}
 
 	/**
@@ -134,18 +202,17 @@ class AssessPageController {
 	String validate(HttpServletRequest request, Locale locale, Model model) {
 		ScenarioForm form = ScenarioForm.of(request.getParameterMap());
 		RuleBook book = this.deciding.book();
-		ScenarioForm.Built built = form.build(pack(book, form));
-		List<String> problems = new ArrayList<>();
-		try {
-			this.deciding.read(Json.compact(built.scenario()).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (RejectedRequest ex) {
-			for (Problem p : ex.problems()) {
-				String field = built.field(p.pointer());
-				problems.add(((field != null) ? field : p.pointer()) + ": " + p.message(locale));
-			}
-		}
+		RulePack pack = pack(book, form);
+		ScenarioForm.Built built = form.build(pack);
+		FieldLabels labels = new FieldLabels(pack, this.messages, locale);
+		Checked checked = check(built, labels, locale);
+		List<String> problems = new ArrayList<>(checked.general());
+		checked.errors().forEach((field, list) -> list.forEach(m -> problems.add(labels.label(field) + ": " + m)));
+		List<String> understood = new ArrayList<>();
+		built.understood().forEach((field, n) -> understood.add(this.messages.getMessage("assess.understood",
+				new Object[] { labels.label(field), form.get(field), n }, locale)));
 		model.addAttribute("problems", problems);
+		model.addAttribute("understood", understood);
 		return "validation";
 	}
 
@@ -159,9 +226,18 @@ class AssessPageController {
 			boolean saved, Model model) {
 		RuleBook book = this.deciding.book();
 		RulePack pack = pack(book, form);
+		List<Integer> dropped = form.dropped(pack);
+		Map<String, String> kept = new TreeMap<>(form.values());
+		kept.keySet().retainAll(form.without(dropped).values().keySet());
+		Map<String, String> carried = new TreeMap<>(form.values());
+		carried.keySet().removeAll(kept.keySet());
+		Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		FieldLabels labels = new FieldLabels(pack, this.messages, locale);
+		Map<String, String> labelled = new LinkedHashMap<>();
+		errors.keySet().forEach(f -> labelled.put(f, labels.label(f)));
 		model.addAttribute("q", Questionnaire.of(book.packs(), pack));
 		model.addAttribute("form", new FormView(form.values(), errors, general, form.piGroups(), draftId, saved,
-				book.packs().ids()));
+				book.packs().ids(), dropped, carried, labelled));
 		return "assess";
 	}
 

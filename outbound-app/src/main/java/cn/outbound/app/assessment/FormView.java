@@ -4,9 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The answers so far, the problems found in them, and the draft they belong to. */
+/**
+ * The answers so far, the problems found in them, and the draft they belong to; the ticked items the pack in force
+ * cannot assess, with their answers carried in hidden fields until the person removes them or switches back; each
+ * field with an error under its question's label.
+ */
 public record FormView(Map<String, String> values, Map<String, List<String>> errors, List<String> general,
-		int piGroups, Long draftId, boolean saved, List<String> jurisdictions) {
+		int piGroups, Long draftId, boolean saved, List<String> jurisdictions, List<Integer> dropped,
+		Map<String, String> carried, Map<String, String> labels) {
+
+	/** The question's label of a field with an error. */
+	public String label(String field) {
+		return this.labels.getOrDefault(field, field);
+	}
 
 	public String value(String field) {
 		String v = this.values.get(field);

@@ -11,6 +11,7 @@ import cn.outbound.rules.pack.Fact;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.scenario.Scenario;
+import cn.outbound.rules.source.TypedNumbers;
 
 /**
  * The questionnaire's answers as form fields, and the scenario document they make. Field names: {@code jurisdiction},
@@ -26,7 +27,8 @@ record ScenarioForm(Map<String, String> values) {
 	static ScenarioForm of(Map<String, String[]> parameters) {
 		Map<String, String> values = new TreeMap<>();
 		parameters.forEach((k, v) -> {
-			if (v != null && v.length > 0 && !k.equals("_csrf") && !k.equals("action") && k.length() < 100) {
+			if (v != null && v.length > 0 && !k.equals("_csrf") && !k.equals("action") && !k.equals("lang")
+					&& k.length() < 100) {
 				String s = v[v.length - 1];
 				if (s != null && !s.isBlank()) {
 					values.put(k, (s.length() > 1000) ? s.substring(0, 1000) : s.strip());
@@ -66,8 +68,21 @@ record ScenarioForm(Map<String, String> values) {
 		return Math.min(Math.max(max, 1), MAX_PI_GROUPS);
 	}
 
-	/** The scenario document and, for each JSON pointer in it, the form field it came from. */
-	record Built(Map<String, Object> scenario, Map<String, String> fields) {
+	/**
+	 * The scenario document and, for each JSON pointer in it, the form field it came from; the ticked items the pack
+	 * in force cannot assess (another jurisdiction's list, or none), which the form must not drop in silence; the
+	 * numeric fields whose text is not a number ({@link TypedNumbers}), and those written other than as plain
+	 * digits with the number understood, to echo.
+	 */
+	record Built(Map<String, Object> scenario, Map<String, String> fields, List<Integer> dropped,
+			Map<String, String> unreadable, Map<String, BigDecimal> understood) {
+
+		/** Nothing to assess: no data item, no personal information, no special circumstance. */
+		boolean empty() {
+			return ((List<?>) this.scenario.get("data")).isEmpty()
+					&& ((List<?>) this.scenario.get("personalInformation")).isEmpty()
+					&& !((Map<?, ?>) this.scenario.get("flags")).containsValue(Boolean.TRUE);
+		}
 
 		/** The field a problem's pointer belongs to: the longest pointer prefix that names one. */
 		String field(String pointer) {
@@ -86,6 +101,8 @@ record ScenarioForm(Map<String, String> values) {
 	}
 
 	Built build(RulePack pack) {
+		Map<String, String> unreadable = new LinkedHashMap<>();
+		Map<String, BigDecimal> understood = new LinkedHashMap<>();
 		Map<String, Object> s = new LinkedHashMap<>();
 		Map<String, String> fields = new LinkedHashMap<>();
 		s.put("schema", Scenario.SCHEMA);
@@ -124,7 +141,8 @@ record ScenarioForm(Map<String, String> values) {
 					if (raw == null) {
 						continue;
 					}
-					facts.put(name, value(pack.facts().get(name), raw));
+					String field = "fact." + item.number() + "." + name;
+					facts.put(name, value(pack.facts().get(name), raw, field, unreadable, understood));
 					fields.put(at + "/facts/" + name, "fact." + item.number() + "." + name);
 				}
 				if (!facts.isEmpty()) {
@@ -143,8 +161,8 @@ record ScenarioForm(Map<String, String> values) {
 			}
 			String at = "/personalInformation/" + groups.size();
 			Map<String, Object> g = new LinkedHashMap<>();
-			g.put("individuals", count(n));
-			g.put("sensitiveIndividuals", count(sens));
+			g.put("individuals", count(n, "pi." + k + ".individuals", unreadable, understood));
+			g.put("sensitiveIndividuals", count(sens, "pi." + k + ".sensitiveIndividuals", unreadable, understood));
 			g.put("basis", get("pi." + k + ".basis", "NONE"));
 			fields.put(at + "/individuals", "pi." + k + ".individuals");
 			fields.put(at + "/sensitiveIndividuals", "pi." + k + ".sensitiveIndividuals");
@@ -155,8 +173,9 @@ record ScenarioForm(Map<String, String> values) {
 		s.put("personalInformation", groups);
 		if (get("prior.individuals") != null || get("prior.sensitiveIndividuals") != null) {
 			Map<String, Object> prior = new LinkedHashMap<>();
-			prior.put("individuals", count(get("prior.individuals")));
-			prior.put("sensitiveIndividuals", count(get("prior.sensitiveIndividuals")));
+			prior.put("individuals", count(get("prior.individuals"), "prior.individuals", unreadable, understood));
+			prior.put("sensitiveIndividuals",
+					count(get("prior.sensitiveIndividuals"), "prior.sensitiveIndividuals", unreadable, understood));
 			s.put("priorThisYear", prior);
 			fields.put("/priorThisYear/individuals", "prior.individuals");
 			fields.put("/priorThisYear/sensitiveIndividuals", "prior.sensitiveIndividuals");
@@ -167,7 +186,41 @@ record ScenarioForm(Map<String, String> values) {
 			fields.put("/flags/" + f, "flag." + f);
 		}
 		s.put("flags", flags);
-		return new Built(s, fields);
+		return new Built(s, fields, dropped(pack), unreadable, understood);
+	}
+
+	/**
+	 * The ticked items ({@code item.N}) that the pack cannot assess: it has no list (a processor outside the zone),
+	 * or no such item, or the item is one of personal information (asked in section 4).
+	 */
+	List<Integer> dropped(RulePack pack) {
+		List<Integer> out = new ArrayList<>();
+		for (String key : this.values.keySet()) {
+			if (!key.matches("item\\.\\d{1,6}") || !on(key)) {
+				continue;
+			}
+			int n = Integer.parseInt(key.substring(5));
+			Item item = pack.listItems() ? pack.items().get(n) : null;
+			if (item == null || item.personalInformation()) {
+				out.add(n);
+			}
+		}
+		out.sort(null);
+		return out;
+	}
+
+	/** This form without the answers of the given items (their tick, description and facts). */
+	ScenarioForm without(List<Integer> items) {
+		Map<String, String> kept = new TreeMap<>();
+		this.values.forEach((k, v) -> {
+			for (int n : items) {
+				if (k.equals("item." + n) || k.startsWith("item." + n + ".") || k.startsWith("fact." + n + ".")) {
+					return;
+				}
+			}
+			kept.put(k, v);
+		});
+		return new ScenarioForm(kept);
 	}
 
 	private static void put(Map<String, Object> m, String key, String value) {
@@ -176,28 +229,39 @@ record ScenarioForm(Map<String, String> values) {
 		}
 	}
 
-	/** A count as typed: a number when it reads as one, else the text (the reader then says what is wrong). */
-	private static Object count(String raw) {
+	/**
+	 * A count as typed ({@link TypedNumbers}: {@code 120万}, {@code 1,200,000}, …): the number it reads as (a whole
+	 * number as a long when it fits, else as a decimal, so that the reader's bounds speak of a number), or the text
+	 * itself, noted as unreadable, for the reader to refuse.
+	 */
+	private static Object count(String raw, String field, Map<String, String> unreadable,
+			Map<String, BigDecimal> understood) {
 		if (raw == null) {
 			return 0L;
 		}
-		String s = raw.replace(",", "").replace("，", "").replace(" ", "");
-		try {
-			return new BigDecimal(s).stripTrailingZeros().scale() <= 0 ? (Object) new BigDecimal(s).longValueExact()
-					: new BigDecimal(s);
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
+		var n = TypedNumbers.parse(raw);
+		if (n.isEmpty()) {
+			unreadable.put(field, raw);
 			return raw;
 		}
+		BigDecimal v = n.get();
+		if (TypedNumbers.needsEcho(raw, v)) {
+			understood.put(field, v);
+		}
+		if (v.scale() == 0 && v.unscaledValue().bitLength() < 63) {
+			return v.longValueExact();
+		}
+		return v;
 	}
 
-	private static Object value(Fact fact, String raw) {
+	private static Object value(Fact fact, String raw, String field, Map<String, String> unreadable,
+			Map<String, BigDecimal> understood) {
 		if (fact == null) {
 			return raw;
 		}
 		return switch (fact.type()) {
 			case BOOLEAN -> "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
-			case INTEGER, NUMBER -> count(raw);
+			case INTEGER, NUMBER -> count(raw, field, unreadable, understood);
 			default -> raw;
 		};
 	}

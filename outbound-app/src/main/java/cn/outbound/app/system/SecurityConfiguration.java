@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 
+import cn.outbound.app.web.PendingAnswers;
 import cn.outbound.app.web.BearerTokenFilter;
 import cn.outbound.app.web.FormBodyFilter;
 import cn.outbound.app.web.Problems;
@@ -213,7 +214,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, SessionGuard guard, SignInThrottle throttle, Users users,
-			CookieCsrfTokenRepository csrfTokens) throws Exception {
+			CookieCsrfTokenRepository csrfTokens, PendingAnswers pending) throws Exception {
 		CookieRequestCache requests = new CookieRequestCache();
 		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
 		landing.setDefaultTargetUrl("/assessments");
@@ -243,12 +244,40 @@ class SecurityConfiguration {
 				}
 				SessionGuard.signedIn(request.getSession(), a);
 				throttle.succeeded(a.username());
+				if (pending.waiting(request)) {
+					// answers kept when the session ended: back to the questionnaire with them
+					response.sendRedirect(request.getContextPath() + "/assess?resume");
+					return;
+				}
 				landing.onAuthenticationSuccess(request, response, authentication);
 			}).failureUrl("/login?error").permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
-			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> response
-				.sendRedirect(request.getContextPath()
-						+ ((request.getAttribute(SessionGuard.ENDED) != null) ? "/login?ended" : "/login"))));
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+				if (PendingAnswers.applies(request)) {
+					// the session ended under the questionnaire: keep the answers, say so, and come back to them
+					pending.keep(request, response);
+					response.sendRedirect(request.getContextPath() + "/login?ended&resume");
+					return;
+				}
+				response.sendRedirect(request.getContextPath()
+						+ ((request.getAttribute(SessionGuard.ENDED) != null) ? "/login?ended" : "/login"));
+			}).accessDeniedHandler((request, response, ex) -> {
+				if (ex instanceof CsrfException) {
+					var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+						.getAuthentication();
+					boolean signedIn = auth != null && auth.isAuthenticated()
+							&& !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+					if (PendingAnswers.applies(request)) {
+						pending.keep(request, response);
+						response.sendRedirect(request.getContextPath()
+								+ (signedIn ? "/assess?resume" : "/login?ended&resume"));
+						return;
+					}
+					// a page kept open too long or a form from elsewhere: not a question of the role
+					request.setAttribute(Problems.CSRF_REFUSED, Boolean.TRUE);
+				}
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}));
 		return http.build();
 	}
 

@@ -34,6 +34,7 @@ class ErrorPageController implements ErrorController {
 			return Problems.entity(p, path);
 		}
 		model.addAttribute("status", status);
+		model.addAttribute("expired", request.getAttribute(Problems.CSRF_REFUSED) != null);
 		return "error";
 	}
 

@@ -27,7 +27,9 @@ class HomeController {
 	@GetMapping("/login")
 	String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error,
 			@org.springframework.web.bind.annotation.RequestParam(required = false) String locked,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) String ended, Model model) {
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String ended,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String resume, Model model) {
+		model.addAttribute("resume", resume != null);
 		model.addAttribute("failed", error != null);
 		model.addAttribute("locked", locked != null);
 		model.addAttribute("ended", ended != null);

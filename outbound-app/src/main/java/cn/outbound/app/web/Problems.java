@@ -21,6 +21,10 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Problems {
 
+	/** Request attribute: a page's write refused for a missing or stale CSRF token (the error page says it expired). */
+	public static final String CSRF_REFUSED = "outbound.csrfRefused";
+
+
 	public static final String TYPE_PREFIX = "urn:outbound:problem:";
 
 	public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json", StandardCharsets.UTF_8);

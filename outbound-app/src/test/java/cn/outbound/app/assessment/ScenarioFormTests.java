@@ -64,4 +64,43 @@ class ScenarioFormTests {
 		assertThat(f.piGroups()).isEqualTo(3);
 	}
 
+	@Test // #11 item 1
+	void itemsTheNationalRulesCannotAssessAreNamedNotDropped() {
+		RulePack national = this.packs.edition("cn-national", "2024").orElseThrow();
+		ScenarioForm f = form("jurisdiction", "cn-national", "date", "2026-03-15", "item.20", "on",
+				"fact.20.affectedCustomers", "1200000", "item.20.description", "贷款", "pi.0.individuals", "5");
+		assertThat(f.build(national).dropped()).containsExactly(20);
+		assertThat(f.build(this.tianjin).dropped()).isEmpty();
+		assertThat(f.without(f.dropped(national)).values()).containsOnlyKeys("jurisdiction", "date", "pi.0.individuals");
+		// an item the edition does not have is named as well
+		assertThat(form("date", "2026-03-15", "item.99", "on").build(this.tianjin).dropped()).containsExactly(99);
+	}
+
+	@Test // #11 item 2
+	void aQuestionnaireWithNothingAnsweredIsEmpty() {
+		assertThat(form("date", "2026-03-15", "processor.name", "甲公司").build(this.tianjin).empty()).isTrue();
+		assertThat(form("date", "2026-03-15", "pi.0.individuals", "1").build(this.tianjin).empty()).isFalse();
+		assertThat(form("date", "2026-03-15", "flag.coreData", "on").build(this.tianjin).empty()).isFalse();
+		assertThat(form("date", "2026-03-15", "item.20", "on").build(this.tianjin).empty()).isFalse();
+	}
+
+	@Test // #11 item 6
+	void countsAreReadAsPeopleTypeThemAndEchoed() {
+		ScenarioForm.Built built = form("date", "2026-03-15", "item.20", "on", "fact.20.affectedCustomers", "120万",
+				"pi.0.individuals", "1 200 000", "pi.0.sensitiveIndividuals", "lots", "prior.individuals", "150000")
+			.build(this.tianjin);
+		assertThat(Json.compact(built.scenario())).contains("\"affectedCustomers\":1200000")
+			.contains("\"individuals\":1200000");
+		assertThat(built.understood()).containsOnlyKeys("fact.20.affectedCustomers", "pi.0.individuals");
+		assertThat(built.unreadable()).containsExactly(Map.entry("pi.0.sensitiveIndividuals", "lots"));
+	}
+
+	@Test // #11 item 6: a 20-digit count is a number that is too large, not "a string"
+	void aHugeCountIsRefusedAsTooLarge() {
+		ScenarioForm.Built built = form("date", "2026-03-15", "pi.0.individuals", "12345678901234567890").build(this.tianjin);
+		InvalidInputException ex = catchThrowableOfType(InvalidInputException.class,
+				() -> new ScenarioReader(this.packs).read(Json.compact(built.scenario()).getBytes(StandardCharsets.UTF_8), "form"));
+		assertThat(ex.problems()).extracting(p -> p.code()).containsExactly("above-maximum");
+	}
+
 }

@@ -1,0 +1,87 @@
+package cn.outbound.app.web;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The questionnaire's answers of a request that could not be taken because the session had ended or the page's CSRF
+ * token was missing: kept for half an hour under a random id in an HttpOnly cookie, so that after signing in again the
+ * person returns to the form with every answer (and the answers are saved as a draft at once). Nothing else is kept:
+ * no identity, no other page's form; at most {@value #MAX_FIELDS} fields of bounded length.
+ */
+@Component
+public class PendingAnswers {
+
+	public static final String COOKIE = "outbound-resume";
+
+	static final int MAX_FIELDS = 500;
+
+	private final ShortTermStore<Map<String, String>> kept = new ShortTermStore<>(500, Duration.ofMinutes(30));
+
+	/** Whether the request is one whose answers are worth keeping: the questionnaire's submission. */
+	public static boolean applies(HttpServletRequest request) {
+		return "POST".equals(request.getMethod())
+				&& (request.getContextPath() + "/assess").equals(request.getRequestURI());
+	}
+
+	/** Keeps the request's form fields and sets the cookie that finds them again. */
+	public void keep(HttpServletRequest request, HttpServletResponse response) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+			String k = e.getKey();
+			String[] v = e.getValue();
+			if (values.size() >= MAX_FIELDS || k.length() >= 100 || v == null || v.length == 0 || "_csrf".equals(k)
+					|| "action".equals(k)) {
+				continue;
+			}
+			String s = v[v.length - 1];
+			if (s != null && !s.isBlank()) {
+				values.put(k, (s.length() > 1000) ? s.substring(0, 1000) : s);
+			}
+		}
+		String id = this.kept.put("", values);
+		Cookie cookie = new Cookie(COOKIE, id);
+		cookie.setHttpOnly(true);
+		cookie.setPath("/");
+		cookie.setMaxAge(30 * 60);
+		cookie.setSecure(request.isSecure());
+		cookie.setAttribute("SameSite", "Lax");
+		response.addCookie(cookie);
+	}
+
+	/** Whether the browser holds kept answers. */
+	public boolean waiting(HttpServletRequest request) {
+		String id = id(request);
+		return id != null && this.kept.get(id, "").isPresent();
+	}
+
+	/** Takes the kept answers out (a second call finds nothing) and clears the cookie. */
+	public Optional<Map<String, String>> take(HttpServletRequest request, HttpServletResponse response) {
+		String id = id(request);
+		Cookie clear = new Cookie(COOKIE, "");
+		clear.setPath("/");
+		clear.setMaxAge(0);
+		response.addCookie(clear);
+		return (id != null) ? this.kept.remove(id, "") : Optional.empty();
+	}
+
+	private static String id(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (Cookie c : request.getCookies()) {
+				if (COOKIE.equals(c.getName()) && c.getValue().matches("[0-9a-f]{32}")) {
+					return c.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,73 @@
+package cn.outbound.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's chromium, headless, for the browser tests: skipped off CI when it is not installed; in CI (CI=true) a
+ * missing browser fails. Screenshots go to target/.
+ */
+final class Chromium {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String DRIVER = "/usr/bin/chromedriver";
+
+	private Chromium() {
+	}
+
+	static ChromeDriver start() {
+		boolean installed = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+		if (!installed) {
+			assertThat("true".equals(System.getenv("CI"))).as("CI must have chromium and chromium-driver (.ci/run installs them)")
+				.isFalse();
+			Assumptions.assumeTrue(false, "chromium or chromedriver not installed");
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=zh-CN");
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	static void type(ChromeDriver driver, By by, String text) {
+		WebElement e = driver.findElement(by);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+		e.clear();
+		e.sendKeys(text);
+	}
+
+	static void click(ChromeDriver driver, By by) {
+		WebElement e = driver.findElement(by);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+		e.click();
+	}
+
+	static void screenshot(ChromeDriver driver, String name) throws Exception {
+		Path target = Path.of("target", "screenshots", name);
+		Files.createDirectories(target.getParent());
+		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
