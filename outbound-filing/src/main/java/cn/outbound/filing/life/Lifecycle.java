@@ -163,6 +163,43 @@ public final class Lifecycle {
 		}
 	}
 
+	/**
+	 * The state {@code value} names (any case, {@code -} for {@code _}).
+	 * @throws FilingException ({@code to}) naming the states when it names none
+	 */
+	public static FilingState state(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		FilingState s = FilingState.parse(value);
+		if (s == null) {
+			throw new FilingException(FilingException.Kind.INVALID, "invalid", "to", FilingText.of("life.to-unknown",
+					"value", shown(value), "allowed", labelled(List.of(FilingState.values()))));
+		}
+		return s;
+	}
+
+	/**
+	 * A date as a person typed it ({@code YYYY-MM-DD}).
+	 * @throws FilingException naming {@code field} when it is not a date
+	 */
+	public static LocalDate date(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new FilingException(FilingException.Kind.INVALID, "invalid", field,
+					FilingText.of("life.date-invalid", "field", field, "value", shown(value)));
+		}
+	}
+
+	private static String shown(String value) {
+		return (value.length() > 40) ? value.substring(0, 40) + "…" : value;
+	}
+
 	/** The scale as a person typed it: names stripped. */
 	public static ApprovedScale normalise(ApprovedScale scale) {
 		return (scale == null) ? null : new ApprovedScale(scale.individuals(), scale.sensitiveIndividuals(),
