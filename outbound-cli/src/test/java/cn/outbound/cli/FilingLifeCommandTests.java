@@ -43,18 +43,24 @@ class FilingLifeCommandTests {
 	@AfterEach
 	void reset() {
 		System.clearProperty("outbound.db.url");
+		LedgerCommand.environment = null;
 	}
 
 	/** A stored assessment (the fixture: the server stores these; the CLI has no door that does). */
 	long assessment(String outcome) throws Exception {
+		return assessment(outcome, "cli-p");
+	}
+
+	long assessment(String outcome, String processor) throws Exception {
 		assertThat(CliRun.run("filing", "deadlines").exit()).isZero(); // migrates the database
 		try (HikariDataSource ds = DatabaseSettings.of(this.url).open(1); Connection c = ds.getConnection();
 				PreparedStatement ps = c.prepareStatement("insert into assessment (created_at, created_by, title,"
 						+ " processor_id, processor_name, jurisdiction, export_date, outcome, items, pack_id, pack_edition,"
-						+ " pack_hash, scenario, decision) values (current_timestamp, 'alice', 't', 'cli-p', 'n',"
+						+ " pack_hash, scenario, decision) values (current_timestamp, 'alice', 't', ?, 'n',"
 						+ " 'cn-national', date '2026-03-01', ?, '', 'cn-national', '2024', 'sha256:x', '{}', '{}')",
 						new String[] { "id" })) {
-			ps.setString(1, outcome);
+			ps.setString(1, processor);
+			ps.setString(2, outcome);
 			ps.executeUpdate();
 			try (ResultSet rs = ps.getGeneratedKeys()) {
 				rs.next();
@@ -121,6 +127,41 @@ class FilingLifeCommandTests {
 		assertThat(r.exit()).isEqualTo(2);
 		assertThat(r.err()).startsWith("error: Assessment " + a + " decided EXEMPT: that outcome has nothing to file.");
 		assertThat(CliRun.run("filing", "status", "424242").err()).isEqualTo("error: No filing 424242.\n");
+	}
+
+
+	@Test
+	void theLedgerStatusTellsOfExportsBeyondTheApproval() throws Exception {
+		java.util.Map<String, String> env = new java.util.HashMap<>();
+		env.put("OUTBOUND_DB_URL", this.url);
+		env.put("OUTBOUND_LEDGER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		LedgerCommand.environment = env;
+		long a = assessment("SECURITY_ASSESSMENT", "cli-watch");
+		String id = JsonMapper.builder().build()
+			.readTree(CliRun.run("filing", "create", "--assessment", String.valueOf(a), "--format", "json").out())
+			.get("id")
+			.asString();
+		assertThat(CliRun.run("filing", "advance", id, "--to", "SUBMITTED", "--date", TODAY.toString()).exit()).isZero();
+		assertThat(CliRun.run("filing", "advance", id, "--to", "ACCEPTED", "--date", TODAY.toString()).exit()).isZero();
+		CliRun approved = CliRun.run("filing", "advance", id, "--to", "APPROVED", "--date", TODAY.toString(),
+				"--individuals", "1", "--recipient", "Acme GmbH", "--lang", "en");
+		assertThat(approved.exit()).as(approved.err()).isZero();
+		assertThat(approved.out()).contains("Approved scale: 1 persons (non-sensitive)").contains("Valid until: "
+				+ TODAY.plusYears(3));
+		java.nio.file.Path ids = this.dir.resolve("ids.csv");
+		// synthetic, checksum-valid resident ID numbers
+		java.nio.file.Files.writeString(ids, "id\n11010519491231002X\n110105195012310010\n");
+		CliRun recorded = CliRun.run("ledger", "record", "--processor", "cli-watch", "--date", TODAY.toString(), "--ids",
+				ids.toString(), "--column", "id", "--event-key", "e1", "--recipient", "Acme GmbH");
+		assertThat(recorded.exit()).as(recorded.err()).isZero();
+		CliRun status = CliRun.run("ledger", "status", "--processor", "cli-watch");
+		assertThat(status.exit()).as(status.err()).isZero();
+		assertThat(status.out()).contains("! Beyond the approved scale").contains("2 were sent this year, 1 more")
+			.contains("本年已提供 2 人，超出 1 人");
+		JsonNode json = JsonMapper.builder().build()
+			.readTree(CliRun.run("ledger", "status", "--processor", "cli-watch", "--format", "json").out());
+		assertThat(json.get("notices").get(0).get("code").asString()).isEqualTo("art-38-exceeded");
+		assertThat(json.get("notices").get(0).get("rule").asString()).isEqualTo("ndsr-art-38");
 	}
 
 }

@@ -19,7 +19,9 @@ import cn.outbound.filing.life.FilingJson;
 import cn.outbound.filing.life.Lifecycle;
 import cn.outbound.rules.render.Json;
 import cn.outbound.service.audit.Actor;
+import cn.outbound.service.filing.ApprovalWatch;
 import cn.outbound.service.filing.Filings;
+import cn.outbound.service.ledger.LedgerService;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +51,12 @@ class FilingApiController {
 
 	private final OutboundSettings settings;
 
-	FilingApiController(Filings filings, OutboundSettings settings) {
+	private final LedgerService ledger;
+
+	FilingApiController(Filings filings, OutboundSettings settings, LedgerService ledger) {
 		this.filings = filings;
 		this.settings = settings;
+		this.ledger = ledger;
 	}
 
 	@PostMapping("/api/v1/filings")
@@ -112,6 +117,22 @@ class FilingApiController {
 				Lifecycle.date("date", text(body, "date", request)), text(body, "number", request), scale);
 		return ResponseEntity.ok().contentType(Problems.JSON)
 			.body(json(this.filings.advance(id, advance, actor(user, request))));
+	}
+
+	/**
+	 * The growth figure of an approval's extension form (续期): this year's persons per class in the ledger against the
+	 * approved scale.
+	 */
+	@GetMapping("/api/v1/filings/{id}/extension")
+	ResponseEntity<String> extension(@PathVariable long id) throws SQLException {
+		Filing f = this.filings.find(id);
+		if (f.state() != cn.outbound.filing.life.FilingState.APPROVED || f.processorId() == null) {
+			throw new ApiProblem(409, "filing-not-approved", "Refused by the filing's state",
+					"Filing " + id + " is " + f.state() + (f.processorId() == null ? " and names no processor" : "")
+							+ ": only an approved filing of a processor has a scale to grow from.");
+		}
+		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(ApprovalWatch.toJson(
+				ApprovalWatch.growth(f, this.ledger.status(f.processorId(), null, null, ApprovalWatch.NATIONAL)))));
 	}
 
 	@GetMapping("/api/v1/deadlines")

@@ -14,7 +14,9 @@ import cn.outbound.filing.life.FilingDeadlines;
 import cn.outbound.filing.life.FilingException;
 import cn.outbound.filing.life.Lifecycle;
 import cn.outbound.service.audit.Actor;
+import cn.outbound.service.filing.ApprovalWatch;
 import cn.outbound.service.filing.Filings;
+import cn.outbound.service.ledger.LedgerService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -42,8 +44,11 @@ class FilingPageController {
 
 	private final Filings filings;
 
-	FilingPageController(Filings filings) {
+	private final LedgerService ledger;
+
+	FilingPageController(Filings filings, LedgerService ledger) {
 		this.filings = filings;
+		this.ledger = ledger;
 	}
 
 	@GetMapping("/filings")
@@ -146,6 +151,8 @@ class FilingPageController {
 		model.addAttribute("error", (error != null) ? error.text() : null);
 		model.addAttribute("errorField", (error != null) ? error.field() : null);
 		model.addAttribute("form", (form != null) ? form : new String[6]);
+		model.addAttribute("growth", (f.state() == cn.outbound.filing.life.FilingState.APPROVED && f.processorId() != null)
+				? ApprovalWatch.growth(f, this.ledger.status(f.processorId(), null, null, ApprovalWatch.NATIONAL)) : null);
 		return "filing";
 	}
 

@@ -128,6 +128,8 @@ class FilingApiIntegrationTests extends ServerTests {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(json(again).get("errors").get(0).get("code").asString()).isEqualTo("already-open");
 		assertThat(json(get("/api/v1/filings?assessment=" + a, Role.VIEWER)).get("items")).hasSize(1);
+		long draft = json(get("/api/v1/filings?assessment=" + a, Role.VIEWER)).get("items").get(0).get("id").asLong();
+		assertThat(get("/api/v1/filings/" + draft + "/extension", Role.VIEWER).statusCode()).isEqualTo(409);
 	}
 
 	@Test
@@ -181,12 +183,19 @@ class FilingApiIntegrationTests extends ServerTests {
 		assertThat(notices.get(0).get("code").asString()).isEqualTo("art-38-exceeded");
 		assertThat(notices.get(0).get("filing").asLong()).isEqualTo(id);
 		assertThat(notices.get(0).get("text").get("zh").asString()).contains("本年已提供 2 人，超出 1 人");
+		// the extension form's growth figure, from the ledger: 2 persons against 1 approved
+		JsonNode growth = json(get("/api/v1/filings/" + id + "/extension", Role.VIEWER));
+		assertThat(growth.get("thisYear").get("individuals").asLong()).isEqualTo(2);
+		assertThat(growth.get("growthPercent").get("individuals").asDouble()).isEqualTo(100.0);
+		assertThat(growth.get("growthPercent").get("sensitiveIndividuals").isNull()).isTrue();
+
 		// the page, with a session; and the feed with the same session
 		java.net.http.HttpClient viewer = signIn(Role.VIEWER);
 		HttpResponse<String> page = browserGet(viewer, "/ledger/api-watch");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"ledger-notices\"").contains("data-code=\"art-38-exceeded\"")
 			.contains("超出 1 人");
+		assertThat(browserGet(viewer, "/filings/" + id).body()).contains("id=\"filing-extension\"").contains("100.0 %");
 		HttpResponse<String> feed = browserGet(viewer, "/deadlines.ics");
 		assertThat(feed.statusCode()).isEqualTo(200);
 		assertThat(feed.body()).contains("UID:filing-" + id + "-sa-validity@outbound");

@@ -54,7 +54,7 @@ public final class DeadlinesCalendar {
 							"processor", (o.processorId() != null) ? o.processorId() : "-");
 			VEvent e = new VEvent(o.date(), last.plusDays(1), summary);
 			e.add(new Uid(o.uid()));
-			e.add(stamp);
+			e.replace(stamp); // one DTSTAMP per event: the feed's, not the moment the event was built
 			StringBuilder d = new StringBuilder();
 			d.append(o.rule().marks().in(lang)).append(": ").append(o.period().in(lang)).append('\n');
 			d.append(o.rule().citation().title().in(lang)).append('\n');
@@ -74,6 +74,11 @@ public final class DeadlinesCalendar {
 		}
 		catch (ValidationException ex) {
 			throw new IllegalStateException("the deadlines feed is not valid iCalendar: " + ex.getMessage(), ex);
+		}
+		// with no deadline the feed is an empty VCALENDAR: calendar applications take it, though RFC 5545 asks for one
+		// component, so only a feed with events is held to the whole standard
+		if (!open.isEmpty() && cal.validate().hasErrors()) {
+			throw new IllegalStateException("the deadlines feed is not valid iCalendar: " + cal.validate());
 		}
 		return out.toString();
 	}

@@ -53,6 +53,10 @@ class DeadlinesCalendarTests {
 		assertThat(extension.getProperty(Property.DTEND).orElseThrow().getValue()).isEqualTo("20290507");
 		assertThat(extension.getProperty(Property.DESCRIPTION).orElseThrow().getValue()).contains("估计");
 		assertThat(cal.getProperty("X-WR-TIMEZONE").orElseThrow().getValue()).isEqualTo("Asia/Shanghai");
+		// valid RFC 5545 as ical4j reads it: one DTSTAMP per event (the feed's), no validation error
+		assertThat(cal.validate().hasErrors()).as(cal.validate().toString()).isFalse();
+		assertThat(events).allSatisfy(e -> assertThat(e.<Property>getProperties("DTSTAMP")).extracting(Property::getValue)
+			.containsExactly("20261020T020000Z"));
 		// the same deadlines an hour later: the same events
 		String again = DeadlinesCalendar.ics(open(), today, Instant.parse("2026-10-20T03:00:00Z"), "en");
 		assertThat(parse(again).<VEvent>getComponents("VEVENT"))
