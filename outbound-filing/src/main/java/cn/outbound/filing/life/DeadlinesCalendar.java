@@ -56,7 +56,7 @@ public final class DeadlinesCalendar {
 			e.add(new Uid(o.uid()));
 			e.replace(stamp); // one DTSTAMP per event: the feed's, not the moment the event was built
 			StringBuilder d = new StringBuilder();
-			d.append(o.rule().marks().in(lang)).append(": ").append(o.period().in(lang)).append('\n');
+			d.append(o.rule().marks().in(lang)).append("en".equals(lang) ? ": " : "：").append(o.period().in(lang)).append('\n');
 			d.append(o.rule().citation().title().in(lang)).append('\n');
 			d.append(o.rule().explanation().in(lang));
 			if (o.provisional()) {

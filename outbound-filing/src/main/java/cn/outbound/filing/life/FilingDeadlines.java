@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.outbound.filing.calendar.FilingText;
 import cn.outbound.filing.calendar.WorkingDays;
 import cn.outbound.filing.deadline.DeadlineRule;
 import cn.outbound.filing.deadline.Deadlines;
@@ -108,18 +109,24 @@ public final class FilingDeadlines {
 			if (!ids.contains(rule.id()) || !step.known()) {
 				continue;
 			}
-			Text period = rule.period(step.anchorName());
 			if (rule.id().equals(FROM_ACCEPTANCE) && accepted != null) {
 				FilingPlan.Dated d = FilingPlan.date(rule, accepted, this.days);
 				open.add(new Open(filing.id(), filing.assessmentId(), filing.processorId(), filing.state(), rule,
-						period, accepted, d.date(), d.windowEnd(), d.provisional()));
+						rule.period(dated(FilingText.of("life.anchor.accepted"), accepted)), accepted, d.date(),
+						d.windowEnd(), d.provisional()));
 				continue;
 			}
+			Text period = rule.period(dated(step.anchorName(), step.anchorDate()));
 			open.add(new Open(filing.id(), filing.assessmentId(), filing.processorId(), filing.state(), rule, period,
 					step.anchorDate(), step.date(), step.windowEnd(), step.provisional()));
 		}
 		open.sort(SOONEST);
 		return open;
+	}
+
+	/** "标准合同生效之日（2026-09-28）": the anchor with its date, as a plan says it. */
+	private static Text dated(Text name, LocalDate date) {
+		return FilingText.of("anchor.dated", "name", name, "date", date);
 	}
 
 	/** The day an approval expires (3 years from the result, by the deadline rules), or {@code null}. */

@@ -44,6 +44,7 @@ class FilingDeadlinesTests {
 			assertThat(o.uid()).isEqualTo("filing-9-scc-filing@outbound");
 			assertThat(o.overdue(LocalDate.of(2026, 10, 16))).isFalse();
 			assertThat(o.overdue(LocalDate.of(2026, 10, 17))).isTrue();
+			assertThat(o.period().zh()).isEqualTo("自标准合同生效之日（2026-09-28）起10个工作日内");
 		});
 		assertThat(DEADLINES.open(filing(Mechanism.STANDARD_CONTRACT_OR_CERTIFICATION, FilingState.CONTRACT_EFFECTIVE,
 				"2026-09-28", FilingState.FILED, "2026-10-09"))).isEmpty();
@@ -81,6 +82,7 @@ class FilingDeadlinesTests {
 			assertThat(o.anchorDate()).isEqualTo(LocalDate.of(2026, 3, 2));
 			assertThat(o.date()).isEqualTo(WorkingDays.builtIn().add(LocalDate.of(2026, 3, 2), 45).date());
 			assertThat(o.date()).isEqualTo(LocalDate.of(2026, 5, 8));
+			assertThat(o.period().en()).contains("the day the filing was accepted (2026-03-02)");
 		});
 	}
 
