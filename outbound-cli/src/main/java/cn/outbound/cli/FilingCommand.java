@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
 		description = { "After the decision: the filing's timeline (plan).", "决定之后：申报与备案的时间表（plan）。" },
 		subcommands = {
 				FilingCommand.Plan.class,
+				FilingDraftCommand.class,
 				FilingLifeCommands.Create.class, FilingLifeCommands.Status.class,
 				FilingLifeCommands.AdvanceCommand.class, FilingLifeCommands.DeadlinesCommand.class,
-				// the filing documents (issue #14 item 3) go here: FilingDraftCommand.class
 		})
 final class FilingCommand {
 

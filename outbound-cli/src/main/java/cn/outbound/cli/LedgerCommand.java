@@ -23,7 +23,7 @@ import cn.outbound.ledger.InvalidIdentifiersException;
 import cn.outbound.ledger.InvalidRow;
 import cn.outbound.ledger.Ledger;
 import cn.outbound.ledger.LedgerCounts;
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.ledger.LedgerInputException;
 import cn.outbound.ledger.LedgerJson;
 import cn.outbound.ledger.LedgerKey;
@@ -226,7 +226,7 @@ final class LedgerCommand implements Callable<Integer> {
 		LocalDate date;
 
 		@Option(names = "--basis", defaultValue = "NONE", paramLabel = "B", converter = BasisConverter.class,
-				description = "NONE (default, counted), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN (exempt).")
+				description = "One of ${COMPLETION-CANDIDATES}: NONE (default) is counted, the others are exempt.")
 		Basis basis;
 
 		@Option(names = "--event-key", required = true, paramLabel = "K",
@@ -417,7 +417,7 @@ final class LedgerCommand implements Callable<Integer> {
 		LocalDate date;
 
 		@Option(names = "--basis", defaultValue = "NONE", paramLabel = "B", converter = BasisConverter.class,
-				description = "The planned basis: NONE (default), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN.")
+				description = "The planned basis, one of ${COMPLETION-CANDIDATES} (default NONE).")
 		Basis basis;
 
 		@CommandLine.Mixin

@@ -11,48 +11,34 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
 import cn.outbound.rules.Basis;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.Headroom;
-import cn.outbound.ledger.IngestOptions;
 import cn.outbound.ledger.InvalidIdentifiersException;
 import cn.outbound.ledger.Ledger;
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.ledger.LedgerInputException;
 import cn.outbound.ledger.LedgerStatus;
-import cn.outbound.ledger.PersonClass;
-import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
 import cn.outbound.service.Services;
 import cn.outbound.service.audit.Actor;
 import cn.outbound.service.ledger.LedgerService;
-import cn.outbound.pii.IdentifierKind;
-import cn.outbound.pii.ResidentIdNumber;
+import cn.outbound.service.ledger.ScanRecording;
 import cn.outbound.pii.detect.SensitivityStandard;
-import cn.outbound.tables.TableFormat;
 import cn.outbound.tables.TableFormatException;
 import cn.outbound.rules.pack.RulePacks;
-import cn.outbound.rules.scenario.ScenarioReader;
-import cn.outbound.rules.source.InvalidInputException;
-import cn.outbound.rules.source.Problem;
+import cn.outbound.scan.DraftCheck;
 import cn.outbound.scan.ReportJson;
 import cn.outbound.scan.ReportText;
 import cn.outbound.scan.ScanReport;
 import cn.outbound.scan.ScanSettings;
-import cn.outbound.scan.Scanner;
-import cn.outbound.tables.JdbcSource;
-import cn.outbound.tables.TableSource;
-import cn.outbound.tables.Tables;
-import cn.outbound.tables.XlsxSource;
+import cn.outbound.scan.ScanTargets;
+import cn.outbound.scan.ScannedPersons;
+import cn.outbound.scan.TableScans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -155,7 +141,7 @@ public class ScanCommand implements Callable<Integer> {
 	LocalDate eventDate;
 
 	@Option(names = "--basis", paramLabel = "B", converter = LedgerCommand.BasisConverter.class,
-			description = "With --record-to-ledger: NONE (default, counted), CONTRACT, HR, EMERGENCY or FOREIGN_ORIGIN.")
+			description = "With --record-to-ledger, one of ${COMPLETION-CANDIDATES}: NONE (default) is counted, the others are exempt.")
 	Basis basis;
 
 	@Option(names = "--event-key", paramLabel = "K",
@@ -285,79 +271,23 @@ public class ScanCommand implements Callable<Integer> {
 
 	private int scanAndReport(ScanSettings settings, EventSpec event, LedgerService ledger, PrintWriter out,
 			PrintWriter err) {
-		List<Scanner> scanners = new ArrayList<>();
 		try {
-			if (this.target.startsWith("jdbc:")) {
-				if (this.table == null) {
-					err.println("error: a JDBC URL needs --table T");
-					return 2;
-				}
-				if (this.sheet != null) {
-					err.println("error: --sheet goes with one .xlsx workbook, not a JDBC URL");
-					return 2;
-				}
-				try (JdbcSource source = new JdbcSource(this.target, this.table, this.user,
-						(this.passwordEnv != null) ? System.getenv(this.passwordEnv) : null,
-						cn.outbound.rules.source.Suggestions::closest)) {
-					ScanReport report = scan(source, settings, scanners, event != null);
-					return report(List.of(report), scanners, event, ledger, out, err);
-				}
-			}
-			if (this.table != null) {
-				err.println("error: --table goes with a JDBC URL, not a file");
-				return 2;
-			}
-			if (this.sheet != null && (Files.isDirectory(Path.of(this.target)) || !isWorkbook(Path.of(this.target)))) {
-				err.println("error: --sheet goes with one .xlsx workbook; " + this.target + " is not one");
-				return 2;
-			}
-			Path path = Path.of(this.target);
-			if (!Files.exists(path)) {
-				err.println("error: " + this.target + ": no such file or directory");
-				return 2;
-			}
-			List<Path> files = Files.isDirectory(path) ? Tables.tablesIn(path) : List.of(path);
-			if (files.isEmpty()) {
-				err.println("error: " + this.target + " holds no table file (" + TableFormat.extensionList() + ")");
-				return 2;
-			}
-			List<Table> tables = new ArrayList<>();
-			for (Path file : files) {
-				if (isWorkbook(file)) {
-					List<XlsxSource> sheets = XlsxSource.sheets(file);
-					if (this.sheet != null) {
-						XlsxSource chosen = chooseSheet(file, sheets, err);
-						if (chosen == null) {
-							return 2;
-						}
-						sheets = List.of(chosen);
-					}
-					for (XlsxSource s : sheets) {
-						tables.add(new Table(s.name(), () -> s));
-					}
-				}
-				else {
-					tables.add(new Table(file.getFileName().toString(), () -> Tables.open(file)));
-				}
-			}
-			if (tables.size() > 1 && this.emitScenario != null) {
-				if (files.size() == 1) {
-					err.println("error: --emit-scenario needs a single table; " + files.get(0).getFileName() + " has "
-							+ tables.size() + " sheets with data (" + String.join(", ", sheetNames(tables))
-							+ "): choose one with --sheet NAME");
+			ScanTargets.Targets targets = ScanTargets.resolve(this.target, this.table, this.sheet, this.user,
+					(this.passwordEnv != null && this.target.startsWith("jdbc:")) ? System.getenv(this.passwordEnv)
+							: null);
+			if (targets.tables().size() > 1 && this.emitScenario != null) {
+				if (targets.files().size() == 1) {
+					err.println("error: --emit-scenario needs a single table; " + targets.files().get(0).getFileName()
+							+ " has " + targets.tables().size() + " sheets with data ("
+							+ String.join(", ", targets.sheetNames()) + "): choose one with --sheet NAME");
 				}
 				else {
 					err.println("error: --emit-scenario needs a single table; scan the files one by one");
 				}
 				return 2;
 			}
-			List<ScanReport> reports = new ArrayList<>();
-			for (Table t : tables) {
-				try (TableSource source = t.open().get()) {
-					reports.add(scan(source, settings, scanners, event != null));
-				}
-			}
-			return report(reports, scanners, event, ledger, out, err);
+			TableScans scans = TableScans.scan(targets.tables(), settings, event != null);
+			return report(scans, event, ledger, out, err);
 		}
 		catch (LedgerException ex) {
 			throw ex;
@@ -384,18 +314,9 @@ public class ScanCommand implements Callable<Integer> {
 		}
 	}
 
-	private static ScanReport scan(TableSource source, ScanSettings settings, List<Scanner> scanners, boolean retain)
+	private int report(TableScans scans, EventSpec event, LedgerService ledger, PrintWriter out, PrintWriter err)
 			throws IOException {
-		Scanner scanner = new Scanner(settings).retainIdentifiers(retain);
-		ScanReport report = scanner.scan(source);
-		if (retain) {
-			scanners.add(scanner);
-		}
-		return report;
-	}
-
-	private int report(List<ScanReport> reports, List<Scanner> scanners, EventSpec event, LedgerService ledger,
-			PrintWriter out, PrintWriter err) throws IOException {
+		List<ScanReport> reports = scans.reports();
 		for (ScanReport r : reports) {
 			if (this.format == Format.json) {
 				out.println((reports.size() > 1) ? ReportJson.writeCompact(r) : ReportJson.write(r));
@@ -409,65 +330,22 @@ public class ScanCommand implements Callable<Integer> {
 		}
 		out.flush();
 		if (this.emitScenario != null) {
-			ScanReport.ScenarioStatus status = reports.get(0).scenarioStatus();
-			if (!status.assessable()) {
-				// a draft that understates the export must not reach 'outbound assess' unnoticed
-				for (ScanReport.ScenarioProblem p : status.problems()) {
-					err.println("error: --emit-scenario: " + p.message().en() + " The draft was not written.");
-				}
+			DraftCheck.Result draft = DraftCheck.check(reports.get(0), this.packs, this.emitScenario.toString());
+			if (!draft.ok()) {
+				draft.refusals().forEach(why -> err.println("error: --emit-scenario: " + why));
 				return 2;
 			}
-			String draft = ReportJson.writeScenario(reports.get(0)) + "\n";
-			try {
-				// what 'outbound assess' will do with it: a draft it would refuse is not written
-				new ScenarioReader(this.packs).read(draft.getBytes(StandardCharsets.UTF_8), this.emitScenario.toString());
-			}
-			catch (InvalidInputException ex) {
-				for (Problem p : ex.problems()) {
-					err.println("error: --emit-scenario: 'outbound assess' would refuse the draft (" + p.pointer() + ": "
-							+ p.message("en") + "); it was not written");
-				}
-				return 2;
-			}
-			Files.writeString(this.emitScenario, draft, StandardCharsets.UTF_8);
+			Files.writeString(this.emitScenario, draft.draft(), StandardCharsets.UTF_8);
 		}
 		if (event == null) {
 			return 0;
 		}
-		return record(scanners, event, ledger, (this.format == Format.json) ? err : out);
+		return record(scans.persons(), event, ledger, (this.format == Format.json) ? err : out);
 	}
 
-	/**
-	 * Records the distinct persons of every scanned table as one event: one part per class and identifier kind (the
-	 * kind as the scanner read it, so the ledger normalises the identifiers the same way), all in one transaction.
-	 */
-	private static int record(List<Scanner> scanners, EventSpec event, LedgerService ledger, PrintWriter w) {
-		Map<PersonClass, Map<IdentifierKind, Bucket>> buckets = new EnumMap<>(PersonClass.class);
-		long skipped = 0;
-		for (Scanner scanner : scanners) {
-			skipped += scanner.forEachPerson((kind, normalised, nonSensitive, sensitive) -> {
-				if (sensitive) {
-					bucket(buckets, PersonClass.SENSITIVE, kind).add(normalised);
-				}
-				if (nonSensitive || !sensitive) {
-					bucket(buckets, PersonClass.NON_SENSITIVE, kind).add(normalised);
-				}
-			});
-		}
-		if (skipped > 0) {
-			throw new LedgerException(skipped + " persons could not be handed to the ledger (identifiers not kept)");
-		}
-		List<Persons> parts = new ArrayList<>();
-		buckets.forEach((c, byKind) -> byKind.forEach((kind, bucket) -> {
-			if (bucket.size() > 0) {
-				parts.add(new Persons(c, kind, cn.outbound.ledger.IdentifierSource.of(bucket.iterator())));
-			}
-		}));
-		if (parts.isEmpty()) {
-			throw new LedgerInputException("record-to-ledger",
-					"the scan found no person identifiers to record: nothing was recorded (see --id-column)");
-		}
-		RecordResult r = ledger.record(event, parts, IngestOptions.DEFAULT, Actor.commandLine(),
+	/** Records the distinct persons of every scanned table as one event, and says what was recorded. */
+	private static int record(ScannedPersons persons, EventSpec event, LedgerService ledger, PrintWriter w) {
+		RecordResult r = ScanRecording.record(ledger, event, persons, Actor.commandLine(),
 				ex -> LedgerCommand.unaudited(w, ex));
 		EventSpec e = r.event();
 		if (r.outcome() == RecordResult.Outcome.ALREADY_RECORDED) {
@@ -491,139 +369,6 @@ public class ScanCommand implements Callable<Integer> {
 		}
 		w.flush();
 		return 0;
-	}
-
-	private static Bucket bucket(Map<PersonClass, Map<IdentifierKind, Bucket>> buckets, PersonClass c,
-			IdentifierKind kind) {
-		return buckets.computeIfAbsent(c, k -> new EnumMap<>(IdentifierKind.class))
-			.computeIfAbsent(kind, k -> new Bucket(k));
-	}
-
-	/**
-	 * The normalised identifiers of one class and kind, kept compactly until the ledger reads them: resident ID
-	 * numbers as their first 17 digits and mobile numbers as one long each (8 bytes a person), the others as the
-	 * strings the scanner already holds.
-	 */
-	private static final class Bucket {
-
-		private final IdentifierKind kind;
-
-		private long[] numbers = new long[0];
-
-		private final List<String> texts = new ArrayList<>();
-
-		private int count;
-
-		Bucket(IdentifierKind kind) {
-			this.kind = kind;
-		}
-
-		private boolean numeric() {
-			return this.kind == IdentifierKind.RESIDENT_ID || this.kind == IdentifierKind.MOBILE;
-		}
-
-		void add(String normalised) {
-			if (numeric()) {
-				if (this.count == this.numbers.length) {
-					this.numbers = Arrays.copyOf(this.numbers, Math.max(1024, this.count * 2));
-				}
-				this.numbers[this.count] = (this.kind == IdentifierKind.RESIDENT_ID)
-						? Long.parseLong(normalised, 0, 17, 10) : Long.parseLong(normalised);
-			}
-			else {
-				this.texts.add(normalised);
-			}
-			this.count++;
-		}
-
-		int size() {
-			return this.count;
-		}
-
-		Iterator<String> iterator() {
-			if (!numeric()) {
-				return this.texts.iterator();
-			}
-			return new Iterator<>() {
-
-				private int next;
-
-				@Override
-				public boolean hasNext() {
-					return this.next < Bucket.this.count;
-				}
-
-				@Override
-				public String next() {
-					if (!hasNext()) {
-						throw new NoSuchElementException();
-					}
-					long n = Bucket.this.numbers[this.next++];
-					if (Bucket.this.kind == IdentifierKind.MOBILE) {
-						return Long.toString(n);
-					}
-					String first17 = String.format(Locale.ROOT, "%017d", n);
-					return first17 + ResidentIdNumber.checkDigit(first17);
-				}
-
-			};
-		}
-
-	}
-
-	/** One table to scan: a file, or one sheet of a workbook. */
-	private record Table(String name, Opener open) {
-	}
-
-	private interface Opener {
-
-		TableSource get() throws IOException;
-
-	}
-
-	private static boolean isWorkbook(Path file) {
-		return TableFormat.byExtension(file.getFileName().toString()).orElse(null) == TableFormat.XLSX;
-	}
-
-	private static List<String> sheetNames(List<Table> tables) {
-		List<String> names = new ArrayList<>();
-		for (Table t : tables) {
-			String n = t.name();
-			int open = n.lastIndexOf(" [");
-			names.add((open >= 0 && n.endsWith("]")) ? n.substring(open + 2, n.length() - 1) : n);
-		}
-		return names;
-	}
-
-	/** The sheet {@code --sheet} names (exactly, or ignoring case and surrounding spaces), or null after a message. */
-	private XlsxSource chooseSheet(Path file, List<XlsxSource> sheets, PrintWriter err) {
-		String wanted = this.sheet.strip();
-		for (XlsxSource s : sheets) {
-			if (s.sheet().equals(this.sheet)) {
-				return s;
-			}
-		}
-		XlsxSource match = null;
-		for (XlsxSource s : sheets) {
-			if (s.sheet().strip().equalsIgnoreCase(wanted)) {
-				if (match != null) {
-					match = null;
-					break;
-				}
-				match = s;
-			}
-		}
-		if (match != null) {
-			return match;
-		}
-		List<String> names = new ArrayList<>();
-		for (XlsxSource s : sheets) {
-			names.add(s.sheet());
-		}
-		err.println("error: --sheet " + this.sheet + ": " + file.getFileName() + " has no sheet with data of that name"
-				+ cn.outbound.rules.source.Suggestions.hint(wanted, names) + "; its sheets with data: "
-				+ String.join(", ", names));
-		return null;
 	}
 
 	private static String oneLine(String message) {

@@ -39,6 +39,16 @@ class ModularityTests {
 
 	private static final String CLI = "cn.outbound.cli..";
 
+	private static final String REPORT = "cn.outbound.report..";
+
+	/** Documents (the model, DOCX and PDF) are plain Java and stand on nothing of ours: any door may write any document. */
+	@ArchTest
+	static final ArchRule reportStandsAlone = noClasses().that()
+		.resideInAPackage(REPORT)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(RULES, TABLES, PII, LEDGER, SCAN, FILING, SERVICE, APP, CLI);
+
 	/** The rule core is plain Java and stands on nothing of ours. */
 	@ArchTest
 	static final ArchRule rulesStandAlone = noClasses().that()

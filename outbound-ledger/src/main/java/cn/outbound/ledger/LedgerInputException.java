@@ -1,5 +1,7 @@
 package cn.outbound.ledger;
 
+import cn.outbound.ledger.db.LedgerException;
+
 /**
  * Invalid input: nothing was recorded. {@link #field()} names what was wrong (an option or field such as
  * {@code processor}, {@code date}, {@code ids}, {@code column}, {@code OUTBOUND_LEDGER_KEY}); the message says

@@ -1,5 +1,6 @@
 package cn.outbound.ledger;
 
+import cn.outbound.ledger.db.LedgerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,5 +1,6 @@
 package cn.outbound.ledger;
 
+import cn.outbound.rules.Basis;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -73,6 +74,11 @@ public record LedgerSettings(boolean countExemptBases, Path spillDirectory, int 
 
 	public LedgerSettings withClock(Clock c) {
 		return new LedgerSettings(this.countExemptBases, this.spillDirectory, this.runCapacity, this.hashThreads, c);
+	}
+
+	/** Whether persons exported under {@code basis} are counted toward the thresholds. */
+	boolean counts(Basis basis) {
+		return !basis.exempt() || this.countExemptBases;
 	}
 
 }

@@ -6,5 +6,11 @@
  * {@link cn.outbound.ledger.Thresholds}), the key ({@link cn.outbound.ledger.LedgerKey}), the JSON documents
  * ({@link cn.outbound.ledger.LedgerJson}) and the database selection ({@link cn.outbound.ledger.db.Database}).
  * Pure Java and JDBC: no web framework.
+ *
+ * <p>
+ * {@code Ledger} is a facade over package-private parts, one per seam: {@code EventWriter} (the record path:
+ * {@code HashedParts} read and hashed to the end, then one transaction under the ledger lock), {@code StatusReader}
+ * (status, months, recipients, bases), {@code WhatIfReader}, {@code EventReader} (the events) and {@code KeyCheck}.
+ * They use {@code ledger.internal} and {@code ledger.db}; neither of those uses this package.
  */
 package cn.outbound.ledger;

@@ -1,5 +1,6 @@
 package cn.outbound.ledger;
 
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.rules.Basis;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -19,8 +19,8 @@ import cn.outbound.pii.detect.Screen;
  *
  * <p>
  * The counts are exact: every value goes through every detector that {@link Screen} does not
- * rule out, so none is skipped or estimated. Threads count into their own {@link ColumnTally},
- * added up at the end; the samples ({@link ColumnFirsts}) are taken per block of rows and added
+ * rule out, so none is skipped or estimated. Threads count into their own {@link ColumnCounts},
+ * added up at the end; the samples ({@link ColumnSamples}) are taken per block of rows and added
  * in block order, so they are the first ones in the table whatever thread saw them. Only
  * {@link Detector#confirm} (HanLP) is limited to the first {@code confirmSample} plausible
  * values.
@@ -98,7 +98,7 @@ final class ColumnProfile {
 	}
 
 	/** Adds one thread's counts for this column. */
-	void add(ColumnTally tally) {
+	void add(ColumnCounts tally) {
 		this.nonEmpty += tally.nonEmpty;
 		for (int t = 0; t < TYPES.length; t++) {
 			this.strong[t] += tally.strong[t];
@@ -110,7 +110,7 @@ final class ColumnProfile {
 	}
 
 	/** Adds the next block's samples (blocks in table order), keeping the first ones. */
-	void add(ColumnFirsts firsts) {
+	void add(ColumnSamples firsts) {
 		if (firsts == null) {
 			return;
 		}

@@ -112,7 +112,7 @@ final class PersonCounter {
 	 * rebuilt from their stored digits; other identifiers are available only when retained.
 	 * @return persons that could not be handed over (identifiers not retained)
 	 */
-	long forEach(Scanner.PersonVisitor visitor, long sensitiveColumns, long otherPiColumns) {
+	long forEach(PersonVisitor visitor, long sensitiveColumns, long otherPiColumns) {
 		long[] skipped = new long[1];
 		for (Map.Entry<IdentifierKind, KeyTable> e : this.tables.entrySet()) {
 			IdentifierKind kind = e.getKey();

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.outbound.pii.IdentifierKind;
-import cn.outbound.pii.detect.Detector;
 import cn.outbound.pii.detect.PiType;
 import cn.outbound.tables.TableProblem;
 import cn.outbound.tables.TableProblems;
@@ -29,13 +27,38 @@ final class Reports {
 	private Reports() {
 	}
 
-	static ScanReport build(ScanSettings settings, Detector[] detectors, ItemLexicon lexicon, TableSource source,
-			ColumnProfile[] profiles, long rows, List<Integer> idColumns, List<IdentifierKind> idKinds,
-			PersonCounter persons, long rowsWithoutId, String idHow, List<String> warnings) {
+	/** The columns judged: as the report shows them, and per column the types found. */
+	record Judged(ColumnProfile[] profiles, List<Column> columns, List<Map<PiType, ColumnProfile.Finding>> findings) {
+
+		/**
+		 * Column bit sets ({@link ColumnWorker#columnBit}): {@code [0]} columns holding sensitive information,
+		 * {@code [1]} columns holding non-sensitive personal information.
+		 */
+		long[] masks() {
+			return columnMasks(this.columns);
+		}
+
+	}
+
+	/** The report of a finished {@link ScanRun} over {@code source}. */
+	static ScanReport build(ScanSettings settings, ItemLexicon lexicon, TableSource source, ScanRun run) {
+		Judged judged = judge(settings, run.profiles);
+		long[] masks = judged.masks();
+		PersonCounter.Counts counts = run.persons.count(masks[0], masks[1]);
+		List<String> warnings = new ArrayList<>(run.warnings);
+		if (source instanceof SourceWarnings w) {
+			warnings.addAll(w.warnings());
+		}
+		return report(settings, lexicon, source.name(), source.describe(), judged, run.rows, run.choice.columns(),
+				run.choice.how(), counts, run.rowsWithoutId, source.problems(), warnings);
+	}
+
+	/** Judges every column: the types it holds, how sure, on what ground, and its first masked samples. */
+	static Judged judge(ScanSettings settings, ColumnProfile[] profiles) {
 		List<Column> columns = new ArrayList<>();
 		List<Map<PiType, ColumnProfile.Finding>> judged = new ArrayList<>();
 		for (ColumnProfile p : profiles) {
-			Map<PiType, ColumnProfile.Finding> found = p.judge(detectors);
+			Map<PiType, ColumnProfile.Finding> found = p.judge(ColumnWorker.DETECTORS);
 			judged.add(found);
 			List<String> types = new ArrayList<>();
 			List<Finding> findings = new ArrayList<>();
@@ -56,19 +79,27 @@ final class Reports {
 			}
 			columns.add(new Column(p.name, types, sensitive, Math.min(matched, p.nonEmpty), p.nonEmpty, sample, findings));
 		}
-		long[] masks = columnMasks(columns);
-		PersonCounter.Counts counts = persons.count(masks[0], masks[1]);
+		return new Judged(profiles, columns, judged);
+	}
+
+	/**
+	 * The report of a table (from one machine's scan or Spark's merged partitions) from its judged columns, the
+	 * identifier columns, the persons counted and the problems met.
+	 * @param warnings the scan's warnings, after those of the draft's status
+	 */
+	static ScanReport report(ScanSettings settings, ItemLexicon lexicon, String name, String describe, Judged judged,
+			long rows, List<Integer> idColumns, String idHow, PersonCounter.Counts counts, long rowsWithoutId,
+			TableProblems problems, List<String> warnings) {
 		List<String> idNames = new ArrayList<>();
 		for (int c : idColumns) {
-			idNames.add(profiles[c].name);
+			idNames.add(judged.profiles()[c].name);
 		}
 		Persons personsReport = new Persons(idNames, counts.distinct(), counts.minors(), counts.individuals(),
 				counts.sensitiveIndividuals(), idColumns.isEmpty() ? 0 : rowsWithoutId,
 				idColumns.isEmpty() ? "no identifier column found; persons not counted" : idHow);
-		List<SuggestedItem> suggestions = suggest(settings, lexicon, source.name(), profiles, judged);
+		List<SuggestedItem> suggestions = suggest(settings, lexicon, name, judged.profiles(), judged.findings());
 		Map<String, Object> scenario = scenario(settings, suggestions, counts);
-		ScanReport.ScenarioStatus status = status(columns, idNames, counts);
-		TableProblems problems = source.problems();
+		ScanReport.ScenarioStatus status = status(judged.columns(), idNames, counts);
 		List<String> first = new ArrayList<>();
 		for (TableProblem p : problems.first()) {
 			if (first.size() < 20) {
@@ -80,14 +111,17 @@ final class Reports {
 			allWarnings.add(p.message().en());
 		}
 		allWarnings.addAll(warnings);
-		if (source instanceof SourceWarnings w) {
-			allWarnings.addAll(w.warnings());
-		}
-		ScanReport.Details details = new ScanReport.Details(source.describe(), settings.standard().name(),
-				settings.asOf().toString(), problems.total(), Scanner.problemCounts(problems.counts()), first,
+		ScanReport.Details details = new ScanReport.Details(describe, settings.standard().name(),
+				settings.asOf().toString(), problems.total(), problemCounts(problems.counts()), first,
 				List.copyOf(allWarnings));
-		return new ScanReport(ScanReport.SCHEMA, source.name(), rows, columns, personsReport, suggestions, scenario,
+		return new ScanReport(ScanReport.SCHEMA, name, rows, judged.columns(), personsReport, suggestions, scenario,
 				details, status);
+	}
+
+	private static Map<String, Long> problemCounts(Map<TableProblem.Kind, Long> counts) {
+		Map<String, Long> out = new LinkedHashMap<>();
+		counts.forEach((k, v) -> out.put(k.name(), v));
+		return out;
 	}
 
 	/** Code of the problem of a draft whose personal information has no counted persons. */
@@ -133,14 +167,14 @@ final class Reports {
 	}
 
 	/**
-	 * Column bit sets (bit {@code min(index, 63)}): {@code [0]} columns holding sensitive
+	 * Column bit sets ({@link ColumnWorker#columnBit}): {@code [0]} columns holding sensitive
 	 * information, {@code [1]} columns holding non-sensitive personal information.
 	 */
 	static long[] columnMasks(List<Column> columns) {
 		long sensitive = 0;
 		long other = 0;
 		for (int i = 0; i < columns.size(); i++) {
-			long bit = 1L << Math.min(i, 63);
+			long bit = ColumnWorker.columnBit(i);
 			for (Finding f : columns.get(i).findings()) {
 				if (f.sensitive()) {
 					sensitive |= bit;

@@ -17,11 +17,7 @@ import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.Identifiers;
 import cn.outbound.pii.InvalidIdentifierException;
 import cn.outbound.pii.ResidentIdNumber;
-import cn.outbound.pii.detect.Detector;
-import cn.outbound.pii.detect.Detectors;
-import cn.outbound.pii.detect.EmbeddedFinder;
 import cn.outbound.pii.detect.PiType;
-import cn.outbound.pii.detect.Screen;
 import cn.outbound.pii.detect.SensitivityStandard;
 import cn.outbound.pii.detect.Value;
 import cn.outbound.tables.CellDecoder;
@@ -30,22 +26,22 @@ import cn.outbound.tables.Cells;
 import cn.outbound.tables.TableProblem;
 import cn.outbound.tables.TableProblems;
 import cn.outbound.scan.ScanReport.Column;
-import cn.outbound.scan.ScanReport.Finding;
 import cn.outbound.tables.RowSink;
 import cn.outbound.tables.TableSource;
 
 /**
- * The one place where outbound-spark reaches into the scanner's package-private parts: the per-column work of
- * {@link Scanner}'s worker (screen, detectors, value memo, first samples, persons keyed by normalised identifier) for
- * one partition at a time, and the report built from the partitions' merged results. It lives in the scanner's
- * package (inside outbound-spark, so nothing in outbound-scan changed) and copies no rule: thresholds, detectors,
- * masking, column judging, suggestions and the draft scenario are the scanner's own. Only the loop over a row's cells
- * ({@code Scanner.Worker}) is repeated here, because that class is private; when the scanner's column worker becomes a
- * public API (issue #10: Scanner split into run / column worker / column choice) this class shrinks to a call of it.
+ * What outbound-spark needs of the scanner beyond its public parts. The per-column work on the executors is the
+ * scanner's public {@link ColumnWorker} (screen, detectors, value memo, first samples, {@link ColumnCounts} and
+ * {@link ColumnSamples}, merged in any order); this class adds the partition around it (segments in table order,
+ * problems and lines, persons handed on in bounded batches), the merge of the partitions, and the report, which is
+ * built by the scanner's own {@code Reports} from the merged columns. It lives in the scanner's package (inside
+ * outbound-spark) only for that report and the column choice ({@code ColumnChoice}, {@code ColumnProfile}), which
+ * stay package-private; it copies no rule: thresholds, detectors, masking, column judging, suggestions and the draft
+ * scenario are the scanner's own.
  *
  * <p>
  * The choice of identifier columns is the scanner's own too: {@link #decide} runs a real {@link Scanner} over the
- * table's first {@value Scanner#DECIDE_AFTER} rows, exactly the rows the single-machine scan decides on.
+ * table's first {@value #DECIDE_AFTER} rows, exactly the rows the single-machine scan decides on.
  */
 public final class SparkAdapter {
 
@@ -53,12 +49,7 @@ public final class SparkAdapter {
 	}
 
 	/** Rows the identifier columns are chosen on (the single-machine scanner's number). */
-	public static final int DECIDE_AFTER = Scanner.DECIDE_AFTER;
-
-	/** The column bit of column {@code c} in a person's mask (columns from 63 on share the last bit). */
-	public static long columnBit(int c) {
-		return 1L << Math.min(c, 63);
-	}
+	public static final int DECIDE_AFTER = ColumnChoice.DECIDE_AFTER;
 
 	// ------------------------------------------------------------------ plan
 
@@ -87,13 +78,13 @@ public final class SparkAdapter {
 
 	/**
 	 * Chooses the identifier columns as the single-machine scanner does: a {@link Scanner} over the table's first
-	 * {@value Scanner#DECIDE_AFTER} rows (in table order), which decides on exactly those rows.
-	 * @param firstRows the first rows in table order (at most {@value Scanner#DECIDE_AFTER} are used)
+	 * {@value #DECIDE_AFTER} rows (in table order), which decides on exactly those rows.
+	 * @param firstRows the first rows in table order (at most {@value #DECIDE_AFTER} are used)
 	 * @throws IllegalArgumentException for an {@code --id-column} that is not a column, as the scanner says it
 	 */
 	public static Decision decide(ScanSettings settings, String name, List<String> header, List<String[]> firstRows,
 			boolean rememberValues) throws IOException {
-		List<String[]> rows = firstRows.subList(0, Math.min(firstRows.size(), Scanner.DECIDE_AFTER));
+		List<String[]> rows = firstRows.subList(0, Math.min(firstRows.size(), DECIDE_AFTER));
 		TableSource source = new RowsSource(name, header, rows);
 		ScanReport first = new Scanner(settings).threads(1).rememberValues(false).scan(source);
 		List<String> idNames = first.persons().identifierColumns();
@@ -108,7 +99,7 @@ public final class SparkAdapter {
 		List<String> all = first.details().warnings();
 		List<String> warnings = new ArrayList<>();
 		for (int i = first.scenarioStatus().problems().size(); i < all.size(); i++) {
-			if (!all.get(i).startsWith(WOULD_CHOOSE)) {
+			if (!all.get(i).startsWith(ColumnChoice.WOULD_CHOOSE)) {
 				warnings.add(all.get(i));
 			}
 		}
@@ -116,8 +107,6 @@ public final class SparkAdapter {
 				settings.confirmSample(), rememberValues);
 		return new Decision(plan, idColumns.length > 0 ? first.persons().how() : "", List.copyOf(warnings));
 	}
-
-	private static final String WOULD_CHOOSE = "the identifier columns were chosen on the first ";
 
 	/** The index of the identifier column the report names: the first column of that (masked) name with an identifier type. */
 	private static int columnOf(List<Column> columns, String name) {
@@ -139,21 +128,15 @@ public final class SparkAdapter {
 		return fallback;
 	}
 
-	/** As {@code Scanner.Run.kindOf}: the identifier kind of a column by the types found in it. */
+	/** The identifier kind of a column by the types the report names ({@code ColumnChoice.kindOf}). */
 	private static IdentifierKind kindOf(List<String> types) {
-		if (types.contains(PiType.CN_RESIDENT_ID.id())) {
-			return IdentifierKind.RESIDENT_ID;
+		List<PiType> found = new ArrayList<>();
+		for (PiType t : PiType.values()) {
+			if (types.contains(t.id())) {
+				found.add(t);
+			}
 		}
-		if (types.contains(PiType.CN_PASSPORT.id())) {
-			return IdentifierKind.PASSPORT;
-		}
-		if (types.contains(PiType.CN_MOBILE.id())) {
-			return IdentifierKind.MOBILE;
-		}
-		if (types.contains(PiType.EMAIL.id())) {
-			return IdentifierKind.EMAIL;
-		}
-		return IdentifierKind.OPAQUE;
+		return ColumnChoice.kindOf(found);
 	}
 
 	/** Rows held in memory, as a table source for the scanner. */
@@ -243,13 +226,7 @@ public final class SparkAdapter {
 
 		private final Plan plan;
 
-		private final Detector[] detectors = new Detector[PiType.values().length];
-
-		private final ColumnTally[] tallies;
-
-		private final ValueMemo[] memos;
-
-		private final Value value = new Value();
+		private final ColumnWorker columns;
 
 		private final Value idValue = new Value();
 
@@ -261,20 +238,12 @@ public final class SparkAdapter {
 
 		private final Stats stats;
 
-		/** The current segment, its first samples and fullness. */
+		/** The current segment and its problems. */
 		private SegmentPart segment;
-
-		private ColumnFirsts[] firsts;
-
-		private int[] samplesFull;
-
-		private int[] confirmFull;
-
-		private boolean[] valuesFull;
 
 		private TableProblems problems;
 
-		/** The current row's cells as decoded (for the identifier columns), and its mask. */
+		/** The current row's cells as decoded (for the identifier columns). */
 		private final char[][] idChars;
 
 		private final int[] idLengths;
@@ -283,34 +252,10 @@ public final class SparkAdapter {
 
 		private final int[] idSlot;
 
-		private long mask;
-
-		private int malformed;
-
-		private long answer;
-
-		private long wants;
-
 		public Worker(Plan plan, PersonSink sink) {
 			this.plan = plan;
-			for (Detector d : Detectors.all()) {
-				this.detectors[d.type().ordinal()] = d;
-			}
 			int width = plan.width();
-			this.tallies = new ColumnTally[width];
-			for (int i = 0; i < width; i++) {
-				this.tallies[i] = new ColumnTally();
-			}
-			if (plan.rememberValues()) {
-				this.memos = new ValueMemo[width];
-				int[] budget = { ValueMemo.PER_THREAD };
-				for (int i = 0; i < width; i++) {
-					this.memos[i] = new ValueMemo(budget);
-				}
-			}
-			else {
-				this.memos = null;
-			}
+			this.columns = new ColumnWorker(width, plan.confirmSample(), plan.rememberValues());
 			this.sink = sink;
 			this.persons = new Persons(plan);
 			this.stats = new Stats(width);
@@ -333,12 +278,7 @@ public final class SparkAdapter {
 		 */
 		public void segment(String file, long start, boolean lastOfFile) {
 			endSegment();
-			this.segment = new SegmentPart(new Segment(file, start), lastOfFile, this.plan.width());
-			int width = this.plan.width();
-			this.firsts = new ColumnFirsts[width];
-			this.samplesFull = new int[width];
-			this.confirmFull = new int[width];
-			this.valuesFull = new boolean[width];
+			this.segment = new SegmentPart(new Segment(file, start), lastOfFile);
 			this.problems = new TableProblems();
 		}
 
@@ -390,34 +330,8 @@ public final class SparkAdapter {
 		 */
 		public void cell(int c, byte[] bytes, int from, int to, CellDecoder decoder) {
 			int slot = this.idSlot[c];
-			ValueMemo memo = null;
-			if (this.memos != null && slot < 0 && this.memos[c].active(to - from)) {
-				long known = this.memos[c].find(bytes, from, to);
-				if (known == 0) {
-					memo = this.memos[c];
-				}
-				else if (fromMemory(c, known, this.memos[c].wants())) {
-					if ((known & ValueMemo.NOTHING) == 0) {
-						this.mask |= columnBit(c);
-					}
-					return;
-				}
-			}
-			int n = decoder.decode(bytes, from, to);
-			int bad = decoder.malformed();
-			this.malformed += bad;
-			Value v = this.value.set(decoder.chars(), 0, n);
-			if (v.isEmpty() || Scanner.isNullToken(v)) {
-				this.answer = ValueMemo.NOTHING;
-				this.wants = 0;
-			}
-			else {
-				this.mask |= columnBit(c);
-				profile(c, v);
-			}
-			if (memo != null && bad == 0) {
-				memo.put(to - from, this.answer, this.wants);
-			}
+			// an identifier column's characters are needed for the person: never answered from the memo
+			int n = this.columns.cell(c, bytes, from, to, decoder, slot < 0);
 			if (slot >= 0) {
 				if (this.idChars[slot].length < n) {
 					this.idChars[slot] = new char[Math.max(n, 2 * this.idChars[slot].length)];
@@ -435,9 +349,10 @@ public final class SparkAdapter {
 		 */
 		public void endRow(long line, String charset) {
 			this.stats.rows++;
-			if (this.malformed > 0) {
+			int malformed = this.columns.rowMalformed();
+			if (malformed > 0) {
 				this.blockDecoded.add(new TableProblem(line, TableProblem.Kind.UNDECODABLE_BYTES,
-						this.malformed + " undecodable byte sequence(s) in " + charset));
+						malformed + " undecodable byte sequence(s) in " + charset));
 			}
 			if (this.plan.idColumns().length > 0) {
 				boolean counted = false;
@@ -451,8 +366,7 @@ public final class SparkAdapter {
 				}
 			}
 			java.util.Arrays.fill(this.idPresent, false);
-			this.mask = 0;
-			this.malformed = 0;
+			this.columns.nextRow();
 		}
 
 		private boolean countPerson(int k) {
@@ -466,7 +380,7 @@ public final class SparkAdapter {
 					for (int i = 0; i < 17; i++) {
 						first17 = first17 * 10 + (v.charAt(i) - '0');
 					}
-					this.persons.addResidentId(first17, this.mask);
+					this.persons.addResidentId(first17, this.columns.rowMask());
 					flushIfFull();
 					return true;
 				}
@@ -478,7 +392,7 @@ public final class SparkAdapter {
 			catch (InvalidIdentifierException ex) {
 				return false;
 			}
-			this.persons.add(kind, normalised, this.mask);
+			this.persons.add(kind, normalised, this.columns.rowMask());
 			flushIfFull();
 			return true;
 		}
@@ -493,16 +407,8 @@ public final class SparkAdapter {
 		public Stats finish() {
 			endSegment();
 			this.persons.drainTo(this.sink);
-			for (int c = 0; c < this.tallies.length; c++) {
-				ColumnTally t = this.tallies[c];
-				this.stats.nonEmpty[c] += t.nonEmpty;
-				for (int i = 0; i < t.strong.length; i++) {
-					this.stats.strong[c][i] += t.strong[i];
-					this.stats.weak[c][i] += t.weak[i];
-				}
-				for (int i = 0; i < t.embedded.length; i++) {
-					this.stats.embedded[c][i] += t.embedded[i];
-				}
+			for (int c = 0; c < this.stats.counts.length; c++) {
+				this.stats.counts[c].merge(this.columns.counts()[c]);
 			}
 			return this.stats;
 		}
@@ -513,23 +419,7 @@ public final class SparkAdapter {
 			}
 			endBlock();
 			SegmentPart s = this.segment;
-			for (int c = 0; c < this.firsts.length; c++) {
-				ColumnFirsts f = this.firsts[c];
-				if (f == null) {
-					continue;
-				}
-				for (int t = 0; t < f.samples.length; t++) {
-					if (f.samples[t] != null) {
-						s.samples[c][t] = f.samples[t].toArray(new String[0]);
-					}
-					if (f.toConfirm[t] != null) {
-						s.toConfirm[c][t] = f.toConfirm[t].toArray(new String[0]);
-					}
-				}
-				if (f.values != null) {
-					s.values[c] = f.values.toArray(new String[0]);
-				}
-			}
+			s.samples = this.columns.takeSamples();
 			s.problemTotal = this.problems.total();
 			for (Map.Entry<TableProblem.Kind, Long> e : this.problems.counts().entrySet()) {
 				s.problemCounts[e.getKey().ordinal()] = e.getValue();
@@ -545,134 +435,6 @@ public final class SparkAdapter {
 			}
 			this.stats.segments.add(s);
 			this.segment = null;
-		}
-
-		// the rest follows Scanner.Worker, with "full" meaning full in this segment (a value that cannot be among
-		// the segment's first samples cannot be among the table's)
-
-		private boolean fromMemory(int c, long known, long wanted) {
-			if ((known & ValueMemo.NOTHING) != 0) {
-				return true;
-			}
-			if (!this.valuesFull[c] || ((int) wanted & ~this.samplesFull[c]) != 0
-					|| ((int) (wanted >>> 32) & ~this.confirmFull[c]) != 0) {
-				return false;
-			}
-			ColumnTally tally = this.tallies[c];
-			tally.nonEmpty++;
-			long matches = known & ((1L << (2 * ColumnProfile.TYPES.length)) - 1);
-			while (matches != 0) {
-				int bit = Long.numberOfTrailingZeros(matches);
-				matches &= matches - 1;
-				if ((bit & 1) == 0) {
-					tally.weak[bit >>> 1]++;
-				}
-				else {
-					tally.strong[bit >>> 1]++;
-				}
-			}
-			int embedded = (int) (known >>> 40) & 7;
-			if ((embedded & EmbeddedFinder.RESIDENT_ID) != 0) {
-				tally.embedded[0]++;
-			}
-			if ((embedded & EmbeddedFinder.MOBILE) != 0) {
-				tally.embedded[1]++;
-			}
-			if ((embedded & EmbeddedFinder.EMAIL) != 0) {
-				tally.embedded[2]++;
-			}
-			return true;
-		}
-
-		private void profile(int c, Value v) {
-			ColumnTally tally = this.tallies[c];
-			tally.nonEmpty++;
-			long answer = 0;
-			int sampled = 0;
-			int confirmed = 0;
-			int candidates = Screen.of(v);
-			while (candidates != 0) {
-				int t = Integer.numberOfTrailingZeros(candidates);
-				candidates &= candidates - 1;
-				Detector d = this.detectors[t];
-				int m = d.match(v);
-				if (m == Detector.NO) {
-					continue;
-				}
-				answer |= (long) m << (2 * t);
-				sampled |= 1 << t;
-				if (m == Detector.STRONG) {
-					tally.strong[t]++;
-				}
-				else {
-					tally.weak[t]++;
-					if (d.confirms()) {
-						confirmed |= 1 << t;
-					}
-					if (d.confirms() && (this.confirmFull[c] & (1 << t)) == 0) {
-						ColumnFirsts f = firsts(c);
-						if (f.wantsConfirm(t, this.plan.confirmSample())) {
-							f.confirm(t, v.toString());
-							if (!f.wantsConfirm(t, this.plan.confirmSample())) {
-								this.confirmFull[c] |= 1 << t;
-							}
-						}
-					}
-				}
-				if ((this.samplesFull[c] & (1 << t)) == 0) {
-					sample(c, t, ColumnProfile.mask(d.type(), v));
-				}
-			}
-			if (EmbeddedFinder.isText(v)) {
-				int bits = EmbeddedFinder.find(v);
-				if (bits != 0) {
-					embedded(c, bits, EmbeddedFinder.RESIDENT_ID, 0, PiType.CN_RESIDENT_ID, v);
-					embedded(c, bits, EmbeddedFinder.MOBILE, 1, PiType.CN_MOBILE, v);
-					embedded(c, bits, EmbeddedFinder.EMAIL, 2, PiType.EMAIL, v);
-					answer |= (long) bits << 40;
-					sampled |= (((bits & EmbeddedFinder.RESIDENT_ID) != 0) ? 1 << PiType.CN_RESIDENT_ID.ordinal() : 0)
-							| (((bits & EmbeddedFinder.MOBILE) != 0) ? 1 << PiType.CN_MOBILE.ordinal() : 0)
-							| (((bits & EmbeddedFinder.EMAIL) != 0) ? 1 << PiType.EMAIL.ordinal() : 0);
-				}
-			}
-			if (!this.valuesFull[c]) {
-				ColumnFirsts f = firsts(c);
-				if (f.wantsValue()) {
-					f.value(v.toString());
-				}
-				this.valuesFull[c] = !f.wantsValue();
-			}
-			this.answer = answer;
-			this.wants = (sampled & 0xFFFFFFFFL) | ((long) confirmed << 32);
-		}
-
-		private void sample(int c, int t, String masked) {
-			ColumnFirsts f = firsts(c);
-			if (f.wantsSample(t)) {
-				f.sample(t, masked);
-				if (!f.wantsSample(t)) {
-					this.samplesFull[c] |= 1 << t;
-				}
-			}
-		}
-
-		private void embedded(int c, int bits, int bit, int slot, PiType type, Value v) {
-			if ((bits & bit) != 0) {
-				this.tallies[c].embedded[slot]++;
-				int t = type.ordinal();
-				if ((this.samplesFull[c] & (1 << t)) == 0) {
-					sample(c, t, Identifiers.maskMiddle(v));
-				}
-			}
-		}
-
-		private ColumnFirsts firsts(int c) {
-			ColumnFirsts f = this.firsts[c];
-			if (f == null) {
-				f = new ColumnFirsts();
-				this.firsts[c] = f;
-			}
-			return f;
 		}
 
 	}
@@ -790,11 +552,8 @@ public final class SparkAdapter {
 
 		final boolean lastOfFile;
 
-		final String[][][] samples;
-
-		final String[][][] toConfirm;
-
-		final String[][] values;
+		/** Per column, the segment's first samples (null for a column with none). */
+		ColumnSamples[] samples;
 
 		long lines;
 
@@ -812,12 +571,9 @@ public final class SparkAdapter {
 
 		String[] problemDetails;
 
-		SegmentPart(Segment segment, boolean lastOfFile, int width) {
+		SegmentPart(Segment segment, boolean lastOfFile) {
 			this.segment = segment;
 			this.lastOfFile = lastOfFile;
-			this.samples = new String[width][ColumnProfile.TYPES.length][];
-			this.toConfirm = new String[width][ColumnProfile.TYPES.length][];
-			this.values = new String[width][];
 		}
 
 		public Segment segment() {
@@ -840,21 +596,16 @@ public final class SparkAdapter {
 
 		long rowsWithoutId;
 
-		final long[] nonEmpty;
-
-		final long[][] strong;
-
-		final long[][] weak;
-
-		final long[][] embedded;
+		/** Per column, the exact counts. */
+		final ColumnCounts[] counts;
 
 		final List<SegmentPart> segments = new ArrayList<>();
 
 		Stats(int width) {
-			this.nonEmpty = new long[width];
-			this.strong = new long[width][ColumnProfile.TYPES.length];
-			this.weak = new long[width][ColumnProfile.TYPES.length];
-			this.embedded = new long[width][3];
+			this.counts = new ColumnCounts[width];
+			for (int c = 0; c < width; c++) {
+				this.counts[c] = new ColumnCounts();
+			}
 		}
 
 		public long rows() {
@@ -869,9 +620,9 @@ public final class SparkAdapter {
 
 	/**
 	 * The partitions' results added up in any order (in a tree, on the executors, then on the driver): counts
-	 * summed, and per list of first samples only what can still be among the table's first (a segment is dropped from
-	 * a list once the segments before it hold enough), so its size is bounded by the lists' sizes and the number of
-	 * segments' line counts, not by the data.
+	 * merged ({@link ColumnCounts#merge}), and per column of each segment's first samples only what can still be among
+	 * the table's first once the segments before it are known ({@link ColumnSamples#after}; a segment left with none is
+	 * dropped), so its size is bounded by the lists' sizes and the number of segments' line counts, not by the data.
 	 */
 	public static final class Merged implements Serializable {
 
@@ -881,10 +632,8 @@ public final class SparkAdapter {
 
 		private final Stats total;
 
-		/** Per (column, list): segment → items, pruned. Lists: 0..T-1 samples, T..2T-1 to confirm, 2T values. */
-		private final Map<Integer, TreeMap<Segment, String[]>> lists = new java.util.HashMap<>();
-
-		private final Map<Integer, Integer> listSizes = new java.util.HashMap<>();
+		/** Per column: segment → its first samples that can still be among the table's, in table order. */
+		private final Map<Integer, TreeMap<Segment, ColumnSamples>> samples = new java.util.HashMap<>();
 
 		/** Per segment with problems: lines, kinds, details of its first problems, pruned as the lists are. */
 		private final TreeMap<Segment, Object[]> problemsBySegment = new TreeMap<>();
@@ -908,15 +657,9 @@ public final class SparkAdapter {
 		/** Adds one partition's results. */
 		public Merged add(Stats s) {
 			addCounts(s);
-			int width = this.plan.width();
-			int types = ColumnProfile.TYPES.length;
 			for (SegmentPart p : s.segments) {
-				for (int c = 0; c < width; c++) {
-					for (int t = 0; t < types; t++) {
-						list(c * (2 * types + 1) + t, p.segment, p.samples[c][t]);
-						list(c * (2 * types + 1) + types + t, p.segment, p.toConfirm[c][t]);
-					}
-					list(c * (2 * types + 1) + 2 * types, p.segment, p.values[c]);
+				for (int c = 0; c < p.samples.length; c++) {
+					samples(c, p.segment, p.samples[c]);
 				}
 				this.lines.put(p.segment, new long[] { p.lines, p.prefixLines });
 				if (p.crossesIntoNext()) {
@@ -936,9 +679,9 @@ public final class SparkAdapter {
 		/** Adds another merge's results (the order does not matter). */
 		public Merged merge(Merged o) {
 			addCounts(o.total);
-			for (Map.Entry<Integer, TreeMap<Segment, String[]>> e : o.lists.entrySet()) {
-				for (Map.Entry<Segment, String[]> item : e.getValue().entrySet()) {
-					list(e.getKey(), item.getKey(), item.getValue());
+			for (Map.Entry<Integer, TreeMap<Segment, ColumnSamples>> e : o.samples.entrySet()) {
+				for (Map.Entry<Segment, ColumnSamples> item : e.getValue().entrySet()) {
+					samples(e.getKey(), item.getKey(), item.getValue());
 				}
 			}
 			this.lines.putAll(o.lines);
@@ -954,18 +697,10 @@ public final class SparkAdapter {
 		}
 
 		private void addCounts(Stats s) {
-			int width = this.plan.width();
 			this.total.rows += s.rows;
 			this.total.rowsWithoutId += s.rowsWithoutId;
-			for (int c = 0; c < width; c++) {
-				this.total.nonEmpty[c] += s.nonEmpty[c];
-				for (int t = 0; t < ColumnProfile.TYPES.length; t++) {
-					this.total.strong[c][t] += s.strong[c][t];
-					this.total.weak[c][t] += s.weak[c][t];
-				}
-				for (int i = 0; i < 3; i++) {
-					this.total.embedded[c][i] += s.embedded[c][i];
-				}
+			for (int c = 0; c < this.total.counts.length; c++) {
+				this.total.counts[c].merge(s.counts[c]);
 			}
 		}
 
@@ -978,25 +713,25 @@ public final class SparkAdapter {
 			}
 		}
 
-		private int cap(int key) {
-			int types = ColumnProfile.TYPES.length;
-			int list = key % (2 * types + 1);
-			return (list < types) ? ColumnProfile.SAMPLES
-					: (list < 2 * types) ? this.plan.confirmSample() : ColumnProfile.VALUE_SAMPLE;
-		}
-
-		private void list(int key, Segment segment, String[] items) {
-			if (items == null || items.length == 0) {
+		/** Adds a segment's samples of column {@code c}, and trims every segment's to what can still be first. */
+		private void samples(int c, Segment segment, ColumnSamples items) {
+			if (items == null || items.isEmpty()) {
 				return;
 			}
-			int cap = cap(key);
-			TreeMap<Segment, String[]> map = this.lists.computeIfAbsent(key, k -> new TreeMap<>());
+			TreeMap<Segment, ColumnSamples> map = this.samples.computeIfAbsent(c, k -> new TreeMap<>());
 			map.put(segment, items);
-			int size = this.listSizes.merge(key, items.length, Integer::sum);
-			while (size - map.lastEntry().getValue().length >= cap) {
-				size -= map.pollLastEntry().getValue().length;
+			ColumnSamples before = new ColumnSamples(this.plan.confirmSample());
+			for (java.util.Iterator<Map.Entry<Segment, ColumnSamples>> it = map.entrySet().iterator(); it.hasNext();) {
+				Map.Entry<Segment, ColumnSamples> e = it.next();
+				ColumnSamples left = e.getValue().after(before);
+				if (left.isEmpty()) {
+					it.remove();
+				}
+				else {
+					e.setValue(left);
+					before.merge(left);
+				}
 			}
-			this.listSizes.put(key, size);
 		}
 
 		public long rows() {
@@ -1011,38 +746,12 @@ public final class SparkAdapter {
 		/** The table's columns as the scanner profiles them: counts added up, first samples in table order. */
 		ColumnProfile[] profiles() {
 			int width = this.plan.width();
-			int types = ColumnProfile.TYPES.length;
 			ColumnProfile[] profiles = new ColumnProfile[width];
 			for (int c = 0; c < width; c++) {
 				ColumnProfile p = new ColumnProfile(this.plan.names().get(c), c, this.plan.confirmSample());
-				ColumnTally t = new ColumnTally();
-				t.nonEmpty = this.total.nonEmpty[c];
-				System.arraycopy(this.total.strong[c], 0, t.strong, 0, types);
-				System.arraycopy(this.total.weak[c], 0, t.weak, 0, types);
-				System.arraycopy(this.total.embedded[c], 0, t.embedded, 0, 3);
-				p.add(t);
-				// the lists of every segment in table order, one ColumnFirsts per segment (ColumnProfile keeps the first)
-				TreeMap<Segment, ColumnFirsts> bySegment = new TreeMap<>();
-				for (int list = 0; list <= 2 * types; list++) {
-					TreeMap<Segment, String[]> map = this.lists.get(c * (2 * types + 1) + list);
-					if (map == null) {
-						continue;
-					}
-					for (Map.Entry<Segment, String[]> e : map.entrySet()) {
-						ColumnFirsts f = bySegment.computeIfAbsent(e.getKey(), k -> new ColumnFirsts());
-						List<String> items = new ArrayList<>(List.of(e.getValue()));
-						if (list < types) {
-							f.samples[list] = items;
-						}
-						else if (list < 2 * types) {
-							f.toConfirm[list - types] = items;
-						}
-						else {
-							f.values = items;
-						}
-					}
-				}
-				for (ColumnFirsts f : bySegment.values()) {
+				p.add(this.total.counts[c]);
+				// every segment's samples in table order (ColumnProfile keeps the first)
+				for (ColumnSamples f : this.samples.getOrDefault(c, new TreeMap<>()).values()) {
 					p.add(f);
 				}
 				profiles[c] = p;
@@ -1117,33 +826,27 @@ public final class SparkAdapter {
 
 	// ------------------------------------------------------------------ the report
 
-	/** Persons per class, counted over the distinct keyed hashes by {@link #columnMasks}. */
+	/** Persons per class, counted over the distinct keyed hashes by the masks of {@link Columns}. */
 	public record PersonCounts(long distinct, long individuals, long sensitiveIndividuals, long minors) {
 	}
 
-	/** What the columns say once the partitions are merged: profiles and the masks that class a person. */
+	/** What the columns say once the partitions are merged: the judged columns and the masks that class a person. */
 	public static final class Columns {
 
-		final ColumnProfile[] profiles;
-
-		final List<Column> columns;
-
-		final List<Map<PiType, ColumnProfile.Finding>> judged;
+		final Reports.Judged judged;
 
 		final long sensitiveColumns;
 
 		final long otherPiColumns;
 
-		Columns(ColumnProfile[] profiles, List<Column> columns, List<Map<PiType, ColumnProfile.Finding>> judged,
-				long[] masks) {
-			this.profiles = profiles;
-			this.columns = columns;
+		Columns(Reports.Judged judged) {
 			this.judged = judged;
+			long[] masks = judged.masks();
 			this.sensitiveColumns = masks[0];
 			this.otherPiColumns = masks[1];
 		}
 
-		/** Column bits ({@link #columnBit}) of the columns holding sensitive information. */
+		/** Column bits ({@link ColumnWorker#columnBit}) of the columns holding sensitive information. */
 		public long sensitiveColumns() {
 			return this.sensitiveColumns;
 		}
@@ -1155,130 +858,34 @@ public final class SparkAdapter {
 
 	}
 
-	/** Judges the merged columns as {@code Reports.build} does. */
+	/** Judges the merged columns as the scanner does ({@code Reports.judge}). */
 	public static Columns columns(ScanSettings settings, Merged merged) {
-		Detector[] detectors = detectors();
-		ColumnProfile[] profiles = merged.profiles();
-		List<Column> columns = new ArrayList<>();
-		List<Map<PiType, ColumnProfile.Finding>> judged = new ArrayList<>();
-		for (ColumnProfile p : profiles) {
-			Map<PiType, ColumnProfile.Finding> found = p.judge(detectors);
-			judged.add(found);
-			List<String> types = new ArrayList<>();
-			List<Finding> findings = new ArrayList<>();
-			List<String> sample = new ArrayList<>();
-			boolean sensitive = false;
-			long matched = 0;
-			for (ColumnProfile.Finding f : found.values()) {
-				boolean s = settings.standard().isSensitive(f.type());
-				sensitive |= s;
-				types.add(f.type().id());
-				findings.add(new Finding(f.type().id(), f.matched(), round(f.share()), f.confidence(), s, f.basis()));
-				matched += f.matched();
-				for (String m : p.samples(f.type())) {
-					if (sample.size() < ColumnProfile.SAMPLES) {
-						sample.add(m);
-					}
-				}
-			}
-			columns.add(new Column(p.name, types, sensitive, Math.min(matched, p.nonEmpty), p.nonEmpty, sample, findings));
-		}
-		return new Columns(profiles, columns, judged, Reports.columnMasks(columns));
-	}
-
-	private static Detector[] detectors() {
-		Detector[] detectors = new Detector[PiType.values().length];
-		for (Detector d : Detectors.all()) {
-			detectors[d.type().ordinal()] = d;
-		}
-		return detectors;
-	}
-
-	private static double round(double share) {
-		return Math.round(share * 10_000) / 10_000.0;
+		return new Columns(Reports.judge(settings, merged.profiles()));
 	}
 
 	/**
-	 * The report, as {@code Reports.build} makes it from a single-machine scan, from the merged partitions and the
-	 * persons counted over the keyed hashes.
+	 * The report, as {@code Reports} makes it from a single-machine scan, from the merged partitions and the persons
+	 * counted over the keyed hashes.
 	 * @param fileNames whether problems name their file (a table of several files)
 	 * @param extraWarnings this engine's own warnings, after the scanner's
 	 */
 	public static ScanReport report(ScanSettings settings, String name, String format, Decision decision,
 			Merged merged, Columns columns, PersonCounts counts, boolean fileNames, List<String> extraWarnings) {
-		Plan plan = decision.plan();
 		List<Integer> idColumns = new ArrayList<>();
-		for (int c : plan.idColumns()) {
+		for (int c : decision.plan().idColumns()) {
 			idColumns.add(c);
-		}
-		List<String> idNames = new ArrayList<>();
-		for (int c : idColumns) {
-			idNames.add(columns.profiles[c].name);
 		}
 		// the scanner's warnings: the choice's, then whether the whole table would have chosen otherwise
 		List<String> warnings = new ArrayList<>(decision.warnings());
-		List<Integer> wouldChoose = chooseAutomatically(columns.profiles);
-		if (settings.idColumns().isEmpty() && !wouldChoose.equals(idColumns)) {
-			List<String> n = new ArrayList<>();
-			for (int c : wouldChoose) {
-				n.add(columns.profiles[c].name);
-			}
-			warnings.add(WOULD_CHOOSE + DECIDE_AFTER + " rows; on the whole table the choice would be " + n
-					+ "; rescan with --id-column to fix it");
+		String otherwise = ColumnChoice.wouldChooseOtherwise(settings, columns.judged.profiles(), idColumns);
+		if (otherwise != null) {
+			warnings.add(otherwise);
 		}
+		warnings.addAll(extraWarnings);
 		PersonCounter.Counts personCounts = new PersonCounter.Counts(counts.distinct(), counts.individuals(),
 				counts.sensitiveIndividuals(), counts.minors());
-		ScanReport.Persons personsReport = new ScanReport.Persons(idNames, counts.distinct(), counts.minors(),
-				counts.individuals(), counts.sensitiveIndividuals(), idColumns.isEmpty() ? 0 : merged.total.rowsWithoutId,
-				idColumns.isEmpty() ? "no identifier column found; persons not counted" : decision.idHow());
-		List<ScanReport.SuggestedItem> suggestions = Reports.suggest(settings, ItemLexicon.load(), name,
-				columns.profiles, columns.judged);
-		Map<String, Object> scenario = Reports.scenario(settings, suggestions, personCounts);
-		ScanReport.ScenarioStatus status = Reports.status(columns.columns, idNames, personCounts);
-		TableProblems problems = merged.problems(fileNames);
-		List<String> first = new ArrayList<>();
-		for (TableProblem p : problems.first()) {
-			if (first.size() < 20) {
-				first.add(p.toString());
-			}
-		}
-		List<String> allWarnings = new ArrayList<>();
-		for (ScanReport.ScenarioProblem p : status.problems()) {
-			allWarnings.add(p.message().en());
-		}
-		allWarnings.addAll(warnings);
-		allWarnings.addAll(extraWarnings);
-		ScanReport.Details details = new ScanReport.Details(format, settings.standard().name(),
-				settings.asOf().toString(), problems.total(), Scanner.problemCounts(problems.counts()), first,
-				List.copyOf(allWarnings));
-		return new ScanReport(ScanReport.SCHEMA, name, merged.total.rows, columns.columns, personsReport, suggestions,
-				scenario, details, status);
-	}
-
-	/** As {@code Scanner.Run.chooseAutomatically}: per identifier type in priority order, the column with the highest share. */
-	private static List<Integer> chooseAutomatically(ColumnProfile[] columns) {
-		Detector[] detectors = detectors();
-		PiType[] priority = { PiType.CN_RESIDENT_ID, PiType.CN_PASSPORT, PiType.CN_MOBILE, PiType.EMAIL };
-		List<Integer> chosen = new ArrayList<>();
-		List<Map<PiType, ColumnProfile.Finding>> judged = new ArrayList<>();
-		for (ColumnProfile p : columns) {
-			judged.add(p.judge(detectors));
-		}
-		for (PiType type : priority) {
-			int best = -1;
-			double bestShare = 0;
-			for (ColumnProfile p : columns) {
-				ColumnProfile.Finding f = judged.get(p.index).get(type);
-				if (f != null && f.share() > bestShare && !"found inside free text".equals(f.basis())) {
-					best = p.index;
-					bestShare = f.share();
-				}
-			}
-			if (best >= 0 && !chosen.contains(best)) {
-				chosen.add(best);
-			}
-		}
-		return chosen;
+		return Reports.report(settings, ItemLexicon.load(), name, format, columns.judged, merged.total.rows, idColumns,
+				decision.idHow(), personCounts, merged.total.rowsWithoutId, merged.problems(fileNames), warnings);
 	}
 
 }

@@ -23,7 +23,7 @@ import cn.outbound.ledger.EventKeyConflictException;
 import cn.outbound.ledger.EventSpec;
 import cn.outbound.ledger.IngestListener;
 import cn.outbound.ledger.Ledger;
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.ledger.LedgerInputException;
 import cn.outbound.ledger.LedgerKey;
 import cn.outbound.ledger.LedgerSettings;

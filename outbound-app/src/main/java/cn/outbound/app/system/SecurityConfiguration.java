@@ -232,6 +232,7 @@ class SecurityConfiguration {
 			.hasRole("ANALYST")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.GET, "/assessments/*/filing-documents.zip").hasRole("VIEWER") // as reading it
 			.anyRequest()
 			.hasRole("VIEWER"))
 			.formLogin(f -> f.loginPage("/login").successHandler((request, response, authentication) -> {

@@ -12,7 +12,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
-import cn.outbound.ledger.LedgerException;
 
 /**
  * The database that the CLI and the server share: {@code OUTBOUND_DB_URL} (with optional {@code OUTBOUND_DB_USER}

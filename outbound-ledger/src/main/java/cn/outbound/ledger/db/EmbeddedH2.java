@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import cn.outbound.ledger.LedgerException;
 
 /**
  * What keeps an embedded H2 database to its owner: H2 settings the schema needs added to any H2 URL, the

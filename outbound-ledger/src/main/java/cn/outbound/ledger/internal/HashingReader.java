@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
-import cn.outbound.ledger.IdentifierSource;
-import cn.outbound.ledger.IngestListener;
-import cn.outbound.ledger.InvalidRow;
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.pii.Identifiers;
 import cn.outbound.pii.InvalidIdentifierException;
@@ -43,6 +41,23 @@ public final class HashingReader {
 		this.threads = Math.max(1, threads);
 	}
 
+	/** Identifier values, one per row, read once (the ledger's {@code IdentifierSource}, seen from here). */
+	public interface Source {
+
+		/** Moves to the next row; false at the end. */
+		boolean next();
+
+		/** The current row's value; a view valid until the next call to {@link #next()}. */
+		CharSequence value();
+
+		/** The current row's number for messages. */
+		long row();
+
+		/** Why the current row could not be read, or null. */
+		String problem();
+
+	}
+
 	/** What reading one source gave: the hashes sit in one spill per hashing thread. */
 	public record Result(long rows, long identifiers, List<HashSpill> spills) {
 	}
@@ -52,8 +67,8 @@ public final class HashingReader {
 	 * alone), invalid rows to {@code invalid}. On failure the spills made so far are closed.
 	 * @param kind the identifiers' kind, or null to tell per value
 	 */
-	public Result read(IdentifierSource source, IdentifierKind kind, Supplier<HashSpill> spills, InvalidRows invalid,
-			IngestListener listener, long rowsBefore) {
+	public Result read(Source source, IdentifierKind kind, Supplier<HashSpill> spills, InvalidRows invalid,
+			LongConsumer progress, long rowsBefore) {
 		BlockingQueue<Batch> free = new ArrayBlockingQueue<>(this.threads * 2 + 2);
 		BlockingQueue<Batch> full = new ArrayBlockingQueue<>(this.threads * 2 + 2);
 		for (int i = 0; i < this.threads * 2 + 2; i++) {
@@ -80,7 +95,7 @@ public final class HashingReader {
 					batch = take(free, workers);
 				}
 				if ((rows & 0xFFFF) == 0) {
-					listener.rows(rowsBefore + rows);
+					progress.accept(rowsBefore + rows);
 				}
 			}
 			if (batch.size > 0) {
@@ -111,7 +126,7 @@ public final class HashingReader {
 				throw (w.failure instanceof RuntimeException re) ? re : new LedgerException("hashing failed", w.failure);
 			}
 		}
-		listener.rows(rowsBefore + rows);
+		progress.accept(rowsBefore + rows);
 		long identifiers = workers.stream().mapToLong(w -> w.identifiers).sum();
 		return new Result(rows, identifiers, workers.stream().map(w -> w.spill).toList());
 	}
@@ -256,7 +271,7 @@ public final class HashingReader {
 						int end = b.ends[i];
 						if (b.problems[i] != null) {
 							this.slice.set(b.chars, start, end - start);
-							this.invalid.add(new InvalidRow(b.rows[i], Identifiers.maskMiddle(this.slice), b.problems[i]));
+							this.invalid.add(new InvalidRows.Row(b.rows[i], Identifiers.maskMiddle(this.slice), b.problems[i]));
 						}
 						else {
 							this.slice.set(b.chars, start, end - start);
@@ -267,7 +282,7 @@ public final class HashingReader {
 								n++;
 							}
 							catch (InvalidIdentifierException ex) {
-								this.invalid.add(new InvalidRow(b.rows[i], Identifiers.mask(k, this.slice.toString()),
+								this.invalid.add(new InvalidRows.Row(b.rows[i], Identifiers.mask(k, this.slice.toString()),
 										ex.getMessage()));
 							}
 						}

@@ -5,18 +5,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
-import cn.outbound.ledger.InvalidRow;
-
 /**
  * Invalid rows met while reading: all counted, the {@code kept} lowest row numbers kept (rows may arrive out of
  * order from several hashing threads). Thread-safe.
  */
 public final class InvalidRows {
 
+	/** A row whose identifier could not be read or normalised: its number, its value masked, and why. */
+	public record Row(long row, String maskedValue, String reason) {
+	}
+
 	private final int kept;
 
-	private final PriorityQueue<InvalidRow> lowest = new PriorityQueue<>(
-			Comparator.comparingLong(InvalidRow::row).reversed());
+	private final PriorityQueue<Row> lowest = new PriorityQueue<>(
+			Comparator.comparingLong(Row::row).reversed());
 
 	private long count;
 
@@ -24,7 +26,7 @@ public final class InvalidRows {
 		this.kept = kept;
 	}
 
-	public synchronized void add(InvalidRow row) {
+	public synchronized void add(Row row) {
 		this.count++;
 		this.lowest.add(row);
 		if (this.lowest.size() > this.kept) {
@@ -37,9 +39,9 @@ public final class InvalidRows {
 	}
 
 	/** The kept rows in row order. */
-	public synchronized List<InvalidRow> rows() {
-		List<InvalidRow> list = new ArrayList<>(this.lowest);
-		list.sort(Comparator.comparingLong(InvalidRow::row));
+	public synchronized List<Row> rows() {
+		List<Row> list = new ArrayList<>(this.lowest);
+		list.sort(Comparator.comparingLong(Row::row));
 		return list;
 	}
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 import cn.outbound.ledger.db.Dialect;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
-import cn.outbound.ledger.LedgerException;
+import cn.outbound.ledger.db.LedgerException;
 
 /**
  * The distinct hashes of an event's parts, in ascending order, cut into windows of consecutive buckets of about

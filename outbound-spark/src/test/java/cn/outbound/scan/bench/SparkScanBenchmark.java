@@ -28,7 +28,9 @@ import cn.outbound.spark.SparkScan;
  * untimed (start-up, class loading, JIT). Not a test; see the README for the command.
  *
  * <p>
- * Arguments: the file's size in MiB (default 1024), and optionally which passes to run (e.g. {@code scanner,csv2}).
+ * Arguments: the file's size in MiB (default 1024), and optionally which passes to run, of
+ * {@code scanner-csv,scanner-parquet,csv1,csv2,parquet1,parquet2} (all by default). {@code outbound-spark/bench/run.sh}
+ * runs the local[1] passes in a JVM pinned to one core.
  */
 public final class SparkScanBenchmark {
 

@@ -1,7 +1,12 @@
-package cn.outbound.ledger;
+package cn.outbound.ledger.db;
 
 /**
  * The ledger could not do what was asked. Messages never hold a raw identifier: values are masked.
+ *
+ * <p>
+ * It sits in the ledger's bottom package, beside the database, so that every layer of the ledger (the facade in
+ * {@code cn.outbound.ledger}, its parts in {@code ledger.internal}, the database here) throws the same exception and
+ * no package below the facade depends on it.
  */
 public class LedgerException extends RuntimeException {
 
