@@ -197,6 +197,56 @@ doc = {
       "AuditEvent": {"type": "object", "properties": {"seq": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}, "actor": {"type": "string"}, "action": {"type": "string"}, "target": {"type": "string"}, "remote": {"type": "string"}, "details": {"type": "string"}, "hash": {"type": "string"}}},
     }},
 }
+
+# ---- issue #14: the life of a filing and its deadlines (cn.outbound.app.filing); docs/filing-life.md
+doc["tags"].append({"name": "filings"})
+filing_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+filing_refused = {"404": problem("No such filing (or, on create, no such assessment)"),
+                  "409": problem("Refused by the filing's state: `detail` names the state and the allowed next ones (`errors[].code`: transition-refused, already-open, nothing-to-file)"),
+                  "422": problem("A bad field (`errors[].field`: to, date, number, scale, recipients; `code`; `message` in the Accept-Language)")}
+doc["paths"].update({
+    "/api/v1/filings": {
+        "post": {"tags": ["filings"], "summary": "Open a filing (DRAFT) for a stored assessment", "operationId": "createFiling",
+            "description": "Role: ANALYST. The assessment's outcome must be SECURITY_ASSESSMENT or STANDARD_CONTRACT_OR_CERTIFICATION; an assessment has one filing at a time unless it was rejected or withdrawn. Audited (`FILING_CREATE`).",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["assessment"], "additionalProperties": False, "properties": {"assessment": {"type": "integer", "minimum": 1}}}}}},
+            "responses": {"201": js(ref("Filing"), "The new filing (Location: /api/v1/filings/{id})"), **errs("400", "401", "403", "415"), **filing_refused}},
+        "get": {"tags": ["filings"], "summary": "Filings, newest first (at most 500)", "operationId": "listFilings",
+            "description": "Role: VIEWER.",
+            "parameters": [{"name": "assessment", "in": "query", "schema": {"type": "integer"}}, {"name": "processor", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": js({"type": "object", "properties": {"items": {"type": "array", "items": ref("Filing")}, "max": {"type": "integer"}}}), **errs("400", "401", "403")}}},
+    "/api/v1/filings/{id}": {"get": {"tags": ["filings"], "summary": "A filing: state, steps, allowed next states, open deadlines", "operationId": "getFiling",
+        "description": "Role: VIEWER. The same document as `outbound filing status ID --format json`.",
+        "parameters": [filing_id], "responses": {"200": js(ref("Filing")), **errs("400", "401", "403", "404")}}},
+    "/api/v1/filings/{id}/transitions": {"post": {"tags": ["filings"], "summary": "Move a filing to its next state on the day it happened", "operationId": "advanceFiling",
+        "description": "Role: ANALYST. Security assessment: DRAFT → SUBMITTED → ACCEPTED → APPROVED | REJECTED | WITHDRAWN; standard contract: DRAFT → CONTRACT_EFFECTIVE → FILED | WITHDRAWN. "
+          "`date` is not after today (Asia/Shanghai) nor before the previous step's; FILED needs `number`; APPROVED needs `scale` (persons of at least one class and 1 to 20 recipients). Audited (`FILING_TRANSITION`).",
+        "parameters": [filing_id],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["to", "date"], "additionalProperties": False, "properties": {
+            "to": {"type": "string", "enum": ["SUBMITTED", "ACCEPTED", "APPROVED", "REJECTED", "WITHDRAWN", "CONTRACT_EFFECTIVE", "FILED"]},
+            "date": {"type": "string", "format": "date"}, "number": {"type": "string", "maxLength": 100},
+            "scale": {"type": "object", "properties": {"individuals": {"type": "integer", "minimum": 0}, "sensitiveIndividuals": {"type": "integer", "minimum": 0},
+                "recipients": {"type": "array", "items": {"type": "string", "maxLength": 200}, "minItems": 1, "maxItems": 20}}}}}}}},
+        "responses": {"200": js(ref("Filing"), "The filing after the move"), **errs("400", "401", "403", "415"), **filing_refused}}},
+    "/api/v1/filings/{id}/extension": {"get": {"tags": ["filings"], "summary": "The growth figure of an approval's extension form: this year's persons in the ledger against the approved scale", "operationId": "filingExtension",
+        "description": "Role: VIEWER. Per class: the approved persons, this year's de-duplicated persons of the processor in the ledger, and the growth in percent (null for a class not approved).",
+        "parameters": [filing_id], "responses": {"200": js({"type": "object", "properties": {"filing": {"type": "integer"}, "asOf": {"type": "string", "format": "date"}, "approved": {"type": "object"}, "thisYear": {"type": "object"}, "growthPercent": {"type": "object"}}}),
+            **errs("401", "403", "404"), "409": problem("The filing is not approved (no scale to grow from)")}}},
+    "/api/v1/deadlines": {"get": {"tags": ["filings"], "summary": "Every open deadline across filings, soonest first", "operationId": "openDeadlines",
+        "description": "Role: VIEWER. The same as `outbound filing deadlines --format json`; as iCalendar at `/deadlines.ics` (a session or a bearer token; `?lang=en`).",
+        "responses": {"200": js(ref("OpenDeadlines")), **errs("401", "403")}}},
+})
+deadline = {"type": "object", "properties": {"uid": {"type": "string", "description": "stable: filing-ID-RULE@outbound"}, "filing": {"type": "integer"}, "assessment": {"type": "integer"},
+    "processor": {"type": ["string", "null"]}, "state": {"type": "string"}, "id": {"type": "string", "description": "the deadline rule (deadlines.yaml)"}, "obligation": {"type": "string"},
+    "title": ref("Text"), "marks": ref("Text"), "date": {"type": "string", "format": "date"}, "window": {"type": "object"}, "due": {"type": "string", "format": "date"},
+    "overdue": {"type": "boolean"}, "daysLeft": {"type": "integer"}, "provisional": {"type": "boolean"}, "anchor": {"type": "object"}, "period": ref("Text"),
+    "citation": {"type": "object"}, "explanation": ref("Text")}}
+doc["components"]["schemas"]["Filing"] = {"type": "object", "description": "outbound/filing/v1", "properties": {"schema": {"const": "outbound/filing/v1"}, "id": {"type": "integer"},
+    "assessment": {"type": "integer"}, "processor": {"type": ["string", "null"]}, "mechanism": {"type": "string"}, "mechanismLabel": ref("Text"), "state": {"type": "string"}, "stateLabel": ref("Text"),
+    "next": {"type": "array", "items": {"type": "string"}}, "number": {"type": ["string", "null"]}, "approvedScale": {"type": "object"}, "validUntil": {"type": ["string", "null"], "format": "date"},
+    "createdAt": {"type": "string", "format": "date-time"}, "createdBy": {"type": "string"}, "steps": {"type": "array", "items": {"type": "object"}}, "deadlines": {"type": "array", "items": deadline}}}
+doc["components"]["schemas"]["OpenDeadlines"] = {"type": "object", "description": "outbound/open-deadlines/v1", "properties": {"schema": {"const": "outbound/open-deadlines/v1"},
+    "today": {"type": "string", "format": "date"}, "provisional": {"type": "boolean"}, "overdue": {"type": "integer"}, "deadlines": {"type": "array", "items": deadline}}}
+
 out = os.path.join(os.path.dirname(__file__), "..", "resources", "api", "openapi.json")
 with open(out, "w", encoding="utf-8") as f:
     json.dump(doc, f, ensure_ascii=False, indent=1)

@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
 		subcommands = {
 				FilingCommand.Plan.class,
 				FilingDraftCommand.class,
+				FilingLifeCommands.Create.class, FilingLifeCommands.Status.class,
+				FilingLifeCommands.AdvanceCommand.class, FilingLifeCommands.DeadlinesCommand.class,
 		})
 final class FilingCommand {
 

@@ -34,6 +34,7 @@ import cn.outbound.ledger.RecordResult;
 import cn.outbound.ledger.WhatIf;
 import cn.outbound.pii.IdentifierKind;
 import cn.outbound.service.Services;
+import cn.outbound.service.filing.ApprovalWatch;
 import cn.outbound.service.audit.Actor;
 import cn.outbound.service.ledger.LedgerService;
 import cn.outbound.tables.TableFormatException;
@@ -113,6 +114,9 @@ final class LedgerCommand implements Callable<Integer> {
 
 		PrintWriter err;
 
+		/** The application layer, when {@link #writes()}. */
+		Services services;
+
 		abstract int run(LedgerService ledger) throws IOException;
 
 		/** Checks the options before the database is opened. */
@@ -133,6 +137,7 @@ final class LedgerCommand implements Callable<Integer> {
 				try (Ledger ledger = LedgerService.openLedger(Db.settings(), env(),
 						notice -> this.err.println("outbound: " + notice));
 						Services services = writes() ? Db.open() : null) {
+					this.services = services;
 					return run(new LedgerService(ledger, () -> RuleOptions.packs(this.rulesDir),
 							(services != null) ? services.writes() : null));
 				}
@@ -310,14 +315,30 @@ final class LedgerCommand implements Callable<Integer> {
 			}
 		}
 
+		/** Reads the approved filings (the application's tables) for the notices of art. 38 and art. 28. */
+		@Override
+		boolean writes() {
+			return true;
+		}
+
 		@Override
 		int run(LedgerService ledger) {
 			LedgerStatus s = ledger.status(this.processor, this.year, this.asOf, this.jurisdiction);
+			List<ApprovalWatch.Notice> notices = FilingLifeCommands.notices(this.services, s,
+					() -> RuleOptions.packs(this.rulesDir));
 			if (this.format == Format.json) {
-				this.out.println(LedgerJson.pretty(LedgerJson.status(s)));
+				var node = LedgerJson.status(s);
+				node.set("notices", tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.valueToTree(ApprovalWatch.toJson(notices)));
+				this.out.println(LedgerJson.pretty(node));
 				return Outbound.OK;
 			}
 			printStatus(this.out, s);
+			for (ApprovalWatch.Notice n : notices) {
+				this.out.println("! " + n.text().en());
+				this.out.println("  " + n.text().zh());
+			}
 			return Outbound.OK;
 		}
 

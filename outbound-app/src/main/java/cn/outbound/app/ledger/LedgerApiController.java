@@ -28,6 +28,7 @@ import cn.outbound.ledger.PersonClass;
 import cn.outbound.ledger.Persons;
 import cn.outbound.ledger.RecordResult;
 import cn.outbound.service.audit.Actor;
+import cn.outbound.service.filing.ApprovalWatch;
 import cn.outbound.service.ledger.LedgerService;
 import cn.outbound.tables.ReadLimitException;
 import cn.outbound.tables.TableFormatException;
@@ -60,10 +61,13 @@ class LedgerApiController {
 
 	private final LedgerService ledger;
 
+	private final ApprovalWatch watch;
+
 	private final long maxUpload;
 
-	LedgerApiController(LedgerService ledger, Environment env) {
+	LedgerApiController(LedgerService ledger, ApprovalWatch watch, Environment env) {
 		this.ledger = ledger;
+		this.watch = watch;
 		this.maxUpload = env.getProperty("outbound.ledger.max-upload-bytes", Long.class, 4L << 30);
 	}
 
@@ -79,7 +83,24 @@ class LedgerApiController {
 		catch (LedgerInputException ex) {
 			throw ApiProblem.badParameter(parameter(ex.field()), ex.getMessage());
 		}
-		write(response, 200, LedgerJson.compact(LedgerJson.status(s)));
+		var node = LedgerJson.status(s);
+		// Regulations art. 38 (approved scale) and art. 28 (important-data duties): issue #14
+		node.set("notices", NOTICES.valueToTree(ApprovalWatch.toJson(notices(this.watch, s))));
+		write(response, 200, LedgerJson.compact(node));
+	}
+
+	private static final tools.jackson.databind.json.JsonMapper NOTICES = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
+	/** The notices of a status; a database error reading the approvals leaves art. 28 standing. */
+	static java.util.List<ApprovalWatch.Notice> notices(ApprovalWatch watch, LedgerStatus s) {
+		try {
+			return watch.notices(s);
+		}
+		catch (java.sql.SQLException ex) {
+			log.warn("Could not read the approvals of {}: {}", s.processor(), ex.getMessage());
+			return ApprovalWatch.importantDataDuties(s, watch);
+		}
 	}
 
 	@PostMapping("/api/v1/ledger/{processor}/events")

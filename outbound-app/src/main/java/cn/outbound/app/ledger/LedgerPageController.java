@@ -5,6 +5,7 @@ import java.util.List;
 import cn.outbound.ledger.LedgerStatus;
 import cn.outbound.ledger.PersonClass;
 import cn.outbound.service.decision.RuleBooks;
+import cn.outbound.service.filing.ApprovalWatch;
 import cn.outbound.service.ledger.LedgerService;
 
 import org.springframework.stereotype.Controller;
@@ -24,9 +25,12 @@ class LedgerPageController {
 
 	private final RuleBooks books;
 
-	LedgerPageController(LedgerService ledger, RuleBooks books) {
+	private final ApprovalWatch watch;
+
+	LedgerPageController(LedgerService ledger, RuleBooks books, ApprovalWatch watch) {
 		this.ledger = ledger;
 		this.books = books;
+		this.watch = watch;
 	}
 
 	@GetMapping("/ledger/{processor}")
@@ -38,6 +42,7 @@ class LedgerPageController {
 				: LedgerService.DEFAULT_JURISDICTION;
 		LedgerStatus s = this.ledger.status(p, y, null, j);
 		model.addAttribute("status", s);
+		model.addAttribute("notices", LedgerApiController.notices(this.watch, s));
 		model.addAttribute("charts", List.of(LedgerChart.of(s, PersonClass.NON_SENSITIVE), LedgerChart.of(s, PersonClass.SENSITIVE)));
 		return "ledger";
 	}

@@ -170,7 +170,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, SessionGuard guard,
 			CookieCsrfTokenRepository csrfTokens) throws Exception {
-		http.securityMatcher("/api/**")
+		// the deadlines feed too: a calendar application sends a bearer token, a browser its session
+		http.securityMatcher("/api/**", "/deadlines.ics")
 			.addFilterAfter(bearer, SecurityContextHolderFilter.class)
 			.addFilterAfter(guard, BearerTokenFilter.class)
 			// a call riding on a browser session needs the CSRF token
@@ -188,7 +189,7 @@ class SecurityConfiguration {
 				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**")
 				.hasRole("ADMIN")
-				.requestMatchers(HttpMethod.GET, "/api/v1/**")
+				.requestMatchers(HttpMethod.GET, "/api/v1/**", "/deadlines.ics")
 				.hasRole("VIEWER")
 				.requestMatchers("/api/v1/rule-packs", "/api/v1/rule-packs/**")
 				.hasRole("ADMIN")
@@ -227,6 +228,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/assess", "/assess/**", "/drafts/**", "/scan", "/scan/**")
+			.hasRole("ANALYST")
+			.requestMatchers(HttpMethod.POST, "/filings", "/filings/**")
 			.hasRole("ANALYST")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

@@ -94,22 +94,12 @@ public record FilingPlan(Mechanism mechanism, Map<String, LocalDate> known, List
 			LocalDate date = null;
 			LocalDate windowEnd = null;
 			if (anchor != null) {
-				int signed = switch (rule.direction()) {
-					case AFTER, FOR -> rule.amount();
-					case BEFORE, AT_LEAST_BEFORE -> -rule.amount();
-				};
-				date = switch (rule.unit()) {
-					case MONTHS -> anchor.plusMonths(signed);
-					case YEARS -> anchor.plusYears(signed);
-					case WORKING_DAYS -> {
-						Count count = days.add(anchor, signed);
-						used.addAll(count.calendars());
-						estimated.addAll(count.estimated());
-						provisional |= count.provisional();
-						yield count.date();
-					}
-				};
-				windowEnd = (rule.direction() == DeadlineRule.Direction.BEFORE) ? anchor : null;
+				Dated d = date(rule, anchor, days);
+				used.addAll(d.calendars());
+				estimated.addAll(d.estimated());
+				provisional |= d.provisional();
+				date = d.date();
+				windowEnd = d.windowEnd();
 			}
 			Text waitingForName = (waitingFor != null) ? deadlines.events().get(waitingFor).name() : null;
 			Step step = new Step(rule, deadlines.anchorName(rule), anchor, waitingFor, waitingForName, date, windowEnd,
@@ -119,6 +109,33 @@ public record FilingPlan(Mechanism mechanism, Map<String, LocalDate> known, List
 		}
 		return new FilingPlan(mechanism, known, steps, deadlines.notes(mechanism), used.stream().toList(),
 				estimated.stream().toList(), days.calendars().years());
+	}
+
+	/**
+	 * The date a rule yields from a day.
+	 *
+	 * @param windowEnd for {@code BEFORE}, the end of the window (the anchor); else {@code null}
+	 * @param provisional whether a working-day count went through a year with no calendar loaded
+	 */
+	public record Dated(LocalDate date, LocalDate windowEnd, boolean provisional, List<Integer> calendars,
+			List<Integer> estimated) {
+	}
+
+	/** The date {@code rule} yields counted from {@code anchor} (one way for a plan and a filing's deadlines). */
+	public static Dated date(DeadlineRule rule, LocalDate anchor, WorkingDays days) {
+		int signed = switch (rule.direction()) {
+			case AFTER, FOR -> rule.amount();
+			case BEFORE, AT_LEAST_BEFORE -> -rule.amount();
+		};
+		LocalDate windowEnd = (rule.direction() == DeadlineRule.Direction.BEFORE) ? anchor : null;
+		return switch (rule.unit()) {
+			case MONTHS -> new Dated(anchor.plusMonths(signed), windowEnd, false, List.of(), List.of());
+			case YEARS -> new Dated(anchor.plusYears(signed), windowEnd, false, List.of(), List.of());
+			case WORKING_DAYS -> {
+				Count count = days.add(anchor, signed);
+				yield new Dated(count.date(), windowEnd, count.provisional(), count.calendars(), count.estimated());
+			}
+		};
 	}
 
 	/** Whether any date is an estimate. */

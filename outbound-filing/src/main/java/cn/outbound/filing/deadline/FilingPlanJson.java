@@ -75,8 +75,14 @@ public final class FilingPlanJson {
 		n.put("unit", r.unit().name());
 		n.put("direction", r.direction().name());
 		n.set("period", DecisionJson.text(period(s)));
-		DeadlineCitation c = r.citation();
-		Obj cite = n.putObject("citation");
+		n.set("citation", citation(r.citation()));
+		n.set("explanation", DecisionJson.text(r.explanation()));
+		return n;
+	}
+
+	/** A deadline's article as JSON: one form for a plan and a filing's open deadlines. */
+	public static Obj citation(DeadlineCitation c) {
+		Obj cite = new Obj();
 		if (c.rule() != null) {
 			cite.put("rule", c.rule());
 			cite.put("pack", c.pack());
@@ -86,8 +92,7 @@ public final class FilingPlanJson {
 		cite.set("text", DecisionJson.text(c.text()));
 		cite.put("verbatim", c.verbatim());
 		cite.put("source", c.source());
-		n.set("explanation", DecisionJson.text(r.explanation()));
-		return n;
+		return cite;
 	}
 
 	/** The rule with the anchor's date where it is known: "提交申报材料之日（2026-03-02）后5个工作日内". */

@@ -8,11 +8,26 @@ import cn.outbound.rules.Text;
 import cn.outbound.rules.Basis;
 
 /**
- * The personal-information rules of a pack: exempt bases, the CIIO rule, and the cumulative threshold bands of a
- * processor that is not a CIIO, per class.
+ * The personal-information rules of a pack: exempt bases, the CIIO rule, the cumulative threshold bands of a
+ * processor that is not a CIIO, per class, and the line past which a processor carries important-data duties.
  */
 public record PiRules(Map<Basis, ExemptBasis> exemptBases, CiioRule ciio, List<Band> individuals,
-		List<Band> sensitiveIndividuals) {
+		List<Band> sensitiveIndividuals, ScaleRule importantDataDuties) {
+
+	/**
+	 * A line of persons whose processing brings duties of its own, not a mechanism: a processor of personal
+	 * information of {@code atLeast} persons or more ("以上" includes the number) also carries the duties of an
+	 * important-data processor (Regulations on Network Data Security Management art. 28, {@code rule}). {@code null}
+	 * in a pack that has none.
+	 */
+	public record ScaleRule(long atLeast, String rule) {
+
+		/** Whether {@code persons} is on or over the line. */
+		public boolean reached(long persons) {
+			return persons >= this.atLeast;
+		}
+
+	}
 
 	/**
 	 * @param inForceFrom the first day the basis exempts, or {@code null} for the pack's whole life (a basis from a

@@ -40,7 +40,8 @@ final class PiRulesBinder {
 		if (obj == null) {
 			return null;
 		}
-		this.f.onlyKeys(obj, keys("exemptBases", "ciio", "bands"), key("personalInformation"));
+		this.f.onlyKeys(obj, keys("exemptBases", "ciio", "bands", "importantDataDuties"),
+				key("personalInformation"));
 		Node.Obj basesNode = this.f.object(obj, "exemptBases", false);
 		Map<Basis, PiRules.ExemptBasis> bases = exemptBases(basesNode);
 		this.checks.exemptBases(obj, basesNode, bases);
@@ -59,7 +60,15 @@ final class PiRulesBinder {
 			individuals = bands(bandsNode, "individuals");
 			sensitive = bands(bandsNode, "sensitiveIndividuals");
 		}
-		return new PiRules(Collections.unmodifiableMap(bases), ciio, individuals, sensitive);
+		Node.Obj dutiesNode = this.f.object(obj, "importantDataDuties", false);
+		PiRules.ScaleRule duties = null;
+		if (dutiesNode != null) {
+			this.f.onlyKeys(dutiesNode, keys("atLeast", "rule"), s("scale-rule"));
+			Long atLeast = this.f.whole(dutiesNode, "atLeast", true, 1, Long.MAX_VALUE);
+			String rule = this.c.rule(dutiesNode, "rule", true);
+			duties = (atLeast != null) ? new PiRules.ScaleRule(atLeast, rule) : null;
+		}
+		return new PiRules(Collections.unmodifiableMap(bases), ciio, individuals, sensitive, duties);
 	}
 
 	private Map<Basis, PiRules.ExemptBasis> exemptBases(Node.Obj basesNode) {
