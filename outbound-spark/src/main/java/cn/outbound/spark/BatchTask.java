@@ -56,6 +56,15 @@ final class BatchTask extends PartitionTask {
 	/** Entries of a column chunk's dictionary kept decoded (beyond them, decoded per cell). */
 	static final int DICTIONARY_ENTRIES = 1 << 20;
 
+	/** Bytes of a column chunk's dictionary entries kept decoded (beyond them, decoded per cell). */
+	static final int DICTIONARY_BYTES = 32 << 20;
+
+	/**
+	 * Rows whose dictionary entries are fetched ahead, column by column, before the rows go to the worker: the
+	 * entries are scattered in memory, and fetched in a tight loop the processor overlaps the waits.
+	 */
+	static final int FETCH_AHEAD = 256;
+
 	/**
 	 * Where a scan's rows come from in its batches: per table column, the batch's column holding it as a string
 	 * ({@code direct}), or its slot in the computed cells; then the file metadata's four slots.
@@ -228,6 +237,13 @@ final class BatchTask extends PartitionTask {
 		int rows = batch.numRows();
 		int m = this.metadataSlot;
 		for (int r = 0; r < rows; r++) {
+			if (r % FETCH_AHEAD == 0) {
+				for (int c = 0; c < this.width; c++) {
+					if (this.direct[c] >= 0) {
+						this.columns[c].fetch(r, Math.min(rows, r + FETCH_AHEAD));
+					}
+				}
+			}
 			UnsafeRow computed = this.projection.apply(batch.getRow(r));
 			UTF8String f = computed.getUTF8String(m);
 			long s = computed.getLong(m + 1);
@@ -276,10 +292,23 @@ final class BatchTask extends PartitionTask {
 
 		private Dictionary dictionary;
 
-		/** The column chunk's dictionary (the same over its batches), and its entries decoded so far. */
+		/**
+		 * The column chunk's dictionary (the same over its batches), and its entries decoded so far, one after the
+		 * other in {@code arena}: per id, its offset there (high half) and length + 1 (low half), 0 if not decoded.
+		 */
 		private Object chunk;
 
-		private byte[][] entries = new byte[0][];
+		private long[] where = new long[0];
+
+		private byte[] arena = new byte[4096];
+
+		private int used;
+
+		/** Whether the arena took all it may: entries not in it are decoded per cell. */
+		private boolean full;
+
+		/** Read from the entries fetched ahead (so that the fetch is not dropped as useless). */
+		private int touched;
 
 		/** The values' bytes and the vector giving offsets and lengths into them, when plain in memory. */
 		private byte[] data;
@@ -302,7 +331,9 @@ final class BatchTask extends PartitionTask {
 						c = (c != null) ? c : d;
 						if (c != this.chunk) {
 							this.chunk = c;
-							Arrays.fill(this.entries, null);
+							Arrays.fill(this.where, 0L);
+							this.used = 0;
+							this.full = false;
 						}
 						this.dictionary = d;
 						this.ids = w.getDictionaryIds();
@@ -324,9 +355,22 @@ final class BatchTask extends PartitionTask {
 				return;
 			}
 			if (this.ids != null) {
-				byte[] b = entry(this.ids.getDictId(r));
-				if (b.length > 0) {
-					worker.cell(c, b, 0, b.length, utf8);
+				int id = this.ids.getDictId(r);
+				long w = (id < this.where.length) ? this.where[id] : 0;
+				if (w == 0) {
+					w = decode(id);
+					if (w < 0) {
+						byte[] b = this.dictionary.decodeToBinary(id);
+						if (b.length > 0) {
+							worker.cell(c, b, 0, b.length, utf8);
+						}
+						return;
+					}
+				}
+				int len = (int) w - 1;
+				if (len > 0) {
+					int from = (int) (w >>> 32);
+					worker.cell(c, this.arena, from, from + len, utf8);
 				}
 				return;
 			}
@@ -356,19 +400,49 @@ final class BatchTask extends PartitionTask {
 			}
 		}
 
-		private byte[] entry(int id) {
-			if (id >= DICTIONARY_ENTRIES) {
-				return this.dictionary.decodeToBinary(id);
+		/** Fetches the entries of rows {@code [from, to)} into the cache (decoding those not yet decoded). */
+		void fetch(int from, int to) {
+			if (this.ids == null) {
+				return;
 			}
-			if (id >= this.entries.length) {
-				this.entries = Arrays.copyOf(this.entries, Math.min(DICTIONARY_ENTRIES, Math.max(id + 1, 2 * this.entries.length)));
+			int t = 0;
+			for (int r = from; r < to; r++) {
+				if (!this.vector.isNullAt(r)) {
+					int id = this.ids.getDictId(r);
+					long w = (id < this.where.length) ? this.where[id] : 0;
+					if (w == 0) {
+						w = decode(id);
+					}
+					if (w > 1) {
+						t += this.arena[(int) (w >>> 32)];
+					}
+				}
 			}
-			byte[] b = this.entries[id];
-			if (b == null) {
-				b = this.dictionary.decodeToBinary(id);
-				this.entries[id] = b;
+			this.touched += t;
+		}
+
+		/** Decodes entry {@code id} into the arena: its place there, or -1 when the arena is full. */
+		private long decode(int id) {
+			if (id >= DICTIONARY_ENTRIES || this.full) {
+				return -1;
 			}
-			return b;
+			byte[] b = this.dictionary.decodeToBinary(id);
+			if (this.used + b.length > DICTIONARY_BYTES) {
+				this.full = true;
+				return -1;
+			}
+			if (id >= this.where.length) {
+				this.where = Arrays.copyOf(this.where, Math.min(DICTIONARY_ENTRIES, Math.max(id + 1, 2 * this.where.length)));
+			}
+			if (this.used + b.length > this.arena.length) {
+				this.arena = Arrays.copyOf(this.arena,
+						(int) Math.min(DICTIONARY_BYTES, Math.max(this.used + b.length, 2L * this.arena.length)));
+			}
+			System.arraycopy(b, 0, this.arena, this.used, b.length);
+			long w = ((long) this.used << 32) | (b.length + 1L);
+			this.used += b.length;
+			this.where[id] = w;
+			return w;
 		}
 
 	}
