@@ -12,7 +12,8 @@ import cn.outbound.tables.CellDecoder;
 import cn.outbound.scan.SparkAdapter;
 
 /**
- * One partition of a columnar file (Parquet, ORC) or a catalog table, its columns already cast to text by Spark:
+ * One partition of a catalog table, or of a Parquet or ORC file scan that does not give column batches
+ * ({@link BatchTask} reads those that do), its columns already cast to text by Spark:
  * each cell's UTF-8 bytes go to the scanner's worker as they are (the value memo keys on them; only cells it must look
  * at are decoded). Input rows: the table's columns, then, when the source has them, {@code _metadata.file_path},
  * {@code file_block_start}, {@code file_block_length} and {@code file_size}, which order the rows as the table's

@@ -33,6 +33,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.storage.StorageLevel;
 
 import cn.outbound.tables.CellDecoder;
@@ -157,6 +158,12 @@ public final class SparkScan {
 	}
 
 	static volatile Stages stages = Stages.NONE;
+
+	/**
+	 * The Spark setting that, set to {@code false}, reads Parquet and ORC files row by row as Spark's rows give them
+	 * rather than from its column batches ({@link BatchTask}): the same report, more slowly.
+	 */
+	public static final String COLUMN_BATCHES = "spark.outbound.columnBatches";
 
 	private SparkScan() {
 	}
@@ -577,23 +584,43 @@ public final class SparkScan {
 		SparkAdapter.Decision decision = SparkAdapter.decide(options.settings(), input.name(), header, firstRows,
 				options.rememberValues());
 		SparkAdapter.Plan plan = decision.plan();
-		JavaRDD<InternalRow> rows = rowsDf.queryExecution().toRdd().toJavaRDD();
-		JavaRDD<Row> out = rows.mapPartitionsWithIndex(
-				(Function2<Integer, Iterator<InternalRow>, Iterator<Row>>) (index, it) -> new RowTask(plan, key,
-						withFiles, index, it),
-				false);
+		// a file scan that reads column batches gives them (the same cells, without a string per cell)
+		BatchTask.Columnar columnar = (withFiles && columnBatches(spark)) ? BatchTask.of(rowsDf, header.size()) : null;
+		JavaRDD<Row> out;
+		if (columnar != null) {
+			BatchTask.Layout layout = columnar.layout();
+			out = columnar.batches().mapPartitionsWithIndex(
+					(Function2<Integer, Iterator<ColumnarBatch>, Iterator<Row>>) (index, it) -> new BatchTask(plan, key,
+							layout, index, it),
+					false);
+		}
+		else {
+			JavaRDD<InternalRow> rows = rowsDf.queryExecution().toRdd().toJavaRDD();
+			out = rows.mapPartitionsWithIndex(
+					(Function2<Integer, Iterator<InternalRow>, Iterator<Row>>) (index, it) -> new RowTask(plan, key,
+							withFiles, index, it),
+					false);
+		}
 		Dataset<Row> scanned = spark.createDataFrame(out, PartitionTask.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
 		SparkAdapter.Merged merged = merge(scanned, plan);
 		String describe = ((format == Format.TABLE) ? "table " + input.table() : format.name().charAt(0)
 				+ format.name().substring(1).toLowerCase(Locale.ROOT)) + " on Spark, "
 				+ (files.isEmpty() ? "" : files.size() + ((files.size() == 1) ? " file, " : " files, "))
-				+ scanned.rdd().getNumPartitions() + " partitions";
+				+ scanned.rdd().getNumPartitions() + " partitions" + ((columnar != null) ? ", column batches" : "");
 		List<String> warnings = new ArrayList<>();
 		if (!withFiles) {
 			warnings.add("this table does not tell Spark its files: its rows were taken in the order of Spark's"
 					+ " partitions, so the samples and the first 1,000 rows (identifier columns) follow that order");
 		}
 		return finish(spark, input, options, decision, merged, scanned, key, describe, false, warnings);
+	}
+
+	private static boolean columnBatches(SparkSession spark) {
+		String v = spark.conf().get(COLUMN_BATCHES, "true").strip().toLowerCase(Locale.ROOT);
+		if (!v.equals("true") && !v.equals("false")) {
+			throw new IllegalArgumentException(COLUMN_BATCHES + " is '" + v + "': set it to true or false");
+		}
+		return v.equals("true");
 	}
 
 	/** A column as the scanner's text: strings as they are, nested values as JSON, anything else as Spark writes it. */
