@@ -247,6 +247,37 @@ doc["components"]["schemas"]["Filing"] = {"type": "object", "description": "outb
 doc["components"]["schemas"]["OpenDeadlines"] = {"type": "object", "description": "outbound/open-deadlines/v1", "properties": {"schema": {"const": "outbound/open-deadlines/v1"},
     "today": {"type": "string", "format": "date"}, "provisional": {"type": "boolean"}, "overdue": {"type": "integer"}, "deadlines": {"type": "array", "items": deadline}}}
 
+# issue #11 (s11-b): sign-off, the decision as stored and as PDF, export of the history
+_id = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+_review = {"type": "object", "properties": {"id": {"type": "integer"}, "reviewer": {"type": "string"}, "verdict": {"type": "string", "enum": ["APPROVED", "RETURNED"]},
+    "comment": {"type": ["string", "null"]}, "at": {"type": "string", "format": "date-time"}}}
+_reviews = {"type": "object", "properties": {"status": {"type": "string", "enum": ["PENDING", "APPROVED", "RETURNED"]}, "review": _review, "reviews": {"type": "array", "items": _review}}}
+doc["paths"].update({
+    "/api/v1/assessments/{id}/review": {
+      "post": {"tags": ["assessments"], "summary": "Review (sign off) an assessment: approve it, or return it with a comment", "operationId": "reviewAssessment",
+        "description": "Role: ANALYST or ADMIN, and never the user who created the assessment (403 `review-forbidden`, `errors[0].reason` OWN_ASSESSMENT or ROLE). A return needs a `comment` (at most 2000 characters). An approved assessment takes no further review (409). The rule is the service's (`Reviews`), the same at the result page and in `outbound assessments approve|return`; each review is audited (ASSESSMENT_APPROVED, ASSESSMENT_RETURNED).",
+        "parameters": _id,
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["verdict"], "additionalProperties": False,
+            "properties": {"verdict": {"type": "string", "enum": ["APPROVED", "RETURNED"]}, "comment": {"type": "string", "maxLength": 2000}}}}}},
+        "responses": {"201": js(_reviews, "Reviewed; the assessment's status and every review"), "409": problem("Approved already"), **errs("400", "401", "403", "404", "415")}},
+      "get": {"tags": ["assessments"], "summary": "The sign-off status of an assessment and its reviews, oldest first", "operationId": "getAssessmentReviews",
+        "description": "Role: VIEWER.", "parameters": _id, "responses": {"200": js(_reviews), **errs("400", "401", "403", "404")}}},
+    "/api/v1/assessments/{id}/decision": {"get": {"tags": ["assessments"], "summary": "The decision JSON exactly as stored", "operationId": "getStoredDecision",
+        "description": "Role: VIEWER. The bytes whose SHA-256 the decision's PDF prints in its footer (`Digest-SHA256` header too): `curl … | sha256sum` checks a printed PDF against the record.",
+        "parameters": _id, "responses": {"200": js(ref("Decision")), **errs("400", "401", "403", "404")}}},
+    "/api/v1/assessments/{id}/pdf": {"get": {"tags": ["assessments"], "summary": "The decision as a PDF (everything assessed, findings, obligations, sign-off)", "operationId": "getAssessmentPdf",
+        "description": "Role: VIEWER. A4, a Chinese font embedded, page numbers; each page's footer carries the rule pack's content hash and the SHA-256 of the stored decision JSON. 503 `no-cjk-font` when the server has no CJK font (set OUTBOUND_REPORT_CJK_FONT).",
+        "parameters": _id + [{"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"], "default": "zh"}}],
+        "responses": {"200": {"description": "The PDF", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}, "503": problem("No CJK font on the server"), **errs("400", "401", "403", "404")}}},
+    "/api/v1/assessments/export": {"get": {"tags": ["assessments"], "summary": "Export the history (the list's filters applied) as CSV or JSON Lines, streamed", "operationId": "exportAssessments",
+        "description": "Role: VIEWER, as the history. `format=csv`: UTF-8 with a byte-order mark (Excel opens it as UTF-8), RFC 4180 quoting, and a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` (no formula runs). `format=jsonl`: one assessment summary per line (with `review`). Rows are streamed from the database, newest first; none is held whole in memory.",
+        "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "jsonl"], "default": "csv"}},
+                       {"name": "outcome", "in": "query", "schema": {"type": "string", "enum": ["SEPARATE_REGIME", "SECURITY_ASSESSMENT", "STANDARD_CONTRACT_OR_CERTIFICATION", "EXEMPT"]}},
+                       {"name": "processor", "in": "query", "schema": {"type": "string"}},
+                       {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+                       {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+        "responses": {"200": {"description": "The rows", "content": {"text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}, **errs("400", "401", "403")}}},
+})
 out = os.path.join(os.path.dirname(__file__), "..", "resources", "api", "openapi.json")
 with open(out, "w", encoding="utf-8") as f:
     json.dump(doc, f, ensure_ascii=False, indent=1)

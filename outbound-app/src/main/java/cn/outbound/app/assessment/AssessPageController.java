@@ -135,6 +135,11 @@ class AssessPageController {
 		if (draftId != null) {
 			this.drafts.delete(draftId, user.getName(), request.getRemoteAddr());
 		}
+		// #11: a copy of a stored assessment, once decided, is shown beside the one it was copied from
+		String copyOf = form.get("copyOf");
+		if (copyOf != null && copyOf.matches("[0-9]{1,18}")) {
+			return "redirect:/assessments/compare?left=" + copyOf + "&right=" + created.assessment().id();
+		}
 		return "redirect:/assessments/" + created.assessment().id();
 	}
 

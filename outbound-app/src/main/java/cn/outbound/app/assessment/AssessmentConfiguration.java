@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import cn.outbound.service.assessment.AssessmentStore;
 import cn.outbound.service.assessment.Assessments;
 import cn.outbound.service.assessment.DraftStore;
+import cn.outbound.service.assessment.Reviews;
+import cn.outbound.service.user.Users;
 import cn.outbound.service.audit.Writes;
 import cn.outbound.service.decision.Deciding;
 
@@ -31,6 +33,23 @@ class AssessmentConfiguration {
 	@Bean
 	Assessments assessments(Deciding deciding, AssessmentStore store) {
 		return new Assessments(deciding, store);
+	}
+
+	@Bean
+	Reviews reviews(DataSource dataSource, Writes writes, Users users) {
+		return new Reviews(dataSource, writes, users);
+	}
+
+	/** The decision's PDF writer; absent (the PDF answers 503) when the machine has no CJK font. */
+	@Bean
+	DecisionPdf decisionPdf() {
+		try {
+			return new DecisionPdf(cn.outbound.report.CjkFont.fromEnvironment(System.getenv()));
+		}
+		catch (cn.outbound.report.CjkFont.MissingFontException ex) {
+			org.slf4j.LoggerFactory.getLogger(AssessmentConfiguration.class).warn("No decision PDFs: {}", ex.getMessage());
+			return null;
+		}
 	}
 
 }

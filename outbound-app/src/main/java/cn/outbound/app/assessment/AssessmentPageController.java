@@ -8,6 +8,9 @@ import cn.outbound.service.assessment.Assessment;
 import cn.outbound.service.assessment.AssessmentStore;
 import cn.outbound.service.assessment.Assessments;
 import cn.outbound.service.assessment.DraftStore;
+import cn.outbound.service.assessment.Reviews;
+import cn.outbound.service.decision.RuleBooks;
+import cn.outbound.app.web.Messages;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -29,7 +32,14 @@ class AssessmentPageController {
 
 	private final MessageSource messages;
 
-	AssessmentPageController(Assessments assessments, DraftStore drafts, MessageSource messages) {
+	private final Reviews reviews;
+
+	private final RuleBooks books;
+
+	AssessmentPageController(Assessments assessments, DraftStore drafts, MessageSource messages, Reviews reviews,
+			RuleBooks books) {
+		this.reviews = reviews;
+		this.books = books;
 		this.assessments = assessments;
 		this.drafts = drafts;
 		this.messages = messages;
@@ -61,7 +71,8 @@ class AssessmentPageController {
 	}
 
 	@GetMapping("/assessments/{id}")
-	String one(@PathVariable long id, Model model) throws SQLException {
+	String one(@PathVariable long id, @RequestParam(required = false) String refused, Authentication user,
+			Locale locale, Model model) throws SQLException {
 		Assessment a = this.assessments.find(id).orElse(null);
 		if (a == null) {
 			model.addAttribute("status", 404);
@@ -69,6 +80,15 @@ class AssessmentPageController {
 		}
 		model.addAttribute("a", a);
 		model.addAttribute("d", DecisionView.of(a.decision()));
+		// #11: everything assessed, the rules' pages, and the sign-off
+		Messages t = new Messages(this.messages, locale);
+		var packs = this.books.current().packs();
+		model.addAttribute("v", AssessedView.of(a, packs, t));
+		model.addAttribute("links", ResultLinks.of(packs, a));
+		java.util.List<Reviews.Review> history = this.reviews.of(id);
+		model.addAttribute("reviews", history);
+		model.addAttribute("reviewState", new ResultLinks.ReviewState(Reviews.status(history),
+				!a.createdBy().equals(user.getName()), (refused != null && refused.matches("[A-Z_]{1,40}")) ? refused : null));
 		return "result";
 	}
 

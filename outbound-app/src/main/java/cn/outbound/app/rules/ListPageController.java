@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.outbound.rules.pack.Item;
+import cn.outbound.rules.pack.Provision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.service.decision.RuleBook;
 import cn.outbound.service.decision.RuleBooks;
@@ -67,6 +68,32 @@ class ListPageController {
 		return "item";
 	}
 
+	/** A provision of a pack (#11 item 12): an article with its sub-items, or a sub-item, or a related provision. */
+	@GetMapping("/list/{id}/{edition}/provisions/{provision}")
+	String provision(@PathVariable String id, @PathVariable String edition, @PathVariable String provision,
+			Model model, HttpServletResponse response) {
+		RuleBook book = this.books.current();
+		RulePack pack = book.packs().edition(id, edition).orElse(null);
+		Provision p = (pack != null) ? pack.provisions().get(provision) : null;
+		if (p == null) {
+			model.addAttribute("status", 404);
+			response.setStatus(404);
+			return "error";
+		}
+		List<Provision> subItems = new ArrayList<>();
+		for (Provision other : pack.provisions().values()) {
+			if (other.id().startsWith(p.id() + "-") && other.id().substring(p.id().length() + 1).matches("\\d+")) {
+				subItems.add(other);
+			}
+		}
+		String parent = p.id().matches("art-\\d+-\\d+") ? p.id().substring(0, p.id().lastIndexOf('-')) : null;
+		model.addAttribute("pack", pack);
+		model.addAttribute("provision", p);
+		model.addAttribute("subItems", subItems);
+		model.addAttribute("parent", (parent != null) ? pack.provisions().get(parent) : null);
+		return "provision";
+	}
+
 	private String show(RuleBook book, RulePack pack, String q, Model model) {
 		String query = (q == null || q.isBlank()) ? null : fold(q);
 		List<ListRow> rows = new ArrayList<>();
@@ -93,6 +120,7 @@ class ListPageController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("query", (q != null) ? q.strip() : "");
 		model.addAttribute("matches", matches);
+		model.addAttribute("provisions", ProvisionRows.of(pack, query));
 		return "list";
 	}
 

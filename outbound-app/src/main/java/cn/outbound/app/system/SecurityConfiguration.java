@@ -231,6 +231,9 @@ class SecurityConfiguration {
 			.hasRole("ANALYST")
 			.requestMatchers(HttpMethod.POST, "/filings", "/filings/**")
 			.hasRole("ANALYST")
+			// #11: copying an assessment (a new draft) and recording a ledger event, as their API doors require
+			.requestMatchers(HttpMethod.POST, "/assessments/*/copy", "/ledger/*/events")
+			.hasRole("ANALYST")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/assessments/*/filing-documents.zip").hasRole("VIEWER") // as reading it

@@ -128,9 +128,10 @@ public final class AssessmentStore {
 	public record Page(List<Assessment> items, int page, int size, long total) {
 	}
 
-	Page search(Filter f, int page, int size) throws SQLException {
+	/** The filter as SQL: a {@code where} clause over {@code assessment} and its arguments. One place for both the
+	 * history's pages and its export. */
+	private static String where(Filter f, List<Object> args) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		List<Object> args = new ArrayList<>();
 		if (f.outcome() != null) {
 			where.append(" and outcome = ?");
 			args.add(f.outcome());
@@ -148,6 +149,58 @@ public final class AssessmentStore {
 			where.append(" and created_at < ?");
 			args.add(Timestamp.from(f.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
 		}
+		return where.toString();
+	}
+
+	/** A row of the history's export: the summary, its sign-off status and who approved it. */
+	public record ExportRow(Assessment assessment, String reviewStatus, String approvedBy) {
+	}
+
+	/** Receives the export's rows one at a time. */
+	@FunctionalInterface
+	public interface RowSink {
+
+		void accept(ExportRow row) throws java.io.IOException;
+
+	}
+
+	/**
+	 * Every assessment the filter selects, newest first, handed to {@code sink} one row at a time as the database
+	 * streams them (a cursor with a fetch size; nothing is held whole in memory).
+	 * @return the number of rows
+	 */
+	long export(Filter f, RowSink sink) throws SQLException, java.io.IOException {
+		List<Object> args = new ArrayList<>();
+		String where = where(f, args);
+		String sql = "select " + COLUMNS + ", (select r.verdict from assessment_review r where r.assessment_id = assessment.id"
+				+ " order by r.id desc limit 1), (select max(r.reviewer) from assessment_review r where r.assessment_id ="
+				+ " assessment.id and r.verdict = 'APPROVED') from assessment" + where + " order by id desc";
+		try (Connection c = this.dataSource.getConnection()) {
+			boolean auto = c.getAutoCommit();
+			c.setAutoCommit(false);
+			try (PreparedStatement ps = c.prepareStatement(sql)) {
+				ps.setFetchSize(500);
+				bind(ps, args);
+				long n = 0;
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						String status = rs.getString(14);
+						sink.accept(new ExportRow(read(rs, false), (status != null) ? status : "PENDING", rs.getString(15)));
+						n++;
+					}
+				}
+				return n;
+			}
+			finally {
+				c.rollback();
+				c.setAutoCommit(auto);
+			}
+		}
+	}
+
+	Page search(Filter f, int page, int size) throws SQLException {
+		List<Object> args = new ArrayList<>();
+		String where = where(f, args);
 		try (Connection c = this.dataSource.getConnection()) {
 			long total;
 			try (PreparedStatement ps = c.prepareStatement("select count(*) from assessment" + where)) {
@@ -170,6 +223,22 @@ public final class AssessmentStore {
 				}
 			}
 			return new Page(items, page, size, total);
+		}
+	}
+
+	/** The processor ids stored assessments name, in order, at most {@code limit}. */
+	List<String> processorIds(int limit) throws SQLException {
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement ps = c.prepareStatement("select distinct processor_id from assessment"
+						+ " where processor_id is not null order by processor_id limit ?")) {
+			ps.setInt(1, limit);
+			List<String> out = new ArrayList<>();
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					out.add(rs.getString(1));
+				}
+			}
+			return out;
 		}
 	}
 

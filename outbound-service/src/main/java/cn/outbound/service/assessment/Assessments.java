@@ -110,6 +110,17 @@ public final class Assessments {
 		return this.store.search(filter, page, size);
 	}
 
+	/** Streams the history the filter selects, newest first (see {@link AssessmentStore#export}). */
+	public long export(AssessmentStore.Filter filter, AssessmentStore.RowSink sink)
+			throws SQLException, java.io.IOException {
+		return this.store.export(filter, sink);
+	}
+
+	/** The processor ids stored assessments name (for choosing a processor's ledger), at most {@code limit}. */
+	public List<String> processorIds(int limit) throws SQLException {
+		return this.store.processorIds(limit);
+	}
+
 	/** The summary fields of an assessment as a JSON object. */
 	public static Map<String, Object> summary(Assessment a) {
 		Map<String, Object> n = new LinkedHashMap<>();

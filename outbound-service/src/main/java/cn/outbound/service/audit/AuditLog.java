@@ -90,6 +90,30 @@ public final class AuditLog {
 		}
 	}
 
+	/**
+	 * Who did {@code action} on each target starting with {@code targetPrefix} (the latest entry per target), e.g.
+	 * who recorded each ledger event of a processor ({@code LEDGER_RECORD}, {@code ledger:PROCESSOR/}). At most
+	 * {@code limit} entries are read, newest first.
+	 */
+	public java.util.Map<String, String> actorsByTarget(String action, String targetPrefix, int limit)
+			throws SQLException {
+		String like = targetPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+		java.util.Map<String, String> out = new java.util.HashMap<>();
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement ps = c.prepareStatement("select target, actor from audit_event where action = ?"
+						+ " and target like ? escape '!' order by seq desc limit ?")) {
+			ps.setString(1, action);
+			ps.setString(2, like);
+			ps.setInt(3, limit);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					out.putIfAbsent(rs.getString(1), rs.getString(2));
+				}
+			}
+		}
+		return out;
+	}
+
 	public long count(String action) throws SQLException {
 		String sql = "select count(*) from audit_event" + ((action != null) ? " where action = ?" : "");
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
