@@ -274,7 +274,9 @@ class ScanIntegrationTests extends ServerTests {
 			.containsPattern("name=\"pi\\.0\\.individuals\"[^>]*value=\"230\"")
 			.containsPattern("name=\"pi\\.0\\.sensitiveIndividuals\"[^>]*value=\"20\"")
 			.containsPattern("id=\"item-20\"[^>]*checked")
-			.containsPattern("name=\"fact\\.20\\.affectedCustomers\"[^>]*value=\"250\"")
+			// #11 item 4: the customers are the user's to answer, the file's 250 persons only a hint
+			.containsPattern("name=\"fact\\.20\\.affectedCustomers\"[^>]*value=\"\"")
+			.containsPattern("id=\"hint-fact\\.20\\.affectedCustomers\"[^>]*>.*250")
 			.contains("value=\"2026-06-30\"").contains("value=\"Scan: loans.csv\"");
 		assertThat(json(get("/api/v1/audit?action=DRAFT_SAVED", Role.ADMIN)).get("total").asLong()).isPositive();
 	}

@@ -164,7 +164,13 @@ class ScanPageController {
 			// persons not counted: no group, as in the report's own draft
 			draft.put("personalInformation", List.of());
 		}
-		return ScenarioFields.of(draft);
+		Map<String, String> form = ScenarioFields.of(draft);
+		// the scan's figure for a count the draft leaves for the user: a hint next to the question, never its answer
+		for (DraftScenario.Hint hint : DraftScenario.hints(report.persons(), draft,
+				pack(ScanReport.DRAFT_JURISDICTION, day.toString()))) {
+			form.put("hint." + hint.item() + "." + hint.fact(), "en".equals(lang) ? hint.note().en() : hint.note().zh());
+		}
+		return form;
 	}
 
 	private RulePack pack(String jurisdiction, String date) {
