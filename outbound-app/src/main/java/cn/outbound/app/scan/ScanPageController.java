@@ -205,7 +205,8 @@ class ScanPageController {
 					List.of(ex.errors().get(0).get("allowed")), null);
 			case "request-timeout" -> form("scan.error.timeout", List.of(), null);
 			case "scanner-busy" -> form("scan.error.busy", List.of(), null);
-			case "unreadable-table" -> form("scan.error.unreadable", List.of(), detail(ex));
+			case "unreadable-table" -> form(detail(ex).contains("Parquet") || detail(ex).contains("row group")
+					? "scan.error.unreadable.parquet" : "scan.error.unreadable", List.of(), detail(ex));
 			case "invalid-scan-option" -> form("scan.error.option", List.of(), detail(ex));
 			case "invalid-parameter" -> form("scan.error.parameter", List.of(parameter(ex)), detail(ex));
 			case "internal-error" -> form("scan.error.internal", List.of(), ex.getMessage());
