@@ -34,6 +34,9 @@ class ErrorPageController implements ErrorController {
 			return Problems.entity(p, path);
 		}
 		model.addAttribute("status", status);
+		if (request.getAttribute(ApiExceptionHandler.PAGE_MESSAGE) instanceof Object[] m) {
+			model.addAttribute("message", m);
+		}
 		return "error";
 	}
 
