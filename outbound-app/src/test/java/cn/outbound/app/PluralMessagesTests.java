@@ -69,4 +69,15 @@ class PluralMessagesTests {
 			.isEqualTo("已累计 150,000 人；达到 1,000,000 人时须申报安全评估；在此之前还可出境 850,000 人");
 	}
 
+	@Test // #11 items 11 and 16
+	void listMatchesAndTickedItemsAreCountedAndNothingFoundIsSaid() throws IOException {
+		assertThat(en("list.matches", 1)).isEqualTo("1 data item");
+		assertThat(en("list.matches", 2)).isEqualTo("2 data items");
+		assertThat(en("list.matches", 0)).startsWith("No data item matches");
+		assertThat(zh("list.matches", 0)).startsWith("没有找到匹配的数据项");
+		assertThat(zh("list.matches", 2)).isEqualTo("共 2 个数据项");
+		assertThat(en("assess.declared", 1)).isEqualTo("1 item ticked");
+		assertThat(en("assess.declared", 2)).isEqualTo("2 items ticked");
+	}
+
 }
