@@ -124,6 +124,10 @@ class OutboundBrowserTests extends ServerTests {
 		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("draft-saved")));
 		assertThat(this.driver.findElement(By.id("pi-0-individuals")).getAttribute("value")).isEqualTo("230");
 		assertThat(this.driver.findElement(By.id("item-20")).isSelected()).isTrue();
+		// #11 item 4: the file's 250 persons are a hint, not the institution's customer count
+		assertThat(this.driver.findElement(By.id("fact.20.affectedCustomers")).getAttribute("value")).isEmpty();
+		assertThat(this.driver.findElement(By.id("hint-fact.20.affectedCustomers")).getAttribute("textContent"))
+			.contains("250").contains("实际客户数");
 		screenshot("browser-scan-draft-zh.png");
 	}
 

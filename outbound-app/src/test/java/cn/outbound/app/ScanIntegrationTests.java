@@ -250,6 +250,13 @@ class ScanIntegrationTests extends ServerTests {
 			.contains("id=\"persons-minors\" data-value=\"20\"")
 			.contains("居民身份证号码").contains("手机号码").contains("data-item=\"20\"").contains("建议，待确认")
 			.contains("id=\"download-json\"");
+		// #11 item 5: minors are sensitive even when no column is; the format in the page's language; Parquet accepted
+		assertThat(page).doesNotContain("未发现敏感个人信息").contains("20 名不满十四周岁的未成年人")
+			.contains("id=\"scan-format\">分隔符文本，UTF-8，分隔符为“,”<");
+		assertThat(form).contains(".parquet").contains("Parquet）");
+		assertThat(browserGet(analyst, reportPath + "?lang=en").body()).contains("20 persons are minors under 14")
+			.doesNotContain("No sensitive personal information found")
+			.contains("id=\"scan-format\">delimited text, UTF-8, delimiter");
 		for (int i = 0; i < 250; i++) {
 			assertThat(page).doesNotContain(customers.ids.get(i)).doesNotContain(customers.phones.get(i));
 		}
@@ -274,7 +281,9 @@ class ScanIntegrationTests extends ServerTests {
 			.containsPattern("name=\"pi\\.0\\.individuals\"[^>]*value=\"230\"")
 			.containsPattern("name=\"pi\\.0\\.sensitiveIndividuals\"[^>]*value=\"20\"")
 			.containsPattern("id=\"item-20\"[^>]*checked")
-			.containsPattern("name=\"fact\\.20\\.affectedCustomers\"[^>]*value=\"250\"")
+			// #11 item 4: the customers are the user's to answer, the file's 250 persons only a hint
+			.containsPattern("name=\"fact\\.20\\.affectedCustomers\"[^>]*value=\"\"")
+			.containsPattern("id=\"hint-fact\\.20\\.affectedCustomers\"[^>]*>.*250")
 			.contains("value=\"2026-06-30\"").contains("value=\"Scan: loans.csv\"");
 		assertThat(json(get("/api/v1/audit?action=DRAFT_SAVED", Role.ADMIN)).get("total").asLong()).isPositive();
 	}

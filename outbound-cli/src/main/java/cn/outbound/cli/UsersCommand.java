@@ -66,7 +66,8 @@ final class UsersCommand implements Callable<Integer> {
 		@Parameters(paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
 		String name;
 
-		@Option(names = "--role", required = true, paramLabel = "ROLE", description = "ADMIN, ANALYST or VIEWER.")
+		@Option(names = "--role", defaultValue = "VIEWER", paramLabel = "ROLE",
+				description = "ADMIN, ANALYST or VIEWER (default: VIEWER, the least role).")
 		Role role;
 
 		@Option(names = "--password-stdin", description = "Read the password (at least 12 characters) from standard input.")

@@ -69,6 +69,26 @@ class ScanCommandTests {
 				"\"basis\" : \"NONE\"");
 	}
 
+	@Test // #11 item 4: the file's persons are a hint for the item's count facts, never their answer
+	void theDraftLeavesCountFactsForTheUserWithTheScansFigureAsAHint() throws IOException {
+		Path file = write("patients.csv", CSV, StandardCharsets.UTF_8);
+		Run r = run(file.toString(), "--format", "json", "--as-of", "2026-06-30", "--accept-suggestions");
+		assertThat(r.exit()).isZero();
+		tools.jackson.databind.JsonNode report = new tools.jackson.databind.json.JsonMapper().readTree(r.out());
+		assertThat(report.get("scenario").get("data").size()).isPositive();
+		for (tools.jackson.databind.JsonNode d : report.get("scenario").get("data")) {
+			assertThat(d.has("facts")).as("%s", d).isFalse();
+		}
+		tools.jackson.databind.JsonNode hints = report.get("scenarioHints");
+		assertThat(hints.size()).isPositive();
+		for (tools.jackson.databind.JsonNode h : hints) {
+			assertThat(h.get("fact").asString()).isIn("sensitivePiIndividuals", "affectedCustomers");
+			assertThat(h.get("figure").asLong()).isBetween(1L, 2L);
+			assertThat(h.get("note").get("zh").asString()).contains("本文件中有");
+			assertThat(h.get("note").get("en").asString()).contains("This file holds");
+		}
+	}
+
 	@Test
 	void scansEveryTableInADirectoryAsJsonLines() throws IOException {
 		write("a.csv", CSV, StandardCharsets.UTF_8);

@@ -53,6 +53,14 @@ class UsersCommandTests {
 		assertThat(second.out().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("obt_").isNotEqualTo(token);
 	}
 
+	@Test // #11 item 16: the least role unless one is given
+	void aNewUserWithoutARoleIsAViewer() {
+		CliRun run = CliRun.run("users", "add", "newcomer");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("with role VIEWER");
+		assertThat(CliRun.run("users", "list").out()).containsPattern("newcomer\\s+VIEWER");
+	}
+
 	@Test
 	void refusesABadRoleATakenNameAndAnUnknownUser() {
 		assertThat(CliRun.run("users", "add", "x", "--role", "BOSS").exit()).isEqualTo(Outbound.INVALID);

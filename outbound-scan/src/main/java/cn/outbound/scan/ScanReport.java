@@ -8,11 +8,32 @@ import java.util.Map;
  * The scan report of spec/scan-v1.md. The fixed fields come first; {@code findings},
  * {@code details}, {@code scenarioStatus} and the extra person counts are this project's additions.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "scenarioHints", allowGetters = true)
 public record ScanReport(String schema, String source, long rows, List<Column> columns, Persons persons,
 		List<SuggestedItem> suggestedItems, Map<String, Object> scenario, Details details,
 		ScenarioStatus scenarioStatus) {
 
 	public static final String SCHEMA = "outbound/scan/v1";
+
+	/**
+	 * The scan's figures for the threshold count facts the draft {@link #scenario()} leaves for the user
+	 * ({@link DraftScenario#hints}): in the JSON report as {@code scenarioHints}, shown next to the question.
+	 */
+	@com.fasterxml.jackson.annotation.JsonProperty("scenarioHints")
+	public List<DraftScenario.Hint> scenarioHints() {
+		if (this.scenario == null || !(this.scenario.get("date") instanceof String date)) {
+			return List.of();
+		}
+		java.time.LocalDate day;
+		try {
+			day = java.time.LocalDate.parse(date);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return List.of();
+		}
+		return DraftScenario.hints(this.persons, this.scenario,
+				DraftScenario.pack(cn.outbound.rules.pack.RulePacks.builtIn(), day));
+	}
 
 	/** The jurisdiction of the draft scenario: the Tianjin FTZ negative list. */
 	public static final String DRAFT_JURISDICTION = "tianjin-ftz";

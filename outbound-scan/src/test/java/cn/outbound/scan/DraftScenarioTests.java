@@ -23,9 +23,10 @@ class DraftScenarioTests {
 		return new ScanReport.SuggestedItem(item, new Text("可能", "may"), "high", Reports.SUGGESTED, List.of());
 	}
 
-	@Test // #10
-	void everyDeclarableItemGetsTheFigureItsOwnFactsAskFor() {
+	@Test // #11 item 4: persons in a file are not the institution's customers
+	void noDeclarableItemGetsACountFactOnlyAHintOfTheScansFigure() {
 		RulePack pack = DraftScenario.pack(RulePacks.builtIn(), DAY);
+		int hinted = 0;
 		for (Item item : pack.items().values()) {
 			if (item.personalInformation()) {
 				continue;
@@ -33,17 +34,34 @@ class DraftScenarioTests {
 			Map<String, Object> s = DraftScenario.of(PERSONS, List.of(suggestion(item.number())), DAY, pack,
 					x -> x.because().en());
 			Map<?, ?> entry = (Map<?, ?>) ((List<?>) s.get("data")).get(0);
-			Object facts = entry.get("facts");
+			assertThat(entry.get("facts")).as("item %d", item.number()).isNull();
+			List<DraftScenario.Hint> hints = DraftScenario.hints(PERSONS, s, pack);
 			if (item.facts().contains("sensitivePiIndividuals")) {
-				assertThat(facts).as("item %d", item.number()).isEqualTo(Map.of("sensitivePiIndividuals", 7L));
+				assertThat(hints).as("item %d", item.number())
+					.anySatisfy(h -> assertThat(h.fact() + "=" + h.figure()).isEqualTo("sensitivePiIndividuals=7"));
+				hinted++;
 			}
-			else if (item.facts().contains("affectedCustomers")) {
-				assertThat(facts).as("item %d", item.number()).isEqualTo(Map.of("affectedCustomers", 40L));
+			if (item.facts().contains("affectedCustomers")) {
+				assertThat(hints).as("item %d", item.number())
+					.anySatisfy(h -> assertThat(h.fact() + "=" + h.figure()).isEqualTo("affectedCustomers=40"));
+				assertThat(hints).filteredOn(h -> h.fact().equals("affectedCustomers"))
+					.allSatisfy(h -> assertThat(h.note().zh()).contains("40").contains("实际客户数"));
+				hinted++;
 			}
-			else {
-				assertThat(facts).as("item %d", item.number()).isNull();
+			if (!item.facts().contains("sensitivePiIndividuals") && !item.facts().contains("affectedCustomers")) {
+				assertThat(hints).as("item %d", item.number()).isEmpty();
 			}
 		}
+		assertThat(hinted).as("items 19, 20, 21, 22, 28, 29, 31 have such facts").isGreaterThanOrEqualTo(7);
+	}
+
+	@Test // #11 item 4
+	void theHintSaysOnePersonInTheSingular() {
+		RulePack pack = DraftScenario.pack(RulePacks.builtIn(), DAY);
+		ScanReport.Persons one = new ScanReport.Persons(List.of("id"), 1, 0, 1, 0, 0, "column");
+		Map<String, Object> s = DraftScenario.of(one, List.of(suggestion(20)), DAY, pack, x -> "");
+		assertThat(DraftScenario.hints(one, s, pack)).singleElement()
+			.satisfies(h -> assertThat(h.note().en()).contains("1 person (deduplicated)"));
 	}
 
 	@Test // #10

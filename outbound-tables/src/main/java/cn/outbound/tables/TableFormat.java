@@ -85,6 +85,49 @@ public enum TableFormat {
 		return String.join(", ", dotted);
 	}
 
+	private static final java.util.regex.Pattern DELIMITED_DESCRIBED = java.util.regex.Pattern
+		.compile("delimited text, (\\S+), delimiter (?:tab|'(.)')");
+
+	private static final java.util.regex.Pattern JSON_LINES_DESCRIBED = java.util.regex.Pattern
+		.compile("JSON Lines, (\\S+)");
+
+	private static final java.util.regex.Pattern SHEET_DESCRIBED = java.util.regex.Pattern
+		.compile("Excel workbook, sheet '(.*)', (\\d+) of (\\d+)");
+
+	private static final java.util.regex.Pattern PARQUET_DESCRIBED = java.util.regex.Pattern
+		.compile("Parquet, (\\d+) columns?, (\\d+) row groups?");
+
+	/**
+	 * A source's {@link TableSource#describe()} (English, as the JSON report keeps it) in the locale's language: the
+	 * sources' descriptions in Chinese for a {@code zh} locale, unchanged otherwise (and for a description of another
+	 * shape).
+	 */
+	public static String described(String description, Locale locale) {
+		if (description == null || !"zh".equals(locale.getLanguage())) {
+			return description;
+		}
+		java.util.regex.Matcher m = DELIMITED_DESCRIBED.matcher(description);
+		if (m.matches()) {
+			return "分隔符文本，" + m.group(1) + "，分隔符为" + ((m.group(2) == null) ? "制表符" : "“" + m.group(2) + "”");
+		}
+		m = JSON_LINES_DESCRIBED.matcher(description);
+		if (m.matches()) {
+			return "JSON Lines，" + m.group(1);
+		}
+		m = SHEET_DESCRIBED.matcher(description);
+		if (m.matches()) {
+			return "Excel 工作簿，工作表“" + m.group(1) + "”（第 " + m.group(2) + " 个，共 " + m.group(3) + " 个）";
+		}
+		if ("Excel workbook".equals(description)) {
+			return "Excel 工作簿";
+		}
+		m = PARQUET_DESCRIBED.matcher(description);
+		if (m.matches()) {
+			return "Parquet，" + m.group(1) + " 列，" + m.group(2) + " 个行组";
+		}
+		return description;
+	}
+
 	/** The formats as a person reads them, in the locale's language. */
 	public static String names(Locale locale) {
 		List<String> names = new ArrayList<>();

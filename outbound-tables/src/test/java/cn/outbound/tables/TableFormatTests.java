@@ -73,4 +73,20 @@ class TableFormatTests {
 		assertThat(TableFormat.names(Locale.SIMPLIFIED_CHINESE)).startsWith("分隔符文本").contains("、Excel 工作簿（.xlsx）、");
 	}
 
+	@Test // #11 item 5: the scan page's format line in the page's language
+	void aSourcesDescriptionReadsInChinese() {
+		Locale zh = Locale.SIMPLIFIED_CHINESE;
+		assertThat(TableFormat.described(TableReader.describeDelimited(StandardCharsets.UTF_8, ','), zh))
+			.isEqualTo("分隔符文本，UTF-8，分隔符为“,”");
+		assertThat(TableFormat.described(TableReader.describeDelimited(StandardCharsets.UTF_8, '\t'), zh))
+			.isEqualTo("分隔符文本，UTF-8，分隔符为制表符");
+		assertThat(TableFormat.described("JSON Lines, GBK", zh)).isEqualTo("JSON Lines，GBK");
+		assertThat(TableFormat.described("Excel workbook, sheet '客户', 1 of 2", zh))
+			.isEqualTo("Excel 工作簿，工作表“客户”（第 1 个，共 2 个）");
+		assertThat(TableFormat.described("Parquet, 3 columns, 1 row group", zh)).isEqualTo("Parquet，3 列，1 个行组");
+		assertThat(TableFormat.described("delimited text, UTF-8, delimiter ','", Locale.ENGLISH))
+			.isEqualTo("delimited text, UTF-8, delimiter ','");
+		assertThat(TableFormat.described("something else", zh)).isEqualTo("something else");
+	}
+
 }

@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record ScanForm(String maxUpload, long maxBytes, String errorKey, List<Object> errorArgs, String detail) {
 
+	/** The file input's {@code accept}: every table format's extensions ({@code TableFormat}). */
+	public String accept() {
+		return String.join(",", cn.outbound.tables.TableFormat.extensions().stream().map(e -> "." + e).toList());
+	}
+
 	public boolean failed() {
 		return this.errorKey != null;
 	}

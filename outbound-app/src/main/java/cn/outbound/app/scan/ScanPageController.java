@@ -164,7 +164,13 @@ class ScanPageController {
 			// persons not counted: no group, as in the report's own draft
 			draft.put("personalInformation", List.of());
 		}
-		return ScenarioFields.of(draft);
+		Map<String, String> form = ScenarioFields.of(draft);
+		// the scan's figure for a count the draft leaves for the user: a hint next to the question, never its answer
+		for (DraftScenario.Hint hint : DraftScenario.hints(report.persons(), draft,
+				pack(ScanReport.DRAFT_JURISDICTION, day.toString()))) {
+			form.put("hint." + hint.item() + "." + hint.fact(), "en".equals(lang) ? hint.note().en() : hint.note().zh());
+		}
+		return form;
 	}
 
 	private RulePack pack(String jurisdiction, String date) {
@@ -199,7 +205,8 @@ class ScanPageController {
 					List.of(ex.errors().get(0).get("allowed")), null);
 			case "request-timeout" -> form("scan.error.timeout", List.of(), null);
 			case "scanner-busy" -> form("scan.error.busy", List.of(), null);
-			case "unreadable-table" -> form("scan.error.unreadable", List.of(), detail(ex));
+			case "unreadable-table" -> form(detail(ex).contains("Parquet") || detail(ex).contains("row group")
+					? "scan.error.unreadable.parquet" : "scan.error.unreadable", List.of(), detail(ex));
 			case "invalid-scan-option" -> form("scan.error.option", List.of(), detail(ex));
 			case "invalid-parameter" -> form("scan.error.parameter", List.of(parameter(ex)), detail(ex));
 			case "internal-error" -> form("scan.error.internal", List.of(), ex.getMessage());

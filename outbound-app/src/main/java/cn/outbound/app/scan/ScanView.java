@@ -50,6 +50,12 @@ public record ScanView(String id, ScanReport report, List<Suggestion> suggestion
 	}
 
 	/** A type's name in {@code zh} or {@code en} ({@code CN_MOBILE}: 手机号码, mobile number). */
+	/** How the table was read, in the page's language. */
+	public String format(String lang) {
+		return cn.outbound.tables.TableFormat.described(this.report.details().format(),
+				"en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+	}
+
 	public String type(String id, String lang) {
 		try {
 			PiType t = PiType.valueOf(id);

@@ -44,7 +44,7 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/users")
-	String add(@RequestParam String username, @RequestParam Role role, Authentication admin, HttpServletRequest request,
+	String add(@RequestParam String username, @RequestParam(defaultValue = "VIEWER") Role role, Authentication admin, HttpServletRequest request,
 			Model model) throws SQLException {
 		try {
 			Users.Created created = this.users.add(username, role, null, admin.getName(), request.getRemoteAddr());
@@ -56,9 +56,16 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/users/{username}/{action}")
-	String act(@PathVariable String username, @PathVariable String action, Authentication admin,
+	String act(@PathVariable String username, @PathVariable String action,
+			@RequestParam(name = "confirm", required = false) String confirm, Authentication admin,
 			HttpServletRequest request, Model model) throws SQLException {
 		String remote = request.getRemoteAddr();
+		if (("revoke".equals(action) || "disable".equals(action)) && !"yes".equals(confirm)) {
+			// a confirm step of its own page, so that it works without JavaScript
+			model.addAttribute("confirmUser", username);
+			model.addAttribute("confirmAction", action);
+			return usersPage(model, null, null, null, null);
+		}
 		try {
 			switch (action) {
 				case "token" -> {

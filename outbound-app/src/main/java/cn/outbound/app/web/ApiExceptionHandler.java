@@ -41,15 +41,40 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<String> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		if (!request.getRequestURI().startsWith("/api/")) {
+			// a page: the app's error page in the page's language, naming the parameter and what it takes
+			Class<?> type = ex.getRequiredType();
+			boolean number = type != null && (Number.class.isAssignableFrom(type) || type == long.class
+					|| type == int.class);
+			return page(request, response, number ? "error.badParameter.number" : "error.badParameter", ex.getName(),
+					clip(String.valueOf(ex.getValue())));
+		}
 		return Problems.entity(ApiProblem.badParameter(ex.getName(), "'" + clip(String.valueOf(ex.getValue()))
 				+ "' is not a valid " + ((ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value")),
 				request.getRequestURI());
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	ResponseEntity<String> missing(MissingServletRequestParameterException ex, HttpServletRequest request) {
+	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		if (!request.getRequestURI().startsWith("/api/")) {
+			return page(request, response, "error.missingParameter", ex.getParameterName(), "");
+		}
 		return Problems.entity(ApiProblem.badParameter(ex.getParameterName(), "required"), request.getRequestURI());
+	}
+
+	/** Attribute naming the message key and arguments the error page shows (set before forwarding to it). */
+	static final String PAGE_MESSAGE = ApiExceptionHandler.class.getName() + ".message";
+
+	/** A bad request to a page: the error page (400) with a message naming the parameter. */
+	private static org.springframework.web.servlet.ModelAndView page(HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, String key, String parameter, String value) {
+		response.setStatus(400);
+		request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400);
+		request.setAttribute(PAGE_MESSAGE, new Object[] { key, parameter, value });
+		return new org.springframework.web.servlet.ModelAndView("forward:/error");
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

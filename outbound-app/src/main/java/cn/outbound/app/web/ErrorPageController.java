@@ -35,6 +35,9 @@ class ErrorPageController implements ErrorController {
 		}
 		model.addAttribute("status", status);
 		model.addAttribute("expired", request.getAttribute(Problems.CSRF_REFUSED) != null);
+		if (request.getAttribute(ApiExceptionHandler.PAGE_MESSAGE) instanceof Object[] m) {
+			model.addAttribute("message", m);
+		}
 		return "error";
 	}
 
