@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Debian's chromium, headless, for the browser tests: skipped off CI when it is not installed; in CI (CI=true) a
  * missing browser fails. Screenshots go to target/.
  */
-final class Chromium {
+public final class Chromium {
 
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
@@ -31,7 +31,13 @@ final class Chromium {
 	private Chromium() {
 	}
 
-	static ChromeDriver start() {
+	/** The browser with a desktop window of 1280 × 2000. */
+	public static ChromeDriver start() {
+		return start("1280,2000");
+	}
+
+	/** The browser with a window of {@code size} ("width,height"), Chinese first. */
+	public static ChromeDriver start(String size) {
 		boolean installed = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
 		if (!installed) {
 			assertThat("true".equals(System.getenv("CI"))).as("CI must have chromium and chromium-driver (.ci/run installs them)")
@@ -44,26 +50,26 @@ final class Chromium {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=zh-CN");
+				"--disable-dev-shm-usage", "--window-size=" + size, "--lang=zh-CN");
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
 	}
 
-	static void type(ChromeDriver driver, By by, String text) {
+	public static void type(ChromeDriver driver, By by, String text) {
 		WebElement e = driver.findElement(by);
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
 		e.clear();
 		e.sendKeys(text);
 	}
 
-	static void click(ChromeDriver driver, By by) {
+	public static void click(ChromeDriver driver, By by) {
 		WebElement e = driver.findElement(by);
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
 		e.click();
 	}
 
-	static void screenshot(ChromeDriver driver, String name) throws Exception {
+	public static void screenshot(ChromeDriver driver, String name) throws Exception {
 		Path target = Path.of("target", "screenshots", name);
 		Files.createDirectories(target.getParent());
 		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,8 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,29 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboundBrowserTests extends ServerTests {
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
-	private static final String DRIVER = "/usr/bin/chromedriver";
-
 	private ChromeDriver driver;
 
 	@BeforeAll
 	void startBrowser() {
-		boolean installed = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
-		if (!installed) {
-			assertThat("true".equals(System.getenv("CI"))).as("CI must have chromium and chromium-driver (.ci/run installs them)")
-				.isFalse();
-			Assumptions.assumeTrue(false, "chromium or chromedriver not installed");
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=zh-CN");
-		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver = cn.outbound.app.Chromium.start("1280,2000");
 	}
 
 	@AfterAll

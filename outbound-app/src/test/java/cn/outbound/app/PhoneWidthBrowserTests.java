@@ -11,7 +11,6 @@ import java.util.Map;
 
 import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,21 +39,7 @@ class PhoneWidthBrowserTests extends ServerTests {
 
 	@BeforeAll
 	void startBrowser() {
-		boolean installed = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
-		if (!installed) {
-			assertThat("true".equals(System.getenv("CI"))).as("CI must have chromium and chromium-driver").isFalse();
-			Assumptions.assumeTrue(false, "chromium or chromedriver not installed");
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=800,1200");
-		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver = cn.outbound.app.Chromium.start("800,1200");
 		var created = post("/api/v1/assessments?title=phone", Role.ANALYST, bankScenario());
 		this.assessment = json(created).get("id").asLong();
 	}

@@ -11,7 +11,6 @@ import java.util.List;
 import cn.outbound.app.ServerTests;
 import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,8 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,21 +38,7 @@ class FilingBrowserTests extends ServerTests {
 
 	@BeforeAll
 	void startBrowser() {
-		boolean installed = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
-		if (!installed) {
-			assertThat("true".equals(System.getenv("CI"))).as("CI must have chromium and chromium-driver").isFalse();
-			Assumptions.assumeTrue(false, "chromium or chromedriver not installed");
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=zh-CN");
-		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver = cn.outbound.app.Chromium.start("1280,1600");
 	}
 
 	@AfterAll
