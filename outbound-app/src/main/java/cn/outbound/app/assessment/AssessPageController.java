@@ -15,7 +15,9 @@ import cn.outbound.app.web.PendingAnswers;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.render.Json;
+import cn.outbound.rules.source.Bundles;
 import cn.outbound.rules.source.Problem;
+import cn.outbound.rules.source.ProblemMessages;
 import cn.outbound.service.assessment.Assessments;
 import cn.outbound.service.assessment.DraftStore;
 import cn.outbound.service.decision.Deciding;
@@ -196,7 +198,7 @@ class AssessPageController {
 		for (int n : items) {
 			names.add(this.messages.getMessage("item.title", new Object[] { n }, locale));
 		}
-		return String.join(Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ", " : "、", names);
+		return String.join(Bundles.separator(ProblemMessages.lang(locale)), names);
 	}
 
 	/**

@@ -1,10 +1,6 @@
 package cn.outbound.filing.calendar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import cn.outbound.rules.source.Bundles;
 import java.time.DayOfWeek;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -114,14 +110,7 @@ public final class FilingText {
 			return bundle(lang).getProperty("weekday." + day.name());
 		}
 		if (value instanceof Collection<?> list) {
-			StringBuilder sb = new StringBuilder();
-			for (Object v : list) {
-				if (sb.length() > 0) {
-					sb.append("en".equals(lang) ? ", " : "、");
-				}
-				sb.append(arg(v, lang));
-			}
-			return sb.toString();
+			return Bundles.list(list, lang, v -> arg(v, lang));
 		}
 		return String.valueOf(value);
 	}
@@ -131,18 +120,7 @@ public final class FilingText {
 	}
 
 	private static Properties load(String lang) {
-		String name = "filing_" + lang + ".properties";
-		try (InputStream in = FilingText.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("missing bundle " + name);
-			}
-			Properties p = new Properties();
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-			return p;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Bundles.load(FilingText.class, "filing_" + lang + ".properties");
 	}
 
 }

@@ -1,10 +1,5 @@
 package cn.outbound.rules.source;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -90,14 +85,7 @@ public final class ProblemMessages {
 			return text.in(lang);
 		}
 		if (value instanceof Collection<?> list) {
-			StringBuilder sb = new StringBuilder();
-			for (Object v : list) {
-				if (sb.length() > 0) {
-					sb.append("en".equals(lang) ? ", " : "、");
-				}
-				sb.append(arg(v, lang));
-			}
-			return sb.toString();
+			return Bundles.list(list, lang, v -> arg(v, lang));
 		}
 		return String.valueOf(value);
 	}
@@ -107,18 +95,7 @@ public final class ProblemMessages {
 	}
 
 	private static Properties load(String lang) {
-		String name = "problems_" + lang + ".properties";
-		try (InputStream in = ProblemMessages.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("missing bundle " + name);
-			}
-			Properties p = new Properties();
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-			return p;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Bundles.load(ProblemMessages.class, "problems_" + lang + ".properties");
 	}
 
 }
