@@ -70,7 +70,7 @@ class AssessPageController {
 		if (kept.isEmpty()) {
 			return "redirect:/assess";
 		}
-		ScenarioForm form = new ScenarioForm(new TreeMap<>(kept.get()));
+		ScenarioForm form = ScenarioForm.of(kept.get());
 		long id = this.drafts.save(null, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
 		return "redirect:/assess?draft=" + id + "&resumed";
 	}
@@ -234,10 +234,8 @@ class AssessPageController {
 		RuleBook book = this.deciding.book();
 		RulePack pack = pack(book, form);
 		List<Integer> dropped = form.dropped(pack);
-		Map<String, String> kept = new TreeMap<>(form.values());
-		kept.keySet().retainAll(form.without(dropped).values().keySet());
 		Map<String, String> carried = new TreeMap<>(form.values());
-		carried.keySet().removeAll(kept.keySet());
+		carried.keySet().removeAll(form.without(dropped).values().keySet());
 		Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		FieldLabels labels = new FieldLabels(pack, this.messages, locale);
 		Map<String, String> labelled = new LinkedHashMap<>();

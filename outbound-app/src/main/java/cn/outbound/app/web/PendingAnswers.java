@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The questionnaire's answers of a request that could not be taken because the session had ended or the page's CSRF
  * token was missing: kept for half an hour under a random id in an HttpOnly cookie, so that after signing in again the
  * person returns to the form with every answer (and the answers are saved as a draft at once). Nothing else is kept:
- * no identity, no other page's form; at most {@value #MAX_FIELDS} fields of bounded length.
+ * no identity, no other page's form; at most {@value #MAX_FIELDS} fields.
  */
 @Component
 public class PendingAnswers {
@@ -24,7 +24,7 @@ public class PendingAnswers {
 
 	static final int MAX_FIELDS = 500;
 
-	private final ShortTermStore<Map<String, String>> kept = new ShortTermStore<>(500, Duration.ofMinutes(30));
+	private final ShortTermStore<Map<String, String[]>> kept = new ShortTermStore<>(500, Duration.ofMinutes(30));
 
 	/** Whether the request is one whose answers are worth keeping: the questionnaire's submission. */
 	public static boolean applies(HttpServletRequest request) {
@@ -32,19 +32,19 @@ public class PendingAnswers {
 				&& (request.getContextPath() + "/assess").equals(request.getRequestURI());
 	}
 
-	/** Keeps the request's form fields and sets the cookie that finds them again. */
+	/**
+	 * Keeps the request's form fields as sent (at most {@value #MAX_FIELDS}; the body itself is bounded by the form-body
+	 * filter) and sets the cookie that finds them again. What a field may hold is the questionnaire's to decide when
+	 * they come back.
+	 */
 	public void keep(HttpServletRequest request, HttpServletResponse response) {
-		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, String[]> values = new LinkedHashMap<>();
 		for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
-			String k = e.getKey();
-			String[] v = e.getValue();
-			if (values.size() >= MAX_FIELDS || k.length() >= 100 || v == null || v.length == 0 || "_csrf".equals(k)
-					|| "action".equals(k)) {
-				continue;
+			if (values.size() >= MAX_FIELDS) {
+				break;
 			}
-			String s = v[v.length - 1];
-			if (s != null && !s.isBlank()) {
-				values.put(k, (s.length() > 1000) ? s.substring(0, 1000) : s);
+			if (!"_csrf".equals(e.getKey())) { // no token is kept, stale or not
+				values.put(e.getKey(), e.getValue().clone());
 			}
 		}
 		String id = this.kept.put("", values);
@@ -64,7 +64,7 @@ public class PendingAnswers {
 	}
 
 	/** Takes the kept answers out (a second call finds nothing) and clears the cookie. */
-	public Optional<Map<String, String>> take(HttpServletRequest request, HttpServletResponse response) {
+	public Optional<Map<String, String[]>> take(HttpServletRequest request, HttpServletResponse response) {
 		String id = id(request);
 		Cookie clear = new Cookie(COOKIE, "");
 		clear.setPath("/");
