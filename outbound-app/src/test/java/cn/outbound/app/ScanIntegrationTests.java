@@ -54,7 +54,7 @@ class ScanIntegrationTests extends ServerTests {
 		}
 
 		String csv() {
-			StringBuilder sb = new StringBuilder("客户编号,身份证号,手机号,贷款金额,备注\n");
+			StringBuilder sb = new StringBuilder("客户编号,身份证号,手机号,积分,备注\n");
 			for (int row = 0; row < 300; row++) {
 				int i = row % 250;
 				sb.append("C").append(100000 + row).append(',').append(this.ids.get(i)).append(',')
@@ -98,7 +98,7 @@ class ScanIntegrationTests extends ServerTests {
 		assertThat(report.get("persons").get("identifierColumns").toString()).contains("身份证号");
 		assertThat(column(report, "身份证号").get("types").toString()).contains("CN_RESIDENT_ID");
 		assertThat(column(report, "手机号").get("types").toString()).contains("CN_MOBILE");
-		assertThat(column(report, "贷款金额").get("types").size()).isZero();
+		assertThat(column(report, "积分").get("types").size()).isZero();
 		assertThat(report.get("suggestedItems").toString()).contains("\"item\":20");
 		assertThat(report.get("scenario").get("personalInformation").get(0).get("individuals").asLong()).isEqualTo(230);
 		// never a raw identifier
@@ -227,6 +227,32 @@ class ScanIntegrationTests extends ServerTests {
 		HttpClient viewer = signIn(Role.VIEWER);
 		assertThat(browserGet(viewer, "/scan").statusCode()).isEqualTo(403);
 		assertThat(browserGet(viewer, "/assessments").body()).doesNotContain("href=\"/scan\"");
+	}
+
+	@Test // #11 item 5: an account balance is financial account information, sensitive
+	void aBalanceColumnIsFlaggedSensitiveOnThePage() {
+		Customers customers = new Customers();
+		StringBuilder csv = new StringBuilder("身份证号,账户余额\n");
+		for (int i = 20; i < 60; i++) {
+			csv.append(customers.ids.get(i)).append(',').append(String.format("%,d.%02d", 1000 + i * 37, i)).append('\n');
+		}
+		HttpClient analyst = signIn(Role.ANALYST);
+		String form = browserGet(analyst, "/scan").body();
+		HttpResponse<String> uploaded = browserUpload(analyst, "/scan", csrf(form),
+				new MultipartBody().field("asOf", "2026-06-30").field("standard", "PIPL")
+					.file("file", "balances.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+		String reportPath = location(uploaded);
+		String zh = browserGet(analyst, reportPath).body();
+		assertThat(zh).contains("id=\"persons-sensitive\" data-value=\"40\"")
+			.contains("data-type=\"FINANCIAL_ACCOUNT\">金融账户及财产信息<")
+			.contains("列名含“余额”，前 20 个值中 20 个为金额或数值")
+			.doesNotContain("未发现敏感个人信息");
+		assertThat(browserGet(analyst, reportPath + "?lang=en").body())
+			.contains("data-type=\"FINANCIAL_ACCOUNT\">financial account and property information<")
+			.contains("20 of the first 20 values are amounts");
+		assertThat(json(browserGet(analyst, reportPath + "/report.json")).get("columns").get(1).get("sensitive")
+			.asBoolean()).isTrue();
 	}
 
 	@Test // #5

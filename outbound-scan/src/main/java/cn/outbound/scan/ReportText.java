@@ -43,6 +43,16 @@ public final class ReportText {
 				sb.append("      sample: ").append(String.join("  ", c.sample())).append('\n');
 			}
 		}
+		for (ScanReport.Column c : r.columns()) {
+			for (ScanReport.AttributeFinding a : c.attributes()) {
+				any = true;
+				sb.append("  ").append(c.name()).append(": ").append(a.attribute());
+				if (a.sensitive()) {
+					sb.append("  [SENSITIVE]");
+				}
+				sb.append("\n      ").append(a.name().en()).append(": ").append(a.basis().en()).append('\n');
+			}
+		}
 		if (!any) {
 			sb.append("  none found\n");
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.outbound.pii.detect.PiType;
+import cn.outbound.pii.detect.SensitiveAttribute;
 import cn.outbound.tables.TableProblem;
 import cn.outbound.tables.TableProblems;
 import cn.outbound.scan.ScanReport.Column;
@@ -77,9 +78,43 @@ final class Reports {
 					}
 				}
 			}
-			columns.add(new Column(p.name, types, sensitive, Math.min(matched, p.nonEmpty), p.nonEmpty, sample, findings));
+			List<ScanReport.AttributeFinding> attributes = found.isEmpty() ? attributes(settings, p) : List.of();
+			for (ScanReport.AttributeFinding a : attributes) {
+				sensitive |= a.sensitive();
+			}
+			columns.add(new Column(p.name, types, sensitive, Math.min(matched, p.nonEmpty), p.nonEmpty, sample, findings,
+					attributes));
 		}
 		return new Judged(profiles, columns, judged);
+	}
+
+	/**
+	 * The sensitive attributes of a column: named by its header and borne out by at least
+	 * {@link SensitiveAttribute#SHARE_NEEDED} of its first values. A column of identifiers holds none (its header
+	 * may say 账户, its values say card number).
+	 */
+	static List<ScanReport.AttributeFinding> attributes(ScanSettings settings, ColumnProfile p) {
+		List<ScanReport.AttributeFinding> out = new ArrayList<>();
+		if (p.values.isEmpty()) {
+			return out;
+		}
+		for (SensitiveAttribute a : SensitiveAttribute.values()) {
+			String word = a.namedBy(p.name);
+			if (word == null) {
+				continue;
+			}
+			int n = p.values.size();
+			int shaped = a.bearingOut(p.values);
+			if (shaped < SensitiveAttribute.SHARE_NEEDED * n) {
+				continue;
+			}
+			out.add(new ScanReport.AttributeFinding(a.id(), new Text(a.zh(), a.en()),
+					settings.standard().isSensitive(a),
+					new Text("列名含“" + word + "”，前 " + n + " 个值中 " + shaped + " 个为金额或数值",
+							"the header says \"" + word + "\" and " + shaped + " of the first " + n
+									+ " values are amounts")));
+		}
+		return out;
 	}
 
 	/**
@@ -175,6 +210,11 @@ final class Reports {
 		long other = 0;
 		for (int i = 0; i < columns.size(); i++) {
 			long bit = ColumnWorker.columnBit(i);
+			for (ScanReport.AttributeFinding a : columns.get(i).attributes()) {
+				if (a.sensitive()) {
+					sensitive |= bit;
+				}
+			}
 			for (Finding f : columns.get(i).findings()) {
 				if (f.sensitive()) {
 					sensitive |= bit;

@@ -38,9 +38,20 @@ public record ScanReport(String schema, String source, long rows, List<Column> c
 	/** The jurisdiction of the draft scenario: the Tianjin FTZ negative list. */
 	public static final String DRAFT_JURISDICTION = "tianjin-ftz";
 
-	/** One column: its types, whether sensitive, how many values matched, masked samples. */
+	/**
+	 * One column: its types, whether sensitive, how many values matched, masked samples; and the sensitive
+	 * information its header names and its values bear out though no identifier carries it (an account balance:
+	 * {@link cn.outbound.pii.detect.SensitiveAttribute}).
+	 */
 	public record Column(String name, List<String> types, boolean sensitive, long matched, long nonEmpty,
-			List<String> sample, List<Finding> findings) {
+			List<String> sample, List<Finding> findings, List<AttributeFinding> attributes) {
+	}
+
+	/**
+	 * A {@link cn.outbound.pii.detect.SensitiveAttribute} found in a column: its id, its name, whether sensitive under
+	 * the scan's standard, and why (the header's word, and how many of the first values bore it out).
+	 */
+	public record AttributeFinding(String attribute, Text name, boolean sensitive, Text basis) {
 	}
 
 	/** How one type was found in a column. */

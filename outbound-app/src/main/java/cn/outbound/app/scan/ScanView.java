@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 import cn.outbound.pii.detect.PiType;
+import cn.outbound.pii.detect.SensitiveAttribute;
 import cn.outbound.rules.Text;
 import cn.outbound.scan.ScanReport;
 
@@ -28,6 +29,11 @@ public record ScanView(String id, ScanReport report, List<Suggestion> suggestion
 					sensitive.add(f.type());
 				}
 			}
+			for (ScanReport.AttributeFinding a : c.attributes()) {
+				if (a.sensitive()) {
+					sensitive.add(a.attribute());
+				}
+			}
 		}
 		List<Suggestion> suggestions = report.suggestedItems()
 			.stream()
@@ -49,21 +55,27 @@ public record ScanView(String id, ScanReport report, List<Suggestion> suggestion
 		return ((p == Math.rint(p)) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
 	}
 
-	/** A type's name in {@code zh} or {@code en} ({@code CN_MOBILE}: 手机号码, mobile number). */
 	/** How the table was read, in the page's language. */
 	public String format(String lang) {
 		return cn.outbound.tables.TableFormat.described(this.report.details().format(),
 				"en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 	}
 
+	/**
+	 * A type's or a sensitive attribute's name in {@code zh} or {@code en} ({@code CN_MOBILE}: 手机号码, mobile number).
+	 */
 	public String type(String id, String lang) {
-		try {
-			PiType t = PiType.valueOf(id);
-			return "en".equals(lang) ? t.en() : t.zh();
+		for (PiType t : PiType.values()) {
+			if (t.id().equals(id)) {
+				return "en".equals(lang) ? t.en() : t.zh();
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			return id;
+		for (SensitiveAttribute a : SensitiveAttribute.values()) {
+			if (a.id().equals(id)) {
+				return "en".equals(lang) ? a.en() : a.zh();
+			}
 		}
+		return id;
 	}
 
 	public String because(ScanReport.SuggestedItem item, String lang) {
@@ -72,11 +84,11 @@ public record ScanView(String id, ScanReport report, List<Suggestion> suggestion
 
 	/** Columns with personal information first, in the table's order. */
 	public List<ScanReport.Column> piColumns() {
-		return this.report.columns().stream().filter(c -> !c.types().isEmpty()).toList();
+		return this.report.columns().stream().filter(c -> !c.types().isEmpty() || !c.attributes().isEmpty()).toList();
 	}
 
 	public List<ScanReport.Column> otherColumns() {
-		return this.report.columns().stream().filter(c -> c.types().isEmpty()).toList();
+		return this.report.columns().stream().filter(c -> c.types().isEmpty() && c.attributes().isEmpty()).toList();
 	}
 
 }

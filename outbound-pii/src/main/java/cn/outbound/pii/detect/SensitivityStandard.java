@@ -30,19 +30,24 @@ import static cn.outbound.pii.detect.PiType.RELIGION;
  */
 public enum SensitivityStandard {
 
-	PIPL(EnumSet.of(BIOMETRIC, RELIGION, HEALTH, BANK_CARD, GEO_COORDINATE), 13),
+	PIPL(EnumSet.of(BIOMETRIC, RELIGION, HEALTH, BANK_CARD, GEO_COORDINATE),
+			EnumSet.of(SensitiveAttribute.FINANCIAL_ACCOUNT), 13),
 
 	GB_T_35273(EnumSet.of(BIOMETRIC, RELIGION, HEALTH, BANK_CARD, GEO_COORDINATE, CN_RESIDENT_ID, CN_PASSPORT,
-			HMT_PERMIT), 14),
+			HMT_PERMIT), EnumSet.of(SensitiveAttribute.FINANCIAL_ACCOUNT), 14),
 
-	TC260(EnumSet.of(BIOMETRIC, RELIGION, HEALTH, BANK_CARD, GEO_COORDINATE), 13);
+	TC260(EnumSet.of(BIOMETRIC, RELIGION, HEALTH, BANK_CARD, GEO_COORDINATE),
+			EnumSet.of(SensitiveAttribute.FINANCIAL_ACCOUNT), 13);
 
 	private final Set<PiType> sensitive;
 
+	private final Set<SensitiveAttribute> attributes;
+
 	private final int oldestMinorAge;
 
-	SensitivityStandard(Set<PiType> sensitive, int oldestMinorAge) {
+	SensitivityStandard(Set<PiType> sensitive, Set<SensitiveAttribute> attributes, int oldestMinorAge) {
 		this.sensitive = sensitive;
+		this.attributes = attributes;
 		this.oldestMinorAge = oldestMinorAge;
 	}
 
@@ -53,6 +58,11 @@ public enum SensitivityStandard {
 
 	public boolean isSensitive(PiType type) {
 		return this.sensitive.contains(type);
+	}
+
+	/** Whether {@code attribute} is sensitive under this standard (docs/sensitivity.md). */
+	public boolean isSensitive(SensitiveAttribute attribute) {
+		return this.attributes.contains(attribute);
 	}
 
 	public Set<PiType> sensitiveTypes() {
