@@ -80,4 +80,35 @@ class PluralMessagesTests {
 		assertThat(en("assess.declared", 2)).isEqualTo("2 items ticked");
 	}
 
+
+	@Test // #11 item 11: the remaining counted messages
+	void countsOfOneAreSingularEverywhere() throws IOException {
+		assertThat(en("assess.item.details", 1)).isEqualTo("Description and questions (1 fact)");
+		assertThat(en("assess.item.details", 3)).isEqualTo("Description and questions (3 facts)");
+		assertThat(en("result.cumulative.line", 2L, 0L)).isEqualTo("2 persons' personal information; 0 persons' sensitive personal information");
+		assertThat(en("result.cumulative.line", 1L, 1_200_000L))
+			.isEqualTo("1 person's personal information; 1,200,000 persons' sensitive personal information");
+		assertThat(zh("result.cumulative.line", 1L, 1_200_000L)).isEqualTo("个人信息 1 人；敏感个人信息 1,200,000 人");
+		assertThat(en("result.prior.counts", 1L, 0L))
+			.isEqualTo("personal information: 1 person; sensitive personal information: 0 persons");
+		assertThat(en("audit.intact", 1L, "ab")).isEqualTo("Hash chain intact: 1 entry, head ab");
+		assertThat(en("scan.report.lead", "a.csv", 1L, 1)).isEqualTo("a.csv: 1 row, 1 column");
+		assertThat(en("scan.report.lead", "a.csv", 20_000L, 5)).isEqualTo("a.csv: 20,000 rows, 5 columns");
+		assertThat(zh("scan.report.lead", "a.csv", 20_000L, 5)).isEqualTo("a.csv：20,000 行，5 列");
+		assertThat(en("scan.persons.without", 1L)).isEqualTo("1 row has no valid identifier and is not counted.");
+		assertThat(en("scan.persons.without", 2L)).isEqualTo("2 rows have no valid identifier and are not counted.");
+		assertThat(en("ledger.alert.100", 1L, 1L, "100")).isEqualTo("The 1-person line is reached: 1 person (100%)");
+		assertThat(en("ledger.alert.80", 8_100L, 10_000L, "81"))
+			.isEqualTo("80% of the 10,000-person line reached: 8,100 persons (81%)");
+		assertThat(en("ledger.upload.invalidRows", 1, 5)).startsWith("1 of 5 rows has no valid identifier");
+		assertThat(en("ledger.upload.invalidRows", 2, 5)).startsWith("2 of 5 rows have no valid identifier");
+		for (Object key : bundle("messages_en.properties").keySet()) {
+			String text = bundle("messages_en.properties").getProperty((String) key);
+			if (text.contains(",choice,")) {
+				continue; // counted by its choice
+			}
+			assertThat(text).as((String) key).doesNotContainPattern("\\{\\d(,number[^}]*)?\\} (persons|items|days|facts|entries)\\b");
+		}
+	}
+
 }

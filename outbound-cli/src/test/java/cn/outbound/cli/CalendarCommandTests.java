@@ -122,7 +122,7 @@ class CalendarCommandTests {
 		Files.writeString(good, FICTIONAL_2027);
 		CliRun ok = CliRun.run("calendar", "validate", good.toString());
 		assertThat(ok.exit()).as(ok.err()).isZero();
-		assertThat(ok.out()).contains("OK: ").contains("2027, 1 holidays, 257 working days");
+		assertThat(ok.out()).contains("OK: ").contains("2027, 1 holiday, 257 working days");
 		Path bad = dir.resolve("bad.yaml");
 		Files.writeString(bad, FICTIONAL_2027.replace("year: 2027", "year: 2027\nyaer: 2027"));
 		CliRun broken = CliRun.run("calendar", "validate", "--lang", "zh", bad.toString());

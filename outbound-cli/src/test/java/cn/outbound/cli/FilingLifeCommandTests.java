@@ -146,7 +146,7 @@ class FilingLifeCommandTests {
 		CliRun approved = CliRun.run("filing", "advance", id, "--to", "APPROVED", "--date", TODAY.toString(),
 				"--individuals", "1", "--recipient", "Acme GmbH", "--lang", "en");
 		assertThat(approved.exit()).as(approved.err()).isZero();
-		assertThat(approved.out()).contains("Approved scale: 1 persons (non-sensitive)").contains("Valid until: "
+		assertThat(approved.out()).contains("Approved scale: 1 person (non-sensitive)").contains("Valid until: "
 				+ TODAY.plusYears(3));
 		java.nio.file.Path ids = this.dir.resolve("ids.csv");
 		// synthetic, checksum-valid resident ID numbers

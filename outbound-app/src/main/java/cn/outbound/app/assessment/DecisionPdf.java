@@ -83,8 +83,8 @@ public final class DecisionPdf {
 		b.table(List.of(t.get("result.answer.group"), t.get("result.answer.question"), t.get("result.answer.value")),
 				List.of(3, 4, 3), rows);
 		b.heading(1, t.get("result.cumulative"));
-		b.paragraph(t.get("result.cumulative.line", t.number(d.cumulativeIndividuals()), t.number(d.cumulativeSensitive())));
-		b.paragraph(t.get("result.prior.counts", t.number(v.priorIndividuals()), t.number(v.priorSensitive())) + " · "
+		b.paragraph(t.get("result.cumulative.line", d.cumulativeIndividuals(), d.cumulativeSensitive()));
+		b.paragraph(t.get("result.prior.counts", v.priorIndividuals(), v.priorSensitive()) + " · "
 				+ t.get("result.prior." + v.priorSource()));
 		b.heading(1, t.get("result.findings"));
 		if (d.findings().isEmpty()) {

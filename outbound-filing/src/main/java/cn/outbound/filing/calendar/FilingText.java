@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.outbound.rules.Text;
 import cn.outbound.rules.source.Message;
@@ -21,8 +19,6 @@ import cn.outbound.rules.source.Message;
  * {@link Message} (rendered in the same language), or a list of such. A test keeps the two bundles in step.
  */
 public final class FilingText {
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
 	private static final Properties ZH = load("zh");
 
@@ -85,15 +81,7 @@ public final class FilingText {
 		if (template == null) {
 			template = EN.getProperty(part.code());
 		}
-		Matcher m = PLACEHOLDER.matcher(template);
-		StringBuilder out = new StringBuilder(template.length() + 32);
-		while (m.find()) {
-			String name = m.group(1);
-			String value = part.args().containsKey(name) ? arg(part.args().get(name), lang) : m.group();
-			m.appendReplacement(out, Matcher.quoteReplacement(value));
-		}
-		m.appendTail(out);
-		return out.toString();
+		return Bundles.fill(template, part.args(), v -> arg(v, lang));
 	}
 
 	private static String arg(Object value, String lang) {

@@ -57,6 +57,12 @@ public final class FilingLifeText {
 		return deadlines(open, today, lang, true);
 	}
 
+	/** How long is left before an open deadline, or how long it is overdue ("3 days left", "OVERDUE by 1 day"). */
+	public static String status(FilingDeadlines.Open o, LocalDate today, String lang) {
+		return o.overdue(today) ? FilingText.in(lang, "life.text.overdue", "days", -o.daysLeft(today))
+				: FilingText.in(lang, "life.text.days-left", "days", o.daysLeft(today));
+	}
+
 	private static String deadlines(List<FilingDeadlines.Open> open, LocalDate today, String lang, boolean withFiling) {
 		StringBuilder sb = new StringBuilder();
 		boolean provisional = false;
@@ -66,8 +72,7 @@ public final class FilingLifeText {
 				sb.append(" – ").append(o.windowEnd());
 			}
 			sb.append(o.provisional() ? "*" : "").append("  ");
-			sb.append(o.overdue(today) ? FilingText.in(lang, "life.text.overdue", "days", -o.daysLeft(today))
-					: FilingText.in(lang, "life.text.days-left", "days", o.daysLeft(today)));
+			sb.append(status(o, today, lang));
 			sb.append("  ").append(o.rule().title().in(lang));
 			if (withFiling) {
 				sb.append("  ").append(FilingText.in(lang, "life.text.of-filing", "id", o.filingId(), "processor",

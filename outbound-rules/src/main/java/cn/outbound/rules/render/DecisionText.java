@@ -90,6 +90,11 @@ public final class DecisionText {
 		if (h.nextAt() == null) {
 			line(out, " - " + f("text.headroom.top", lang, Explanation.of(classKey), h.cumulative(), h.band().label().in(lang)));
 		}
+		else if (h.nextAt().longValue() <= 1) {
+			// any person of this class calls for the next mechanism: "0 more can be exported" would read as a ban
+			line(out, " - " + f("text.headroom.any", lang, Explanation.of(classKey), h.nextMechanism().label().in(lang),
+					(h.nextCitation() != null) ? h.nextCitation().fullTitle().in(lang) : h.nextRule()));
+		}
 		else {
 			line(out, " - " + f("text.headroom.line", lang, Explanation.of(classKey), h.cumulative(), Math.max(0, h.remaining()),
 					h.nextAt(), h.nextMechanism().label().in(lang),

@@ -43,6 +43,16 @@ public final class Explanations {
 				out.append(arg(explanation.args().get(index), lang));
 				i += 2;
 			}
+			else if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
+					&& template.charAt(i + 2) == '|') {
+				// {1|person|persons}: the number and its noun, singular for 1
+				int close = template.indexOf('}', i);
+				String[] forms = template.substring(i + 3, close).split("\\|", -1);
+				Object value = explanation.args().get(template.charAt(i + 1) - '0');
+				out.append(arg(value, lang)).append(' ')
+					.append(cn.outbound.rules.source.Bundles.plural(value, forms[0], forms[forms.length - 1]));
+				i = close;
+			}
 			else {
 				out.append(c);
 			}
@@ -87,7 +97,7 @@ public final class Explanations {
 		if (value instanceof List<?> list) {
 			String separator = "zh".equals(lang) ? "；" : "; ";
 			if (!list.isEmpty() && list.get(0) instanceof Text) {
-				separator = "zh".equals(lang) ? "、" : ", ";
+				separator = cn.outbound.rules.source.Bundles.separator(lang);
 			}
 			StringBuilder sb = new StringBuilder();
 			for (Object o : list) {

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.outbound.rules.Text;
 
@@ -16,8 +14,6 @@ import cn.outbound.rules.Text;
  * {@code {field}}. The English bundle is the authority for {@link Problem#message()}, which tools and tests compare.
  */
 public final class ProblemMessages {
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
 	private static final Properties ZH = load("zh");
 
@@ -47,15 +43,7 @@ public final class ProblemMessages {
 			// never expected (a test keeps the bundles complete); still say something rather than fail
 			return message.code() + message.args().values();
 		}
-		Matcher m = PLACEHOLDER.matcher(template);
-		StringBuilder out = new StringBuilder(template.length() + 32);
-		while (m.find()) {
-			String name = m.group(1);
-			String value = message.args().containsKey(name) ? arg(message.args().get(name), lang) : m.group();
-			m.appendReplacement(out, Matcher.quoteReplacement(value));
-		}
-		m.appendTail(out);
-		return out.toString();
+		return Bundles.fill(template, message.args(), v -> arg(v, lang));
 	}
 
 	/** The codes (and the parts of messages) a bundle has, for the test that keeps both languages complete. */
@@ -69,12 +57,7 @@ public final class ProblemMessages {
 
 	/** The names a template uses, in order of first use. */
 	public static Set<String> placeholders(String template) {
-		Set<String> out = new LinkedHashSet<>();
-		Matcher m = PLACEHOLDER.matcher(template);
-		while (m.find()) {
-			out.add(m.group(1));
-		}
-		return out;
+		return Bundles.placeholders(template);
 	}
 
 	private static String arg(Object value, String lang) {

@@ -148,7 +148,7 @@ class ApprovalWatchTests {
 		record("e4", "Acme GmbH", PersonClass.SENSITIVE, 500, 501); // a class the approval did not name
 		assertThat(this.watch.notices(status())).extracting(n -> n.text().en())
 			.anySatisfy(t -> assertThat(t).contains("approved no sensitive personal information for Acme GmbH")
-				.contains("1 persons"));
+				.contains("it was sent for 1 person this year"));
 
 		ApprovalWatch.Growth g = ApprovalWatch.growth(f, status());
 		assertThat(g.individuals()).isEqualTo(14);
