@@ -1,9 +1,7 @@
 package cn.outbound.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -30,7 +28,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
  * navigation lists them), tables with a repeated header row, placeholders highlighted in yellow, and the page number
  * centred in the footer.
  */
-public final class DocxWriter {
+public final class DocxWriter implements DocumentWriter {
 
 	private static final int TWIPS_PER_POINT = 20;
 
@@ -40,17 +38,7 @@ public final class DocxWriter {
 		this.style = style;
 	}
 
-	public byte[] write(Document document) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-		try {
-			write(document, out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
+	@Override
 	public void write(Document document, OutputStream out) throws IOException {
 		try (XWPFDocument doc = new XWPFDocument()) {
 			doc.getProperties().getCoreProperties().setTitle(document.title());

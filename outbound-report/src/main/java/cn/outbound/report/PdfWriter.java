@@ -1,10 +1,8 @@
 package cn.outbound.report;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import com.lowagie.text.Chunk;
@@ -27,7 +25,7 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
  * bold, tables with a repeated header row, placeholders on a yellow ground, and "— n —" centred at the foot of each
  * page. The font is loaded once per writer; a writer may be used by one thread at a time.
  */
-public final class PdfWriter {
+public final class PdfWriter implements DocumentWriter {
 
 	private static final float POINTS_PER_MM = 72f / 25.4f;
 
@@ -52,17 +50,7 @@ public final class PdfWriter {
 		}
 	}
 
-	public byte[] write(Document document) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		try {
-			write(document, out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
+	@Override
 	public void write(Document document, OutputStream out) throws IOException {
 		com.lowagie.text.Document pdf = new com.lowagie.text.Document(PageSize.A4, mm(this.style.marginLeft()),
 				mm(this.style.marginRight()), mm(this.style.marginTop()), mm(this.style.marginBottom()));
