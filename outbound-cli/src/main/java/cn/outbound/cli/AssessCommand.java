@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import cn.outbound.filing.deadline.ObligationDeadlines;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.engine.Engine;
 import cn.outbound.rules.engine.PriorCounts;
@@ -125,7 +126,7 @@ final class AssessCommand implements Callable<Integer> {
 				}
 				continue;
 			}
-			Decision decision = engine.decide(scenario, ledger);
+			Decision decision = ObligationDeadlines.builtIn().addTo(engine.decide(scenario, ledger));
 			if (this.format == Format.text) {
 				if (several) {
 					out.println("== " + file);

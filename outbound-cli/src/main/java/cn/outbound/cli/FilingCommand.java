@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import cn.outbound.filing.calendar.InvalidDataException;
 import cn.outbound.filing.calendar.WorkingDays;
+import cn.outbound.filing.calendar.FilingText;
 import cn.outbound.filing.deadline.Deadlines;
 import cn.outbound.filing.deadline.FilingPlan;
 import cn.outbound.filing.deadline.FilingPlanJson;
@@ -132,6 +133,7 @@ final class FilingCommand {
 			RulePacks packs = engine.packs();
 			Deadlines deadlines = (packs == RulePacks.builtIn()) ? Deadlines.builtIn() : Deadlines.builtIn(packs);
 			FilingPlan plan = FilingPlan.of(decision.outcome(), known, deadlines, days);
+			unused(known, deadlines, decision, err, problemLang);
 			if (this.format == CalendarCommand.Format.json) {
 				out.println(Json.pretty(FilingPlanJson.toJson(plan)));
 			}
@@ -140,6 +142,29 @@ final class FilingCommand {
 			}
 			out.flush();
 			return Outbound.OK;
+		}
+
+		/**
+		 * A date told that the decision's mechanism counts nothing from (e.g. {@code --submitted} for a standard
+		 * contract) is said on standard error, with the options that mechanism does use, rather than dropped in silence.
+		 */
+		private static void unused(Map<String, LocalDate> known, Deadlines deadlines, Decision decision, PrintWriter err,
+				String lang) {
+			java.util.Set<String> used = new java.util.LinkedHashSet<>();
+			deadlines.forMechanism(decision.outcome())
+				.stream()
+				.filter(r -> r.anchor().isEvent())
+				.forEach(r -> used.add(r.anchor().event()));
+			java.util.List<String> ignored = known.keySet().stream().filter(e -> !used.contains(e)).map(e -> "--" + e).toList();
+			if (ignored.isEmpty()) {
+				return;
+			}
+			String mechanism = decision.outcome().label().in(lang)
+					+ ("zh".equals(lang) ? "（" + decision.outcome().name() + "）" : " (" + decision.outcome().name() + ")");
+			err.println(used.isEmpty()
+					? FilingText.in(lang, "plan.unused-none", "options", ignored, "mechanism", mechanism)
+					: FilingText.in(lang, "plan.unused", "options", ignored, "mechanism", mechanism, "used",
+							used.stream().map(e -> "--" + e).toList()));
 		}
 
 		/** The dates told, by event id (the option's name without dashes); each checked, naming its option. */

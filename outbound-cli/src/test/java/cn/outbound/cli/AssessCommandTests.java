@@ -146,4 +146,62 @@ class AssessCommandTests {
 		assertThat(JSON.readTree(run.out()).get("rulePack").get("edition").asString()).isEqualTo("2099");
 	}
 
+	/** id → the deadline rules of each obligation of a decision's JSON. */
+	private static java.util.Map<String, java.util.List<JsonNode>> deadlines(JsonNode decision) {
+		java.util.Map<String, java.util.List<JsonNode>> out = new java.util.LinkedHashMap<>();
+		for (JsonNode o : decision.get("obligations")) {
+			java.util.List<JsonNode> rules = new java.util.ArrayList<>();
+			if (o.has("deadlines")) {
+				o.get("deadlines").forEach(rules::add);
+			}
+			out.put(o.get("id").asString(), rules);
+		}
+		return out;
+	}
+
+	@Test // #14 item 2
+	void theObligationsCarryTheirDeadlineRulesAsTheFilingPlanStatesThem() {
+		CliRun run = CliRun.run("assess", CliRun.example("pi-contract-range"));
+		assertThat(run.exit()).isZero();
+		var rules = deadlines(JSON.readTree(run.out()));
+		assertThat(rules.get("scc-filing")).extracting(r -> r.get("id").asString()).containsExactly("scc-filing");
+		assertThat(rules.get("scc-pia-retention")).extracting(r -> r.get("id").asString())
+			.containsExactly("scc-pia-retention");
+		assertThat(rules.get("pi-notice-consent-pia")).isEmpty();
+		// the plan, with no date given, words each deadline and cites its article the same way
+		CliRun plan = CliRun.run("filing", "plan", CliRun.example("pi-contract-range"), "--format", "json");
+		assertThat(plan.exit()).isZero();
+		java.util.Map<String, JsonNode> steps = new java.util.HashMap<>();
+		JSON.readTree(plan.out()).get("steps").forEach(s -> steps.put(s.get("id").asString(), s));
+		for (JsonNode rule : rules.values().stream().flatMap(java.util.List::stream).toList()) {
+			JsonNode step = steps.get(rule.get("id").asString());
+			assertThat(step).as(rule.get("id").asString()).isNotNull();
+			assertThat(rule.get("period")).isEqualTo(step.get("period"));
+			assertThat(rule.get("citation")).isEqualTo(step.get("citation"));
+			assertThat(rule.get("explanation")).isEqualTo(step.get("explanation"));
+			assertThat(rule.has("date")).isFalse();
+		}
+	}
+
+	@Test // #14 item 2
+	void theTextInBothLanguagesPrintsTheSameRulesAsTheJson() {
+		JsonNode d = JSON.readTree(CliRun.run("assess", CliRun.example("pi-over-1m")).out());
+		var rules = deadlines(d);
+		assertThat(rules.get("sa-filing")).extracting(r -> r.get("id").asString())
+			.containsExactly("sa-completeness", "sa-acceptance", "sa-assessment", "sa-re-evaluation");
+		assertThat(rules.get("sa-extension")).extracting(r -> r.get("id").asString())
+			.containsExactly("sa-extension", "sa-extension-completeness", "sa-extension-decision");
+		String zh = CliRun.run("assess", "--format", "text", "--lang", "zh", CliRun.example("pi-over-1m")).out();
+		String en = CliRun.run("assess", "--format", "text", "--lang", "en", CliRun.example("pi-over-1m")).out();
+		int n = 0;
+		for (JsonNode rule : rules.values().stream().flatMap(java.util.List::stream).toList()) {
+			assertThat(zh).contains("· " + rule.get("summary").get("zh").asString());
+			assertThat(en).contains("· " + rule.get("summary").get("en").asString());
+			n++;
+		}
+		assertThat(n).isEqualTo(9);
+		String exempt = CliRun.run("assess", "--format", "text", "--lang", "zh", CliRun.example("pi-below-100k")).out();
+		assertThat(exempt).contains("义务").doesNotContain("办理期限").doesNotContain(" · ");
+	}
+
 }

@@ -83,4 +83,24 @@ class FilingCommandTests {
 		assertThat(Outbound.commandLine("filing").getSubcommands().get("filing").getSubcommands()).containsKey("plan");
 	}
 
+	@Test // a date the mechanism counts nothing from is said, not dropped in silence
+	void aDateTheMechanismDoesNotUseIsNamedOnStandardError() {
+		CliRun contract = CliRun.run("filing", "plan", CliRun.example("pi-contract-range"), "--submitted", "2026-12-01");
+		assertThat(contract.exit()).isZero();
+		assertThat(contract.out()).contains("需要标准合同生效之日（--contract-effective DATE）");
+		assertThat(contract.err().strip()).isEqualTo("note: --submitted not used: the mechanism is Personal-information "
+				+ "standard contract or certification (STANDARD_CONTRACT_OR_CERTIFICATION), whose timeline counts only from "
+				+ "--contract-effective, --impact-assessed, --certificate-issued");
+		CliRun zh = CliRun.run("filing", "plan", CliRun.example("hospital-emr"), "--submitted", "2026-03-02",
+				"--contract-effective", "2026-03-02", "--lang", "zh");
+		assertThat(zh.err()).startsWith("注意：未使用 --contract-effective：").contains("（SECURITY_ASSESSMENT）")
+			.contains("--submitted").doesNotContain("未使用 --submitted");
+		CliRun exempt = CliRun.run("filing", "plan", CliRun.example("pi-below-100k"), "--submitted", "2026-12-01",
+				"--lang", "en");
+		assertThat(exempt.err()).contains("--submitted not used").contains("(EXEMPT), which has no filing deadlines");
+		// every date used: nothing said
+		assertThat(CliRun.run("filing", "plan", CliRun.example("pi-contract-range"), "--contract-effective", "2026-12-01")
+			.err()).isEmpty();
+	}
+
 }

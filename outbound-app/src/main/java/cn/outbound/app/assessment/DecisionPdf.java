@@ -103,6 +103,10 @@ public final class DecisionPdf {
 		for (DecisionView.Duty o : d.obligations()) {
 			b.paragraph(t.text(o.text()) + ((o.deadline() != null) ? " " + t.get("result.deadline") + "：" + t.text(o.deadline()) : "")
 					+ ((o.rule() != null) ? " [" + o.rule() + "]" : ""));
+			if (!o.deadlines().isEmpty()) {
+				b.paragraph(t.get("result.deadlineRules") + "：");
+				o.deadlines().forEach(r -> b.paragraph("· " + t.text(r)));
+			}
 		}
 		if (!d.notes().isEmpty()) {
 			b.heading(1, t.get("result.notes"));

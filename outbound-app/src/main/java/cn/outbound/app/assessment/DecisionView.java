@@ -25,7 +25,11 @@ public record DecisionView(String outcome, Text outcomeLabel, List<Integer> item
 			Text because, Text document) {
 	}
 
-	public record Duty(String id, String rule, Text text, Text deadline, Text source) {
+	/**
+	 * @param deadlines the sentence of each deadline rule the decision carries for the obligation (its
+	 * {@code deadlines[].summary}), none for a decision stored before they were added
+	 */
+	public record Duty(String id, String rule, Text text, Text deadline, Text source, List<Text> deadlines) {
 	}
 
 	/**
@@ -76,8 +80,10 @@ public record DecisionView(String outcome, Text outcomeLabel, List<Integer> item
 				deadline = new Text(DecisionText.deadline(deadlineRecord, "zh"), DecisionText.deadline(deadlineRecord, "en"));
 			}
 			Map<String, Object> source = map(n.get("source"));
+			List<Text> rules = new ArrayList<>();
+			list(n.get("deadlines")).forEach(r -> rules.add(text(map(r).get("summary"))));
 			duties.add(new Duty((String) n.get("id"), (String) n.get("rule"), text(n.get("text")), deadline,
-					(source != null) ? text(source.get("title")) : null));
+					(source != null) ? text(source.get("title")) : null, rules));
 		}
 		List<Text> notes = new ArrayList<>();
 		list(d.get("notes")).forEach(n -> notes.add(text(n)));

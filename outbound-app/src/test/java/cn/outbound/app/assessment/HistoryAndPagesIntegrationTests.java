@@ -20,7 +20,9 @@ class HistoryAndPagesIntegrationTests extends ServerTests {
 
 	@Test // #11 item 10
 	void theCsvExportParsedBackEqualsTheFilteredHistory() {
-		String evil = bankScenario().replace("示例银行（天津）股份有限公司", "=HYPERLINK(\\\"x\\\"),\\\"bank\\\"");
+		// its own processor id: ApiIntegrationTests counts the bank-tj assessments against those named 示例银行
+		String evil = bankScenario().replace("示例银行（天津）股份有限公司", "=HYPERLINK(\\\"x\\\"),\\\"bank\\\"")
+			.replace("bank-tj", "formula-bank");
 		assertThat(post("/api/v1/assessments?title=" + "%2Bcmd", Role.ANALYST, evil).statusCode()).isEqualTo(201);
 		assertThat(post("/api/v1/assessments", Role.ANALYST, example("hospital-emr")).statusCode()).isEqualTo(201);
 		HttpResponse<String> csv = get("/api/v1/assessments/export?format=csv&outcome=SECURITY_ASSESSMENT", Role.VIEWER);

@@ -1,6 +1,7 @@
 package cn.outbound.filing.deadline;
 
 import cn.outbound.rules.Text;
+import cn.outbound.rules.engine.Decision;
 
 /**
  * The article a deadline rests on.
@@ -15,4 +16,11 @@ import cn.outbound.rules.Text;
  */
 public record DeadlineCitation(String rule, String pack, Text document, Text title, Text text, boolean verbatim,
 		String source) {
+
+	/** The same, as a decision's obligation carries it. */
+	public Decision.DueCitation toDue() {
+		return new Decision.DueCitation(this.rule, this.pack, this.title, this.document, this.text, this.verbatim,
+				this.source);
+	}
+
 }

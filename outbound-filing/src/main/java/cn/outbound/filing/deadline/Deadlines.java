@@ -29,7 +29,8 @@ import cn.outbound.rules.source.SourceLocation;
 
 /**
  * The deadlines of each mechanism, as data ({@code deadlines/deadlines.yaml}, format in docs/filing-calendar.md):
- * the one place a filing plan, and later a decision's obligations, ask what is due when.
+ * the one place a filing plan, a filing's open deadlines and a decision's obligations ({@link ObligationDeadlines})
+ * ask what is due when.
  * <p>
  * For a decision's obligations: {@link #forMechanism(Mechanism)} gives a mechanism's deadlines in order,
  * {@link #forObligation(String)} those of one obligation of the rule pack ({@code sa-extension}, {@code scc-filing},
@@ -66,6 +67,8 @@ public final class Deadlines {
 
 	private final String file;
 
+	private final String pack;
+
 	private final Map<String, Event> events;
 
 	private final Map<String, DeadlineRule> rules;
@@ -76,8 +79,10 @@ public final class Deadlines {
 	public record Note(Mechanism mechanism, Text text) {
 	}
 
-	private Deadlines(String file, Map<String, Event> events, Map<String, DeadlineRule> rules, List<Note> notes) {
+	private Deadlines(String file, String pack, Map<String, Event> events, Map<String, DeadlineRule> rules,
+			List<Note> notes) {
 		this.file = file;
+		this.pack = pack;
 		this.events = Map.copyOf(events);
 		this.rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
 		this.notes = List.copyOf(notes);
@@ -140,6 +145,11 @@ public final class Deadlines {
 
 	public String file() {
 		return this.file;
+	}
+
+	/** The rule pack whose obligations and provisions the deadlines name ({@code cn-national}). */
+	public String pack() {
+		return this.pack;
 	}
 
 	/** Every deadline, in the file's order (an anchor step comes before the deadlines counted from it). */
@@ -266,7 +276,7 @@ public final class Deadlines {
 			if (source == null) {
 				return null;
 			}
-			return new Deadlines(this.file, this.events, this.rules, notes);
+			return new Deadlines(this.file, packId, this.events, this.rules, notes);
 		}
 
 		private void event(Node node) {

@@ -80,19 +80,9 @@ public final class FilingPlanJson {
 		return n;
 	}
 
-	/** A deadline's article as JSON: one form for a plan and a filing's open deadlines. */
+	/** A deadline's article as JSON: one form for a plan, a filing's open deadlines and a decision's obligations. */
 	public static Obj citation(DeadlineCitation c) {
-		Obj cite = new Obj();
-		if (c.rule() != null) {
-			cite.put("rule", c.rule());
-			cite.put("pack", c.pack());
-		}
-		cite.set("title", DecisionJson.text(c.title()));
-		cite.set("document", DecisionJson.text(c.document()));
-		cite.set("text", DecisionJson.text(c.text()));
-		cite.put("verbatim", c.verbatim());
-		cite.put("source", c.source());
-		return cite;
+		return DecisionJson.deadlineCitation(c.toDue());
 	}
 
 	/** The rule with the anchor's date where it is known: "提交申报材料之日（2026-03-02）后5个工作日内". */

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The decision as JSON (spec/scenario-v1.md "Decision"): {@code schema}, {@code outcome}, {@code items},
  * {@code rulePack}, {@code cumulative}, {@code findings}, {@code exemptions}, {@code obligations}, and Outbound's own
- * {@code headroom} and {@code notes}. Every explanation is given in both languages.
+ * {@code headroom} and {@code notes}. Every explanation is given in both languages. An obligation carries its
+ * {@code deadlines} (the deadline rules, without dates) when they were added to the decision
+ * ({@link Decision#withDeadlines}).
  */
 public final class DecisionJson {
 
@@ -32,16 +34,17 @@ public final class DecisionJson {
 	 * A cache key by identity: obligations and citations are the rule book's own immutable objects, so the same
 	 * objects write the same JSON. (Their record hash codes walk every field, texts included, on each lookup.)
 	 */
-	private record Same(Object first, Object second) {
+	private record Same(Object first, Object second, Object third) {
 
 		@Override
 		public boolean equals(Object o) {
-			return o instanceof Same s && s.first == this.first && s.second == this.second;
+			return o instanceof Same s && s.first == this.first && s.second == this.second && s.third == this.third;
 		}
 
 		@Override
 		public int hashCode() {
-			return 31 * System.identityHashCode(this.first) + System.identityHashCode(this.second);
+			return 31 * (31 * System.identityHashCode(this.first) + System.identityHashCode(this.second))
+					+ System.identityHashCode(this.third);
 		}
 
 	}
@@ -155,7 +158,7 @@ public final class DecisionJson {
 		}
 		List<Object> obligations = root.putArray("obligations");
 		for (Decision.Due due : d.obligations()) {
-			obligations.add(cached(OBLIGATIONS, new Same(due.obligation(), due.citation()), () -> obligation(due)));
+			obligations.add(cached(OBLIGATIONS, new Same(due.obligation(), due.citation(), due.deadlines()), () -> obligation(due)));
 		}
 		if (d.headroom() != null) {
 			Obj h = root.putObject("headroom");
@@ -186,7 +189,50 @@ public final class DecisionJson {
 			}
 		}
 		n.set("source", source(due.citation()));
+		if (!due.deadlines().isEmpty()) {
+			List<Object> rules = n.putArray("deadlines");
+			due.deadlines().forEach(r -> rules.add(deadline(r)));
+		}
 		return new Json.Cached(n);
+	}
+
+	/** A deadline rule of an obligation (no date): the fields a filing plan's step has, without its dates. */
+	private static Obj deadline(Decision.DueDeadline r) {
+		Obj n = new Obj();
+		n.put("id", r.id());
+		n.set("title", text(r.title()));
+		n.set("marks", text(r.marks()));
+		n.set("summary", text(r.summary()));
+		Obj anchor = n.putObject("anchor");
+		if (r.anchorEvent() != null) {
+			anchor.put("event", r.anchorEvent());
+		}
+		else {
+			anchor.put("step", r.anchorStep());
+		}
+		anchor.set("name", text(r.anchorName()));
+		n.put("amount", r.amount());
+		n.put("unit", r.unit());
+		n.put("direction", r.direction());
+		n.set("period", text(r.period()));
+		n.set("citation", deadlineCitation(r.citation()));
+		n.set("explanation", text(r.explanation()));
+		return n;
+	}
+
+	/** A deadline's article as JSON: one form for a decision's obligations, a filing plan and a filing's deadlines. */
+	public static Obj deadlineCitation(Decision.DueCitation c) {
+		Obj cite = new Obj();
+		if (c.rule() != null) {
+			cite.put("rule", c.rule());
+			cite.put("pack", c.pack());
+		}
+		cite.set("title", text(c.title()));
+		cite.set("document", text(c.document()));
+		cite.set("text", text(c.text()));
+		cite.put("verbatim", c.verbatim());
+		cite.put("source", c.source());
+		return cite;
 	}
 
 	private static Obj pack(Decision.PackRef ref) {
@@ -205,7 +251,7 @@ public final class DecisionJson {
 		}
 		n.set("title", text(citation.fullTitle()));
 		n.set("quote", text((quote != null) ? quote : citation.text()));
-		n.set("source", cached(SOURCES, new Same(citation, null), () -> source(citation)));
+		n.set("source", cached(SOURCES, new Same(citation, null, null), () -> source(citation)));
 	}
 
 	private static Json.Cached source(Citation c) {

@@ -62,6 +62,12 @@ public final class DecisionText {
 				if (o.deadline() != null) {
 					line(out, "   " + m("text.deadline", lang) + sep(lang) + deadline(o.deadline(), lang));
 				}
+				if (!due.deadlines().isEmpty()) {
+					line(out, "   " + m("text.deadlineRules", lang) + ("zh".equals(lang) ? "：" : ":"));
+					for (Decision.DueDeadline r : due.deadlines()) {
+						line(out, "     · " + r.summary().in(lang));
+					}
+				}
 			}
 		}
 		if (d.headroom() != null) {

@@ -2,6 +2,7 @@ package cn.outbound.service.decision;
 
 import java.util.List;
 
+import cn.outbound.filing.deadline.ObligationDeadlines;
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.engine.PriorCounts;
 import cn.outbound.rules.scenario.Scenario;
@@ -12,7 +13,8 @@ import cn.outbound.rules.source.NodeReader;
 /**
  * Reads a scenario and decides it, the one way for every door that decides on the server (the decision API, the
  * assessment API, the questionnaire): parse, read against the rule book in force, decide with the prior counts of
- * the ledger. Malformed JSON and a document that breaks the scenario contract are {@link RejectedRequest}s naming
+ * the ledger, and add to each obligation its deadline rules ({@link ObligationDeadlines}, issue #14), so that the
+ * API's JSON, the stored decision, the result page and its PDF show them alike. Malformed JSON and a document that breaks the scenario contract are {@link RejectedRequest}s naming
  * the JSON pointer (and line and column) of every problem; nothing is decided then.
  */
 public final class Deciding {
@@ -21,9 +23,16 @@ public final class Deciding {
 
 	private final PriorCounts priorCounts;
 
+	private final ObligationDeadlines deadlines;
+
 	public Deciding(RuleBooks books, PriorCounts priorCounts) {
+		this(books, priorCounts, ObligationDeadlines.builtIn());
+	}
+
+	public Deciding(RuleBooks books, PriorCounts priorCounts, ObligationDeadlines deadlines) {
 		this.books = books;
 		this.priorCounts = priorCounts;
+		this.deadlines = deadlines;
 	}
 
 	/** A scenario read, with the node it came from and the book that read it. */
@@ -73,11 +82,11 @@ public final class Deciding {
 	}
 
 	public Decision decide(Read read) {
-		return read.book().engine().decide(read.scenario(), this.priorCounts);
+		return this.deadlines.addTo(read.book().engine().decide(read.scenario(), this.priorCounts));
 	}
 
 	public Decision decide(Scenario scenario) {
-		return this.books.current().engine().decide(scenario, this.priorCounts);
+		return this.deadlines.addTo(this.books.current().engine().decide(scenario, this.priorCounts));
 	}
 
 	public RuleBook book() {
