@@ -150,6 +150,14 @@ class AccessibilityBrowserTests extends BrowserTests {
 				type(By.id("pi-0-individuals"), "-3");
 				click(By.id("decide"));
 				waitFor(By.id("form-errors"));
+				// each field's errors are tied to the field: its aria-describedby names them, and it is aria-invalid
+				Object loose = this.driver.executeScript("""
+						return Array.from(document.querySelectorAll('.field-errors')).filter(function (e) {
+						  var f = document.querySelector('[aria-describedby~="' + e.id + '"]');
+						  return !f || f.getAttribute('aria-invalid') !== 'true';
+						}).map(function (e) { return e.id; });""");
+				assertThat(this.driver.findElements(By.cssSelector(".field-errors"))).as("errors on the fields").hasSizeGreaterThan(1);
+				assertThat((List<?>) loose).as("errors not tied to their field (%s)", lang).isEmpty();
 				audit(visit, lang, problems);
 			}
 			case "POST /scan (a report)" -> {

@@ -125,16 +125,25 @@ class DecisionRecordBrowserTests extends BrowserTests {
 		assertThat(this.driver.findElement(By.id("item-20")).isSelected()).isTrue();
 		type(By.id("fact.20.affectedCustomers"), "800000");
 		click(By.id("decide"));
+		// the copy is decided and stored, and shown beside its original at once
+		waitFor(By.id("compare-results"));
+		assertThat(this.driver.getCurrentUrl()).contains("left=" + first);
+		assertThat(this.driver.findElement(By.id("compare-outcome")).getAttribute("class")).contains("differs");
+		assertThat(text(By.id("compare-outcome"))).contains("zh".equals(lang) ? "申报数据出境安全评估" : "Data-export security assessment")
+			.contains("zh".equals(lang) ? "标准合同" : "standard contract");
+		WebElement changed = this.driver.findElement(By.cssSelector("#compare-answers tr.differs[data-key*='affectedCustomers']"));
+		assertThat(changed.getText()).contains("1,200,000").contains("800,000");
+		// only the answer changed differs (an unticked special case is "no" on both sides)
+		assertThat(this.driver.findElements(By.cssSelector("#compare-answers tr.differs"))).hasSize(1);
+		assertThat(text(By.id("compare-summary"))).contains("1");
+		// the copy is a stored assessment of its own, and any two can be compared from a result page
+		click(By.cssSelector("#compare-results thead th:nth-child(3) a"));
 		waitFor(By.id("outcome"));
 		long second = Long.parseLong(this.driver.getCurrentUrl().replaceAll(".*/assessments/(\\d+).*", "$1"));
 		assertThat(second).isNotEqualTo(first);
-		assertThat(this.driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isNotEqualTo("SECURITY_ASSESSMENT");
 		type(By.id("compare-right"), String.valueOf(first));
 		click(By.cssSelector("#compare-form button"));
 		waitFor(By.id("compare-results"));
-		assertThat(this.driver.findElement(By.id("compare-outcome")).getAttribute("class")).contains("differs");
-		WebElement changed = this.driver.findElement(By.cssSelector("#compare-answers tr.differs[data-key*='affectedCustomers']"));
-		assertThat(changed.getText()).contains("800,000").contains("1,200,000");
 		assertThat(this.driver.findElements(By.cssSelector("#compare-answers tr.differs"))).hasSize(1);
 		screenshot("record-compare-" + lang + ".png");
 	}
