@@ -206,7 +206,8 @@ class AccessibilityBrowserTests extends BrowserTests {
 	private void audit(String page, String lang, List<String> problems) throws Exception {
 		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("lang")).as(page)
 			.isEqualTo("zh".equals(lang) ? "zh-CN" : "en");
-		screenshot("a11y-" + lang + "-" + page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".png");
+		String name = page.replaceAll("[?&]lang=(zh|en)", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+		screenshot("a11y-" + lang + "-" + (name.isEmpty() ? "home" : name) + ".png");
 		long start = System.nanoTime();
 		// legacy mode: axe runs in the page itself (no second window to finish in; the pages have no frames)
 		AxeBuilder axe = new AxeBuilder().setLegacyMode(true).disableIframeTesting();
