@@ -86,6 +86,12 @@ class DecisionRecordBrowserTests extends BrowserTests {
 				.contains("sha256:");
 		}
 
+		// roles decide who may sign off: a viewer reads the result but is not offered the form
+		signIn(Role.VIEWER, lang);
+		open("/assessments/" + id);
+		assertThat(text(By.id("review-role"))).isNotBlank();
+		assertThat(this.driver.findElements(By.id("review-form"))).isEmpty();
+
 		// a second user returns it with a comment, then approves it
 		reviewer();
 		signIn(REVIEWER, lang);
