@@ -15,12 +15,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's chromium, headless, for the browser tests: skipped off CI when it is not installed; in CI (CI=true) a
- * missing browser fails. Screenshots go to target/.
+ * missing browser fails. The acts every browser test shares (sign in, type, click, screenshot) are here, once;
+ * {@link BrowserTests} runs one browser per test class with them. Screenshots go to target/screenshots/.
  */
 public final class Chromium {
 
@@ -56,6 +59,15 @@ public final class Chromium {
 		return driver;
 	}
 
+	/** Fills the login form on the current page and waits for the page after it (the history). */
+	public static void signIn(ChromeDriver driver, String user, String password) {
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.id("login-submit")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/assessments"));
+	}
+
+	/** Scrolls the element into view, clears it and types as a person would. */
 	public static void type(ChromeDriver driver, By by, String text) {
 		WebElement e = driver.findElement(by);
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
@@ -63,12 +75,14 @@ public final class Chromium {
 		e.sendKeys(text);
 	}
 
+	/** Scrolls the element into view and clicks it. */
 	public static void click(ChromeDriver driver, By by) {
 		WebElement e = driver.findElement(by);
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
 		e.click();
 	}
 
+	/** Saves what the window shows as target/screenshots/{@code name}. */
 	public static void screenshot(ChromeDriver driver, String name) throws Exception {
 		Path target = Path.of("target", "screenshots", name);
 		Files.createDirectories(target.getParent());

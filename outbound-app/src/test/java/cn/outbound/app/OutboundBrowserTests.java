@@ -25,25 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end in a real browser (Debian chromium and chromium-driver): sign in, answer the questionnaire for a bank
  * exporting loan data of 1,200,000 customers plus 150,000 persons' personal information, and see a security
- * assessment citing items 20 and 46, in Chinese and in English. Screenshots go to target/. Skipped only off CI
+ * assessment citing items 20 and 46, in Chinese and in English. Screenshots go to target/screenshots/. Skipped only off CI
  * when the browser is not installed; in CI (CI=true) a missing browser fails.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutboundBrowserTests extends ServerTests {
+class OutboundBrowserTests extends BrowserTests {
 
-	private ChromeDriver driver;
 
-	@BeforeAll
-	void startBrowser() {
-		this.driver = cn.outbound.app.Chromium.start("1280,2000");
-	}
 
-	@AfterAll
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-	}
 
 	@Test // #3
 	void aBankExportingLoanDataNeedsASecurityAssessmentInChinese() throws Exception {
@@ -85,7 +73,7 @@ class OutboundBrowserTests extends ServerTests {
 	void anAnalystScansACsvAndCarriesTheDraftIntoTheQuestionnaire() throws Exception {
 		Path csv = Path.of("target", "browser-loans.csv").toAbsolutePath();
 		Files.writeString(csv, new ScanIntegrationTests.Customers().csv());
-		signInAs(Role.ANALYST, "zh");
+		signIn(Role.ANALYST, "zh");
 		this.driver.get(url("/scan"));
 		type(By.id("scan-description"), "个人贷款台账");
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = '2026-06-30'",
@@ -117,7 +105,7 @@ class OutboundBrowserTests extends ServerTests {
 			Files.writeString(yaml, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
 				.replace("edition: \"2025-test\"", "edition: \"2025-browser\""));
 		}
-		signInAs(Role.ADMIN, "en");
+		signIn(Role.ADMIN, "en");
 		this.driver.get(url("/admin/packs"));
 		this.driver.findElement(By.id("pack-file")).sendKeys(yaml.toString());
 		click(By.id("pack-check-submit"));
@@ -127,18 +115,8 @@ class OutboundBrowserTests extends ServerTests {
 		screenshot("browser-packs-preview-en.png");
 	}
 
-	private void signInAs(Role role, String lang) {
-		token(role);
-		this.driver.manage().deleteAllCookies();
-		this.driver.get(url("/login?lang=" + lang));
-		this.driver.findElement(By.id("username")).sendKeys(role.name().toLowerCase());
-		this.driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.driver.findElement(By.id("login-submit")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/assessments"));
-	}
-
 	private void assess(String lang) throws Exception {
-		signInAs(Role.ANALYST, lang);
+		signIn(Role.ANALYST, lang);
 		this.driver.get(url("/assess"));
 		type(By.id("processor-name"), "zh".equals(lang) ? "示例银行（天津）股份有限公司" : "Example Bank (Tianjin)");
 		WebElement date = this.driver.findElement(By.id("date"));
@@ -152,26 +130,6 @@ class OutboundBrowserTests extends ServerTests {
 		screenshot("browser-questionnaire-" + lang + ".png");
 		click(By.id("decide"));
 		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
-	}
-
-	private void type(By by, String text) {
-		WebElement e = this.driver.findElement(by);
-		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-		e.clear();
-		e.sendKeys(text);
-	}
-
-	private void click(By by) {
-		WebElement e = this.driver.findElement(by);
-		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-		e.click();
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path target = Path.of("target", name);
-		Files.createDirectories(target.getParent());
-		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

@@ -26,30 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * #11 item 14: every page an administrator can reach fits a phone (360 and 390 CSS pixels) without horizontal
  * scrolling, in Chinese and English: {@code document.documentElement.scrollWidth <= window.innerWidth}. Screenshots
- * go to target/phone-*.png.
+ * go to target/screenshots/phone-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PhoneWidthBrowserTests extends ServerTests {
+class PhoneWidthBrowserTests extends BrowserTests {
 
-	private ChromeDriver driver;
 
 	private long assessment;
 
 	private int width;
 
+	@Override
+	protected String windowSize() {
+		return "800,1200";
+	}
+
 	@BeforeAll
-	void startBrowser() {
-		this.driver = cn.outbound.app.Chromium.start("800,1200");
+	void storeAnAssessment() {
 		var created = post("/api/v1/assessments?title=phone", Role.ANALYST, bankScenario());
 		this.assessment = json(created).get("id").asLong();
 	}
 
-	@AfterAll
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-	}
 
 	private List<String> pages() {
 		return List.of("/", "/list", "/list/tianjin-ftz/2024", "/list/tianjin-ftz/2024/items/20", "/assess",
@@ -67,10 +63,7 @@ class PhoneWidthBrowserTests extends ServerTests {
 		this.driver.manage().deleteAllCookies();
 		this.driver.get(url("/login?lang=" + lang));
 		assertThat(overflow()).as("/login at %d px (%s)", width, lang).isEmpty();
-		this.driver.findElement(By.id("username")).sendKeys("admin");
-		this.driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.driver.findElement(By.id("login-submit")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/assessments"));
+		Chromium.signIn(this.driver, "admin", PASSWORD);
 		List<String> wide = new ArrayList<>();
 		for (String page : pages()) {
 			this.driver.get(url(page));
@@ -99,13 +92,6 @@ class PhoneWidthBrowserTests extends ServerTests {
 				return s + ' > ' + w + ' ' + out.join(', ');
 				""", this.width);
 		return String.valueOf(r);
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path target = Path.of("target", name);
-		Files.createDirectories(target.getParent());
-		File shot = this.driver.getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

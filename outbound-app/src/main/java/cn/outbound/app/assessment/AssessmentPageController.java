@@ -64,6 +64,8 @@ class AssessmentPageController {
 		}
 		AssessmentStore.Page result = this.assessments.search(filter, Math.max(0, page), 25);
 		model.addAttribute("page", result);
+		// who approved or returned each one (#11 item 9), as the PDF says it
+		model.addAttribute("reviews", this.reviews.latest(result.items().stream().map(a -> a.id()).toList()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("problem", problem);
 		model.addAttribute("drafts", this.drafts.list(user.getName()));

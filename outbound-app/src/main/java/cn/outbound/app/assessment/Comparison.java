@@ -37,7 +37,11 @@ public record Comparison(Assessment left, Assessment right, DecisionView leftDec
 		return out;
 	}
 
-	static Comparison of(Assessment left, AssessedView l, Assessment right, AssessedView r) {
+	/**
+	 * The two side by side. A special-case flag one side does not mention is not set, as the decision takes it: the
+	 * same as the other side's {@code no} (what a copy made in the form states outright), so not a difference.
+	 */
+	static Comparison of(Assessment left, AssessedView l, Assessment right, AssessedView r, String no) {
 		Map<String, AssessedView.Answer> a = new LinkedHashMap<>();
 		l.answers().forEach(x -> a.put(x.key(), x));
 		Map<String, AssessedView.Answer> b = new LinkedHashMap<>();
@@ -47,18 +51,23 @@ public record Comparison(Assessment left, Assessment right, DecisionView leftDec
 		for (AssessedView.Answer x : l.answers()) {
 			AssessedView.Answer y = b.get(x.key());
 			String rv = (y != null) ? y.value() : null;
-			boolean differs = !Objects.equals(x.value(), rv);
+			boolean differs = !Objects.equals(x.value(), rv) && !(y == null && unsetFlag(x, no));
 			differing += differs ? 1 : 0;
 			rows.add(new Row(x.key(), x.group(), x.question(), x.value(), rv, differs));
 		}
 		for (AssessedView.Answer y : r.answers()) {
 			if (!a.containsKey(y.key())) {
-				differing++;
-				rows.add(new Row(y.key(), y.group(), y.question(), null, y.value(), true));
+				boolean differs = !unsetFlag(y, no);
+				differing += differs ? 1 : 0;
+				rows.add(new Row(y.key(), y.group(), y.question(), null, y.value(), differs));
 			}
 		}
 		return new Comparison(left, right, DecisionView.of(left.decision()), DecisionView.of(right.decision()), rows,
 				differing);
+	}
+
+	private static boolean unsetFlag(AssessedView.Answer answer, String no) {
+		return answer.key().startsWith("flag.") && Objects.equals(answer.value(), no);
 	}
 
 }

@@ -72,7 +72,8 @@ class CopyCompareController {
 		}
 		Messages t = new Messages(this.messages, locale);
 		var packs = this.books.current().packs();
-		model.addAttribute("c", Comparison.of(l, AssessedView.of(l, packs, t), r, AssessedView.of(r, packs, t)));
+		model.addAttribute("c",
+				Comparison.of(l, AssessedView.of(l, packs, t), r, AssessedView.of(r, packs, t), t.get("assess.no")));
 		return "compare";
 	}
 

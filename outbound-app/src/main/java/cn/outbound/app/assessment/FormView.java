@@ -36,6 +36,19 @@ public record FormView(Map<String, String> values, Map<String, List<String>> err
 		return this.errors.getOrDefault(field, List.of());
 	}
 
+	/**
+	 * The id of the element that holds a field's errors ({@code err-} and the field), for the field's
+	 * {@code aria-describedby}; null (the attribute left out) when the field has none.
+	 */
+	public String errorId(String field) {
+		return errors(field).isEmpty() ? null : "err-" + field;
+	}
+
+	/** {@code "true"} for {@code aria-invalid} when the field has an error; null (left out) when not. */
+	public String invalid(String field) {
+		return errors(field).isEmpty() ? null : "true";
+	}
+
 	public boolean hasErrors() {
 		return !this.errors.isEmpty() || !this.general.isEmpty();
 	}

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.outbound.app.ServerTests;
+import cn.outbound.app.BrowserTests;
 import cn.outbound.service.user.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,23 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A filing's life in a real browser (Debian chromium): from the stored assessment's result page to a filing, moved on
  * its page (a refused date told on the field), then the deadlines page in Chinese and English, soonest first, the
- * overdue one red and said in words. Screenshots go to target/. Skipped only off CI without the browser.
+ * overdue one red and said in words. Screenshots go to target/screenshots/. Skipped only off CI without the browser.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FilingBrowserTests extends ServerTests {
+class FilingBrowserTests extends BrowserTests {
 
-	private ChromeDriver driver;
 
-	@BeforeAll
-	void startBrowser() {
-		this.driver = cn.outbound.app.Chromium.start("1280,1600");
-	}
 
-	@AfterAll
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
+
+	@Override
+	protected String windowSize() {
+		return "1280,1600";
 	}
 
 	@Test
@@ -55,13 +48,13 @@ class FilingBrowserTests extends ServerTests {
 				FilingApiIntegrationTests.contractScenario("browser-late"))).get("id").asLong();
 		long soon = json(post("/api/v1/assessments", Role.ANALYST,
 				FilingApiIntegrationTests.contractScenario("browser-soon"))).get("id").asLong();
-		signIn("zh");
+		signIn(Role.ANALYST, "zh");
 
 		// the late one: from the result page, a filing, moved to "contract in effect" 30 days ago
 		this.driver.get(url("/assessments/" + late));
 		click(By.cssSelector("#filing-link a"));
 		click(By.cssSelector("#filing-create button"));
-		wait(By.id("filing-state"));
+		waitFor(By.id("filing-state"));
 		assertThat(this.driver.findElement(By.id("filing-state")).getAttribute("data-state")).isEqualTo("DRAFT");
 		long lateFiling = Long.parseLong(this.driver.getCurrentUrl().replaceAll(".*/filings/", ""));
 		new Select(this.driver.findElement(By.id("move-to"))).selectByValue("CONTRACT_EFFECTIVE");
@@ -70,7 +63,7 @@ class FilingBrowserTests extends ServerTests {
 				this.driver.findElement(By.id("move-date")));
 		setDate(today.plusDays(3));
 		click(By.id("move-submit"));
-		wait(By.id("filing-error"));
+		waitFor(By.id("filing-error"));
 		assertThat(this.driver.findElement(By.id("filing-error")).getText()).contains("晚于今天");
 		assertThat(this.driver.findElement(By.id("filing-error")).getAttribute("data-field")).isEqualTo("date");
 		setDate(today.minusDays(30));
@@ -88,7 +81,7 @@ class FilingBrowserTests extends ServerTests {
 				"{\"to\": \"CONTRACT_EFFECTIVE\", \"date\": \"" + today + "\"}");
 
 		click(By.id("nav-deadlines"));
-		wait(By.id("deadlines"));
+		waitFor(By.id("deadlines"));
 		WebElement overdue = row(lateFiling);
 		WebElement ahead = row(Long.parseLong(soonFiling));
 		assertThat(overdue.getAttribute("class")).contains("overdue");
@@ -104,7 +97,7 @@ class FilingBrowserTests extends ServerTests {
 		screenshot("browser-deadlines-zh.png");
 
 		this.driver.findElement(By.id("lang-en")).click();
-		wait(By.id("deadlines"));
+		waitFor(By.id("deadlines"));
 		assertThat(row(lateFiling).getText()).contains("OVERDUE by").contains("File the standard contract");
 		assertThat(row(Long.parseLong(soonFiling)).getText()).contains("days left");
 		assertThat(this.driver.findElement(By.id("deadlines-feed")).getAttribute("href")).endsWith("/deadlines.ics?lang=en");
@@ -115,36 +108,9 @@ class FilingBrowserTests extends ServerTests {
 		return this.driver.findElement(By.cssSelector("#deadlines tr[data-uid='filing-" + filing + "-scc-filing@outbound']"));
 	}
 
-	private void signIn(String lang) {
-		token(Role.ANALYST);
-		this.driver.manage().deleteAllCookies();
-		this.driver.get(url("/login?lang=" + lang));
-		this.driver.findElement(By.id("username")).sendKeys("analyst");
-		this.driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.driver.findElement(By.id("login-submit")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/assessments"));
-	}
-
 	private void setDate(LocalDate date) {
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1]",
 				this.driver.findElement(By.id("move-date")), date.toString());
-	}
-
-	private void wait(By by) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
-	}
-
-	private void click(By by) {
-		WebElement e = this.driver.findElement(by);
-		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-		e.click();
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path target = Path.of("target", name);
-		Files.createDirectories(target.getParent());
-		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

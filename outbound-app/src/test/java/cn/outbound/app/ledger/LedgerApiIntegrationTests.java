@@ -16,14 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ledger over REST against the real server: upload, status, idempotence, conflicts, invalid rows, roles, and a
  * decision taking {@code priorThisYear} from the ledger. Each test uses its own processor id (one shared database).
  */
-class LedgerApiIntegrationTests extends ServerTests {
+public class LedgerApiIntegrationTests extends ServerTests {
 
-	static String residentId(int n) {
+	/** A valid resident identity number, one per {@code n}. */
+	public static String residentId(int n) {
 		String first17 = String.format("110105%04d0101%03d", 1950 + n / 1000, n % 1000);
 		return first17 + ResidentIdNumber.checkDigit(first17);
 	}
 
-	static String csv(int from, int to, String... extraRows) {
+	/** A CSV of persons {@code from} (inclusive) to {@code to}, with an {@code id_number} column. */
+	public static String csv(int from, int to, String... extraRows) {
 		List<String> lines = new ArrayList<>();
 		lines.add("customer,id_number");
 		for (int i = from; i < to; i++) {
