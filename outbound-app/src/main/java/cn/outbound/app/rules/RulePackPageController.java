@@ -1,6 +1,9 @@
 package cn.outbound.app.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -12,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import cn.outbound.app.rules.PackViews.Check;
 import cn.outbound.app.rules.PackViews.EditionRow;
@@ -52,13 +57,61 @@ class RulePackPageController {
 
 	private final OutboundSettings settings;
 
-	/** Uploads checked and waiting for the administrator's confirmation (or showing their problems). */
-	private final ShortTermStore<Check> checks = new ShortTermStore<>(20, Duration.ofMinutes(30));
+	/**
+	 * Uploads checked and waiting for the administrator's confirmation (or showing their problems). The database
+	 * keeps the upload itself (name and YAML), or the problem of an upload that could not be read; the check is made
+	 * again when it is read back, on whichever instance.
+	 */
+	private final ShortTermStore<Check> checks;
 
-	RulePackPageController(RuleBooks books, PublishedEditions published, OutboundSettings settings) {
+	RulePackPageController(RuleBooks books, PublishedEditions published, OutboundSettings settings,
+			DataSource dataSource) {
 		this.books = books;
 		this.published = published;
 		this.settings = settings;
+		this.checks = new ShortTermStore<>(dataSource, "pack-checks", 20, Duration.ofMinutes(30),
+				new ShortTermStore.Codec<>() {
+
+					@Override
+					public byte[] write(Check check) throws IOException {
+						ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+						try (DataOutputStream out = new DataOutputStream(bytes)) {
+							out.writeBoolean(check.yaml() != null);
+							if (check.yaml() != null) {
+								out.writeUTF((check.fileName() != null) ? check.fileName() : "");
+								out.writeInt(check.yaml().length);
+								out.write(check.yaml());
+							}
+							else {
+								out.writeUTF(check.problemKey());
+								out.writeInt(check.problemArgs().size());
+								for (Object arg : check.problemArgs()) {
+									out.writeUTF(String.valueOf(arg));
+								}
+							}
+						}
+						return bytes.toByteArray();
+					}
+
+					@Override
+					public Check read(byte[] bytes) throws IOException {
+						try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+							if (in.readBoolean()) {
+								String name = in.readUTF();
+								byte[] yaml = in.readNBytes(in.readInt());
+								return check(name.isEmpty() ? null : name, yaml);
+							}
+							String key = in.readUTF();
+							int n = in.readInt();
+							List<Object> args = new ArrayList<>(n);
+							for (int i = 0; i < n; i++) {
+								args.add(in.readUTF());
+							}
+							return new Check(null, null, null, null, key, args, List.of());
+						}
+					}
+
+				});
 	}
 
 	@GetMapping("/admin/packs")
