@@ -56,3 +56,13 @@ create table cluster_lease (
 	holder varchar(200) not null,
 	until_millis bigint not null
 );
+
+-- Versions of what every instance holds in memory and must reload when another instance changes it: the published
+-- rule-pack editions (cn.outbound.app.rules.PublishedEditions raises 'rule-packs' in the transaction that publishes
+-- or withdraws one; each instance compares it once per request).
+create table shared_version (
+	name varchar(60) primary key,
+	version bigint not null
+);
+
+insert into shared_version (name, version) values ('rule-packs', 0);

@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue #13, item 6: two instances of the real server ({@code OutboundApplication} in processes of their own, as
  * {@code ./outbound serve} runs it) on one PostgreSQL database, as behind a load balancer without sticky sessions. A
  * session begun on one is valid on the other, a revocation or role change made through one holds on the other at
- * once, an idempotent write sent to both is stored once, sign-in throttling counts the failures made on both, the
+ * once, an idempotent write sent to both is stored once, a rule-pack edition published on one is in force on the
+ * other, sign-in throttling counts the failures made on both, the
  * audit chain does not fork under writers on both, and killing one (SIGKILL) loses no write it acknowledged.
  * <p>
  * Runs when {@code OUTBOUND_TEST_POSTGRES_URL} ({@code -Doutbound.test.postgres.url}) names a database (CI sets it); its
@@ -202,6 +203,29 @@ class MultiInstanceIntegrationTests {
 
 	@Test
 	@Order(4)
+	void anEditionPublishedOnOneInstanceIsInForceOnTheOtherAtOnce() throws Exception {
+		String yaml;
+		try (var in = MultiInstanceIntegrationTests.class.getResourceAsStream("/editions/tianjin-ftz-2025-test.yaml")) {
+			yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("edition: \"2025-test\"",
+					"edition: \"2025-multi\"");
+		}
+		String path = "/api/v1/rule-packs/tianjin-ftz/2025-multi";
+		assertThat(api(this.b, "GET", path, this.adminToken, null, null).statusCode()).isEqualTo(404);
+		HttpResponse<String> published = this.http.send(HttpRequest.newBuilder(URI.create(this.a.url(
+				"/api/v1/rule-packs?fileName=tianjin-ftz-2025-multi.yaml")))
+			.header("Authorization", "Bearer " + this.adminToken)
+			.header("Content-Type", "application/yaml")
+			.POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+		assertThat(api(this.b, "GET", path, this.adminToken, null, null).statusCode()).isEqualTo(200);
+		// and withdrawn on B: gone from A at once
+		assertThat(api(this.b, "DELETE", path, this.adminToken, null, null).statusCode()).isEqualTo(204);
+		assertThat(api(this.a, "GET", path, this.adminToken, null, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(5)
 	void signInThrottlingCountsTheFailuresMadeOnBothInstances() throws Exception {
 		String below = user("below", Role.VIEWER);
 		String over = user("over", Role.VIEWER);
@@ -226,7 +250,7 @@ class MultiInstanceIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void theAuditChainDoesNotForkUnderWritersOnBothInstances() throws Exception {
 		// two more writers in this process, each on a pool of its own, besides the two servers' traffic
 		String token = issueToken(this.a, user("chain", Role.ANALYST));
@@ -269,7 +293,7 @@ class MultiInstanceIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void killingOneInstanceLosesNoWriteItAcknowledged() throws Exception {
 		String token = issueToken(this.a, user("kill", Role.ANALYST));
 		HttpClient client = browser();
