@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rule-pack editions an administrator publishes (say the 2025 revision of a list) without a new release: checked
- * exactly as the shipped ones are, stored in the database, audited, and in force for every decision from then on.
+ * exactly as the shipped ones are, stored in the database, audited, and in force for every decision from then on, on
+ * every instance of a deployment: publishing or withdrawing raises the {@code rule-packs} row of {@code shared_version}
+ * in the same transaction, and each instance compares it once per request ({@link #refreshIfChanged()}, called by
+ * {@link RuleBookRefresh}) and reloads the editions when it changed (#13).
  */
 @Component
 class PublishedEditions {
@@ -39,10 +42,46 @@ class PublishedEditions {
 
 	private final Writes writes;
 
+	/** The {@code rule-packs} version the book in use was loaded at; -1: not known yet (checked on first use). */
+	private volatile long seen = -1;
+
 	PublishedEditions(RuleBooks books, DataSource dataSource, Writes writes) {
 		this.books = books;
 		this.dataSource = dataSource;
 		this.writes = writes;
+	}
+
+	/**
+	 * Reloads the published editions when another instance (or this one) published or withdrew one since they were
+	 * loaded here: one primary-key read when nothing changed.
+	 */
+	void refreshIfChanged() throws SQLException {
+		long now = version();
+		if (now == this.seen) {
+			return;
+		}
+		synchronized (this) {
+			long again = version();
+			if (again != this.seen) {
+				this.books.replace(this.books.build(publishedNow()));
+				this.seen = again;
+			}
+		}
+	}
+
+	private long version() throws SQLException {
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c
+			.prepareStatement("select version from shared_version where name = 'rule-packs'");
+				ResultSet rs = ps.executeQuery()) {
+			return rs.next() ? rs.getLong(1) : 0;
+		}
+	}
+
+	private static void raiseVersion(Connection c) throws SQLException {
+		try (PreparedStatement ps = c
+			.prepareStatement("update shared_version set version = version + 1 where name = 'rule-packs'")) {
+			ps.executeUpdate();
+		}
 	}
 
 	/** The stored editions; one that no longer loads is left out with an error in the log. */
@@ -135,6 +174,7 @@ class PublishedEditions {
 				ps.setTimestamp(7, Timestamp.from(Instant.now()));
 				ps.executeUpdate();
 			}
+			raiseVersion(c);
 			audit.append(actor, "RULE_PACK_PUBLISHED", "rule-pack:" + pack.key(), remote,
 					"inForceFrom=" + pack.inForceFrom() + " hash=" + pack.contentHash());
 			return null;
@@ -154,6 +194,7 @@ class PublishedEditions {
 				ps.setString(2, edition);
 				int rows = ps.executeUpdate();
 				if (rows > 0) {
+					raiseVersion(c);
 					audit.append(actor, "RULE_PACK_WITHDRAWN", "rule-pack:" + id + "@" + edition, remote, null);
 				}
 				return rows;

@@ -1,6 +1,9 @@
 package cn.outbound.app.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -12,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import cn.outbound.app.rules.PackViews.Check;
 import cn.outbound.app.rules.PackViews.EditionRow;
@@ -52,13 +57,76 @@ class RulePackPageController {
 
 	private final OutboundSettings settings;
 
-	/** Uploads checked and waiting for the administrator's confirmation (or showing their problems). */
-	private final ShortTermStore<Check> checks = new ShortTermStore<>(20, Duration.ofMinutes(30));
+	/**
+	 * Uploads checked and waiting for the administrator's confirmation (or showing their problems). The database
+	 * keeps the upload itself (name and YAML), or the problem of an upload that could not be read; the check is made
+	 * again when it is read back, on whichever instance (#13).
+	 */
+	private final ShortTermStore<Kept> checks;
 
-	RulePackPageController(RuleBooks books, PublishedEditions published, OutboundSettings settings) {
+	RulePackPageController(RuleBooks books, PublishedEditions published, OutboundSettings settings,
+			DataSource dataSource) {
 		this.books = books;
 		this.published = published;
 		this.settings = settings;
+		this.checks = new ShortTermStore<>(dataSource, "pack-checks", 20, Duration.ofMinutes(30), KEPT);
+	}
+
+	/** An upload as kept between requests: its name and YAML, or why it could not be read (a message and its args). */
+	record Kept(String fileName, byte[] yaml, String problemKey, List<String> problemArgs) {
+
+		static Kept upload(String fileName, byte[] yaml) {
+			return new Kept(fileName, yaml, null, List.of());
+		}
+
+	}
+
+	static final ShortTermStore.Codec<Kept> KEPT = new ShortTermStore.Codec<>() {
+
+		@Override
+		public byte[] write(Kept kept) throws IOException {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			try (DataOutputStream out = new DataOutputStream(bytes)) {
+				out.writeBoolean(kept.yaml() != null);
+				if (kept.yaml() != null) {
+					out.writeUTF((kept.fileName() != null) ? kept.fileName() : "");
+					out.writeInt(kept.yaml().length);
+					out.write(kept.yaml());
+				}
+				else {
+					out.writeUTF(kept.problemKey());
+					out.writeInt(kept.problemArgs().size());
+					for (String arg : kept.problemArgs()) {
+						out.writeUTF(arg);
+					}
+				}
+			}
+			return bytes.toByteArray();
+		}
+
+		@Override
+		public Kept read(byte[] bytes) throws IOException {
+			try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+				if (in.readBoolean()) {
+					String name = in.readUTF();
+					return Kept.upload(name.isEmpty() ? "upload.yaml" : name, in.readNBytes(in.readInt()));
+				}
+				String key = in.readUTF();
+				int n = in.readInt();
+				List<String> args = new ArrayList<>(n);
+				for (int i = 0; i < n; i++) {
+					args.add(in.readUTF());
+				}
+				return new Kept(null, null, key, args);
+			}
+		}
+
+	};
+
+	/** The check of a kept upload, made now. */
+	private Check check(Kept kept) {
+		return (kept.yaml() != null) ? check(kept.fileName(), kept.yaml())
+				: new Check(null, null, null, null, kept.problemKey(), List.copyOf(kept.problemArgs()), List.of());
 	}
 
 	@GetMapping("/admin/packs")
@@ -70,10 +138,10 @@ class RulePackPageController {
 	/** The upload (multipart: {@code file}); the CSRF token comes in the query string, see packs.jte. */
 	@PostMapping("/admin/packs/check")
 	String check(HttpServletRequest request, Authentication admin) throws IOException {
-		Check check;
+		Kept kept;
 		try {
 			Upload upload = readUpload(request);
-			check = check(upload.fileName(), upload.yaml());
+			kept = Kept.upload(upload.fileName(), upload.yaml());
 		}
 		catch (ApiProblem ex) {
 			String key = switch (ex.type()) {
@@ -82,16 +150,15 @@ class RulePackPageController {
 				case "missing-file" -> "packs.problem.noFile";
 				default -> "packs.problem.unreadable";
 			};
-			check = new Check(null, null, null, null, key, List.of(Uploads.size(this.settings.maxBodyBytes())),
-					List.of());
+			kept = new Kept(null, null, key, List.of(Uploads.size(this.settings.maxBodyBytes())));
 		}
-		return "redirect:/admin/packs/check/" + this.checks.put(admin.getName(), check);
+		return "redirect:/admin/packs/check/" + this.checks.put(admin.getName(), kept);
 	}
 
 	@GetMapping("/admin/packs/check/{id}")
 	String checked(@PathVariable String id, Authentication admin, Model model, HttpServletResponse response)
 			throws SQLException {
-		Optional<Check> check = this.checks.get(id, admin.getName());
+		Optional<Check> check = this.checks.get(id, admin.getName()).map(this::check);
 		if (check.isEmpty()) {
 			response.setStatus(404);
 			return render(model, null, null, null, null, "packs.expired");
@@ -105,7 +172,7 @@ class RulePackPageController {
 	@PostMapping("/admin/packs/check/{id}/publish")
 	String publish(@PathVariable String id, Authentication admin, HttpServletRequest request, Model model,
 			HttpServletResponse response) throws SQLException {
-		Optional<Check> found = this.checks.remove(id, admin.getName());
+		Optional<Check> found = this.checks.remove(id, admin.getName()).map(this::check);
 		if (found.isEmpty() || !found.get().valid()) {
 			response.setStatus(404);
 			return render(model, null, null, null, null, "packs.expired");
@@ -119,7 +186,8 @@ class RulePackPageController {
 			// someone published another edition meanwhile: show why, as a fresh check would
 			Check again = check(check.fileName(), check.yaml());
 			response.setStatus(409);
-			return render(model, again, this.checks.put(admin.getName(), again), null, null, null);
+			return render(model, again, this.checks.put(admin.getName(), Kept.upload(check.fileName(), check.yaml())),
+					null, null, null);
 		}
 		return "redirect:/admin/packs?published=" + pack.key();
 	}

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import javax.sql.DataSource;
+
 import cn.outbound.service.assessment.DraftStore;
 import cn.outbound.service.decision.RuleBook;
 import cn.outbound.service.decision.RuleBooks;
@@ -42,6 +44,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /scan} (ANALYST): upload a table, see its scan report (masked samples, persons per class, suggested list
@@ -61,13 +65,35 @@ class ScanPageController {
 
 	private final ShortTermStore<ScanReport> reports;
 
-	ScanPageController(DatasetScans scans, DraftStore drafts, RuleBooks books, MessageSource messages) {
+	ScanPageController(DatasetScans scans, DraftStore drafts, RuleBooks books, MessageSource messages,
+			DataSource dataSource) {
 		this.scans = scans;
 		this.drafts = drafts;
 		this.books = books;
 		this.messages = messages;
-		this.reports = new ShortTermStore<>(200, scans.settings().keepReports());
+		// kept in the database as its JSON, so that the report's page may be asked of any instance
+		this.reports = new ShortTermStore<>(dataSource, "scan-reports", 200, scans.settings().keepReports(),
+				REPORT_CODEC);
 	}
+
+	/** A scan report as the JSON it is downloaded as, and back. */
+	static final ShortTermStore.Codec<ScanReport> REPORT_CODEC = new ShortTermStore.Codec<>() {
+
+		private static final JsonMapper JSON = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
+		@Override
+		public byte[] write(ScanReport report) {
+			return ReportJson.writeCompact(report).getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public ScanReport read(byte[] bytes) {
+			return JSON.readValue(bytes, ScanReport.class);
+		}
+
+	};
 
 	@GetMapping("/scan")
 	String form(Model model) {

@@ -117,9 +117,17 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	/** Failed sign-ins counted in the database: every instance of a deployment refuses alike (#13). */
 	@Bean
-	SignInThrottle signInThrottle(OutboundSettings settings) {
-		return new SignInThrottle(settings.session());
+	SignInThrottle signInThrottle(javax.sql.DataSource dataSource, OutboundSettings settings) {
+		return new SignInThrottle(dataSource, settings.session());
+	}
+
+	/** Expired sessions, short-term entries and sign-in failures removed, on one instance at a time. */
+	@Bean
+	Housekeeping housekeeping(javax.sql.DataSource dataSource,
+			org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions, SignInThrottle throttle) {
+		return new Housekeeping(dataSource, sessions, throttle);
 	}
 
 	/**

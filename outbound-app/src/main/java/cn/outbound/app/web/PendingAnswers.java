@@ -5,17 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The questionnaire's answers of a request that could not be taken because the session had ended or the page's CSRF
  * token was missing: kept for half an hour under a random id in an HttpOnly cookie, so that after signing in again the
  * person returns to the form with every answer (and the answers are saved as a draft at once). Nothing else is kept:
- * no identity, no other page's form; at most {@value #MAX_FIELDS} fields.
+ * no identity, no other page's form; at most {@value #MAX_FIELDS} fields. Kept in the database, so that the sign-in
+ * and the return may land on different instances.
  */
 @Component
 public class PendingAnswers {
@@ -24,7 +29,29 @@ public class PendingAnswers {
 
 	static final int MAX_FIELDS = 500;
 
-	private final ShortTermStore<Map<String, String[]>> kept = new ShortTermStore<>(500, Duration.ofMinutes(30));
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<LinkedHashMap<String, String[]>> FIELDS = new TypeReference<>() {
+	};
+
+	private final ShortTermStore<Map<String, String[]>> kept;
+
+	public PendingAnswers(DataSource dataSource) {
+		this.kept = new ShortTermStore<>(dataSource, "pending-answers", 500, Duration.ofMinutes(30),
+				new ShortTermStore.Codec<>() {
+
+					@Override
+					public byte[] write(Map<String, String[]> value) {
+						return JSON.writeValueAsBytes(value);
+					}
+
+					@Override
+					public Map<String, String[]> read(byte[] bytes) {
+						return JSON.readValue(bytes, FIELDS);
+					}
+
+				});
+	}
 
 	/** Whether the request is one whose answers are worth keeping: the questionnaire's submission. */
 	public static boolean applies(HttpServletRequest request) {
