@@ -38,8 +38,11 @@ class AssessmentPageController {
 
 	private final RuleBooks books;
 
+	private final cn.outbound.service.org.ZoneReports zoneReports;
+
 	AssessmentPageController(Assessments assessments, DraftStore drafts, MessageSource messages, Reviews reviews,
-			RuleBooks books, cn.outbound.app.web.Scopes scopes) {
+			RuleBooks books, cn.outbound.app.web.Scopes scopes, cn.outbound.service.org.ZoneReports zoneReports) {
+		this.zoneReports = zoneReports;
 		this.scopes = scopes;
 		this.reviews = reviews;
 		this.books = books;
@@ -75,7 +78,8 @@ class AssessmentPageController {
 	}
 
 	@GetMapping("/assessments/{id}")
-	String one(@PathVariable long id, @RequestParam(required = false) String refused, Authentication user,
+	String one(@PathVariable long id, @RequestParam(required = false) String refused,
+			@RequestParam(required = false) String report, Authentication user,
 			Locale locale, Model model) throws SQLException {
 		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		Assessment a = this.assessments.find(scope, id).orElse(null);
@@ -92,6 +96,10 @@ class AssessmentPageController {
 		model.addAttribute("links", ResultLinks.of(packs, a));
 		java.util.List<Reviews.Review> history = this.reviews.of(scope.orgId(), id);
 		model.addAttribute("reviews", history);
+		// #13: reported to the zone?
+		model.addAttribute("zoneReport", this.zoneReports
+			.openReportOf(scope, cn.outbound.service.org.ZoneReports.Kind.ASSESSMENT, id).orElse(null));
+		model.addAttribute("reportState", report);
 		model.addAttribute("reviewState", new ResultLinks.ReviewState(Reviews.status(history),
 				!a.createdBy().equals(user.getName()), (refused != null && refused.matches("[A-Z_]{1,40}")) ? refused : null));
 		return "result";

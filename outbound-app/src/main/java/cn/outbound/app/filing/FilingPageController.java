@@ -48,7 +48,11 @@ class FilingPageController {
 
 	private final LedgerService ledger;
 
-	FilingPageController(Filings filings, LedgerService ledger, cn.outbound.app.web.Scopes scopes) {
+	private final cn.outbound.service.org.ZoneReports zoneReports;
+
+	FilingPageController(Filings filings, LedgerService ledger, cn.outbound.app.web.Scopes scopes,
+			cn.outbound.service.org.ZoneReports zoneReports) {
+		this.zoneReports = zoneReports;
 		this.scopes = scopes;
 		this.filings = filings;
 		this.ledger = ledger;
@@ -80,8 +84,9 @@ class FilingPageController {
 	}
 
 	@GetMapping("/filings/{id}")
-	String one(@PathVariable long id, Authentication user, HttpServletResponse response, Model model)
-			throws SQLException {
+	String one(@PathVariable long id, @RequestParam(required = false) String report, Authentication user,
+			HttpServletResponse response, Model model) throws SQLException {
+		model.addAttribute("reportState", report);
 		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		try {
 			return page(scope, this.filings.find(scope.orgId(), id), null, null, model);
@@ -150,7 +155,7 @@ class FilingPageController {
 	}
 
 	private String page(cn.outbound.service.org.Scope scope, Filing f, FilingException error, String[] form,
-			Model model) {
+			Model model) throws SQLException {
 		List<FilingDeadlines.Open> open = this.filings.open(f);
 		model.addAttribute("f", f);
 		model.addAttribute("open", open);
@@ -162,7 +167,8 @@ class FilingPageController {
 		model.addAttribute("growth", (f.state() == cn.outbound.filing.life.FilingState.APPROVED && f.processorId() != null)
 				? ApprovalWatch.growth(f, this.ledger.status(scope.orgId(), f.processorId(), null, null, ApprovalWatch.NATIONAL))
 				: null);
-		model.addAttribute("scope", scope);
+		model.addAttribute("zoneReport", this.zoneReports
+			.openReportOf(scope, cn.outbound.service.org.ZoneReports.Kind.FILING, f.id()).orElse(null));
 		return "filing";
 	}
 
