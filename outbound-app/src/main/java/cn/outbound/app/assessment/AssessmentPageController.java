@@ -80,10 +80,13 @@ class AssessmentPageController {
 	@GetMapping("/assessments/{id}")
 	String one(@PathVariable long id, @RequestParam(required = false) String refused,
 			@RequestParam(required = false) String report, Authentication user,
+			jakarta.servlet.http.HttpServletResponse response,
 			Locale locale, Model model) throws SQLException {
 		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		Assessment a = this.assessments.find(scope, id).orElse(null);
 		if (a == null) {
+			// #13: another organisation's assessment is 404, as one that does not exist
+			response.setStatus(404);
 			model.addAttribute("status", 404);
 			return "error";
 		}
