@@ -11,7 +11,7 @@ import cn.outbound.service.audit.Actor;
 import cn.outbound.service.org.Denied;
 import cn.outbound.service.org.Organisations;
 import cn.outbound.service.org.Scope;
-import cn.outbound.service.org.ZoneReports;
+import cn.outbound.service.zone.ZoneReports;
 import cn.outbound.service.user.Role;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -135,7 +135,7 @@ final class ReportsCommand implements Callable<Integer> {
 					: this.org.scope(services, actor.name());
 			var list = reports.list(scope);
 			if (this.format == CalendarCommand.Format.json) {
-				out.println(Json.pretty(cn.outbound.service.org.ZoneReportJson.list(list)));
+				out.println(Json.pretty(cn.outbound.service.zone.ZoneReportJson.list(list)));
 				return Outbound.OK;
 			}
 			for (ZoneReports.Report r : list) {

@@ -31,9 +31,9 @@ class AssessmentConfiguration {
 	}
 
 	@Bean
-	cn.outbound.service.org.ZoneReports zoneReports(javax.sql.DataSource dataSource,
+	cn.outbound.service.zone.ZoneReports zoneReports(javax.sql.DataSource dataSource,
 			cn.outbound.service.audit.Writes writes, Assessments assessments) {
-		return new cn.outbound.service.org.ZoneReports(dataSource, writes, assessments);
+		return new cn.outbound.service.zone.ZoneReports(dataSource, writes, assessments);
 	}
 
 	@Bean

@@ -38,10 +38,10 @@ class AssessmentPageController {
 
 	private final RuleBooks books;
 
-	private final cn.outbound.service.org.ZoneReports zoneReports;
+	private final cn.outbound.service.zone.ZoneReports zoneReports;
 
 	AssessmentPageController(Assessments assessments, DraftStore drafts, MessageSource messages, Reviews reviews,
-			RuleBooks books, cn.outbound.app.web.Scopes scopes, cn.outbound.service.org.ZoneReports zoneReports) {
+			RuleBooks books, cn.outbound.app.web.Scopes scopes, cn.outbound.service.zone.ZoneReports zoneReports) {
 		this.zoneReports = zoneReports;
 		this.scopes = scopes;
 		this.reviews = reviews;
@@ -101,7 +101,7 @@ class AssessmentPageController {
 		model.addAttribute("reviews", history);
 		// #13: reported to the zone?
 		model.addAttribute("zoneReport", this.zoneReports
-			.openReportOf(scope, cn.outbound.service.org.ZoneReports.Kind.ASSESSMENT, id).orElse(null));
+			.openReportOf(scope, cn.outbound.service.zone.ZoneReports.Kind.ASSESSMENT, id).orElse(null));
 		model.addAttribute("reportState", report);
 		model.addAttribute("reviewState", new ResultLinks.ReviewState(Reviews.status(history),
 				!a.createdBy().equals(user.getName()), (refused != null && refused.matches("[A-Z_]{1,40}")) ? refused : null));

@@ -48,10 +48,10 @@ class FilingPageController {
 
 	private final LedgerService ledger;
 
-	private final cn.outbound.service.org.ZoneReports zoneReports;
+	private final cn.outbound.service.zone.ZoneReports zoneReports;
 
 	FilingPageController(Filings filings, LedgerService ledger, cn.outbound.app.web.Scopes scopes,
-			cn.outbound.service.org.ZoneReports zoneReports) {
+			cn.outbound.service.zone.ZoneReports zoneReports) {
 		this.zoneReports = zoneReports;
 		this.scopes = scopes;
 		this.filings = filings;
@@ -168,7 +168,7 @@ class FilingPageController {
 				? ApprovalWatch.growth(f, this.ledger.status(scope.orgId(), f.processorId(), null, null, ApprovalWatch.NATIONAL))
 				: null);
 		model.addAttribute("zoneReport", this.zoneReports
-			.openReportOf(scope, cn.outbound.service.org.ZoneReports.Kind.FILING, f.id()).orElse(null));
+			.openReportOf(scope, cn.outbound.service.zone.ZoneReports.Kind.FILING, f.id()).orElse(null));
 		return "filing";
 	}
 

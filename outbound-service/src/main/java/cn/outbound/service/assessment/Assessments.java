@@ -146,9 +146,7 @@ public final class Assessments {
 	 * @throws Denied {@code FORBIDDEN}
 	 */
 	public static void requireAnalyst(Scope scope) {
-		if (!scope.analyst()) {
-			throw Denied.forbidden("Only an ADMIN or an ANALYST of an enterprise may do this.");
-		}
+		scope.requireAnalyst();
 	}
 
 	/** The summary fields of an assessment as a JSON object. */

@@ -30,7 +30,6 @@ import cn.outbound.filing.life.FilingState;
 import cn.outbound.filing.life.Lifecycle;
 import cn.outbound.filing.life.Step;
 import cn.outbound.rules.Mechanism;
-import cn.outbound.service.assessment.Assessments;
 import cn.outbound.service.audit.Actor;
 import cn.outbound.service.org.Scope;
 import cn.outbound.service.audit.Writes;
@@ -89,7 +88,7 @@ public final class Filings {
 	 * filing that is neither rejected nor withdrawn ({@code CONFLICT})
 	 */
 	public Filing create(Scope scope, long assessmentId, Actor actor) throws SQLException {
-		Assessments.requireAnalyst(scope);
+		scope.requireAnalyst();
 		String orgId = scope.orgId();
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 		long id = this.writes.submit((c, audit) -> {
@@ -153,7 +152,7 @@ public final class Filings {
 	 * a bad date, number or scale ({@code INVALID})
 	 */
 	public Filing advance(Scope scope, long id, Advance advance, Actor actor) throws SQLException {
-		Assessments.requireAnalyst(scope);
+		scope.requireAnalyst();
 		String orgId = scope.orgId();
 		Advance a = new Advance(advance.to(), advance.date(),
 				(advance.number() == null) ? null : advance.number().strip(), Lifecycle.normalise(advance.scale()));

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import cn.outbound.rules.scenario.ProcessorIds;
 import cn.outbound.service.audit.Actor;
 import cn.outbound.service.audit.Writes;
+import cn.outbound.service.user.Membership;
 import cn.outbound.service.user.Role;
 
 /**
@@ -29,10 +30,10 @@ import cn.outbound.service.user.Role;
 public final class Organisations {
 
 	/** The organisation of a deployment that never created one. */
-	public static final String DEFAULT = "default";
+	public static final String DEFAULT = Membership.DEFAULT;
 
 	/** The zone administration's organisation (kind ZONE). */
-	public static final String ZONE = "zone";
+	public static final String ZONE = Membership.ZONE;
 
 	/** The audit action of a new organisation; target {@code org:ID}. */
 	public static final String CREATE_ACTION = "ORG_CREATED";
@@ -135,24 +136,6 @@ public final class Organisations {
 		}
 	}
 
-	/**
-	 * The organisation a new user or a moved user joins, checked against the role: REGULATORs belong to the zone
-	 * administration (kind ZONE) and only they do.
-	 * @param id {@code null}: {@value #ZONE} for a REGULATOR, else {@value #DEFAULT}
-	 * @throws IllegalArgumentException naming the field {@code org} (no such organisation) or {@code role}
-	 */
-	public static String membership(Connection c, String id, Role role) throws SQLException {
-		String orgId = (id == null || id.isBlank()) ? ((role == Role.REGULATOR) ? ZONE : DEFAULT) : requireId(id);
-		Organisation org = find(c, orgId)
-			.orElseThrow(() -> new IllegalArgumentException("org: no organisation '" + orgId + "'"));
-		if ((role == Role.REGULATOR) != (org.kind() == Organisation.Kind.ZONE)) {
-			throw new IllegalArgumentException("role: " + ((role == Role.REGULATOR)
-					? "a REGULATOR belongs to the zone administration (--org " + ZONE + ")"
-					: "the zone administration's users are REGULATORs; " + role.name() + " belongs to an enterprise"));
-		}
-		return orgId;
-	}
-
 	private static Optional<Organisation> find(Connection c, String id) throws SQLException {
 		try (PreparedStatement ps = c
 			.prepareStatement("select id, name, kind, created_at from organisation where id = ?")) {
@@ -196,7 +179,7 @@ public final class Organisations {
 
 	/**
 	 * The organisation a user the caller creates joins: any for the deployment's administrator ({@code null}: by the
-	 * role, see {@link #membership}), else the caller's own.
+	 * role, see {@link Membership#check}), else the caller's own.
 	 * @throws Denied {@code INVALID} ({@code org}) when an enterprise's ADMIN names another organisation
 	 */
 	public static String creatableOrg(Scope scope, String org) {

@@ -32,6 +32,16 @@ public record Scope(String user, Role role, String orgId) {
 	}
 
 	/**
+	 * Refuses a caller who may not write an enterprise's data (a VIEWER, a REGULATOR): the same rule for every door.
+	 * @throws Denied {@code FORBIDDEN}
+	 */
+	public void requireAnalyst() {
+		if (!analyst()) {
+			throw Denied.forbidden("Only an ADMIN or an ANALYST of an enterprise may do this.");
+		}
+	}
+
+	/**
 	 * Whether the caller administers the whole deployment (organisations, every organisation's users, the audit log,
 	 * rule packs): an ADMIN of the default organisation, as the one administrator of a deployment before #13 was.
 	 */

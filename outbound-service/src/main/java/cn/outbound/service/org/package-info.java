@@ -1,5 +1,5 @@
 /**
- * Organisations (issue #13): who owns what, the caller's {@link cn.outbound.service.org.Scope}, and what an enterprise
- * reports to the zone ({@link cn.outbound.service.org.ZoneReports}).
+ * Organisations (issue #13): who owns what ({@link cn.outbound.service.org.Organisations}), the caller's
+ * {@link cn.outbound.service.org.Scope} every store filters by, and {@link cn.outbound.service.org.Denied}.
  */
 package cn.outbound.service.org;

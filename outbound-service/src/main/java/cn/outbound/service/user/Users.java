@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import cn.outbound.service.audit.Writes;
-import cn.outbound.service.org.Organisations;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -76,7 +75,7 @@ public final class Users {
 	 * @param password {@code null} to generate one
 	 * @param org {@code null}: the zone administration for a REGULATOR, else the default organisation
 	 * @throws IllegalArgumentException for a bad name, a name already taken, no such organisation, or a role the
-	 * organisation's kind does not hold ({@link Organisations#membership})
+	 * organisation's kind does not hold ({@link Membership#check})
 	 */
 	public Created add(String name, Role role, String password, String org, String actor, String remote)
 			throws SQLException {
@@ -95,7 +94,7 @@ public final class Users {
 		String[] joined = new String[1];
 		long id = this.writes.submit((c, audit) -> {
 			long userId;
-			String orgId = Organisations.membership(c, org, role);
+			String orgId = Membership.check(c, org, role);
 			joined[0] = orgId;
 			try (PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role, enabled,"
 					+ " created_at, org_id) values (?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
@@ -206,7 +205,7 @@ public final class Users {
 	public void setRole(String username, Role role, String actor, String remote) throws SQLException {
 		Account account = find(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
 		update(username, "role = ?", role.name(), actor, remote, "ROLE_SET", "role=" + role.name(), role != Role.ADMIN,
-				c -> Organisations.membership(c, account.orgId(), role));
+				c -> Membership.check(c, account.orgId(), role));
 	}
 
 	/**
@@ -217,9 +216,9 @@ public final class Users {
 	 */
 	public void setOrg(String username, String org, String actor, String remote) throws SQLException {
 		Account account = find(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
-		String orgId = Organisations.requireId(org);
+		String orgId = (org == null) ? "" : org.strip().toLowerCase(java.util.Locale.ROOT);
 		update(username, "org_id = ?", orgId, actor, remote, "ORG_SET", "org=" + orgId,
-				!Organisations.DEFAULT.equals(orgId), c -> Organisations.membership(c, orgId, account.role()));
+				!Membership.DEFAULT.equals(orgId), c -> Membership.check(c, orgId, account.role()));
 	}
 
 	/** @throws LastAdministratorException if this would leave no enabled administrator */
@@ -259,10 +258,10 @@ public final class Users {
 				check.check(c);
 			}
 			if (demotes && account.role() == Role.ADMIN && account.enabled()
-					&& Organisations.DEFAULT.equals(account.orgId())) {
+					&& Membership.DEFAULT.equals(account.orgId())) {
 				// the deployment's administrators are the default organisation's (Scope#operator)
 				try (PreparedStatement ps = c.prepareStatement("select count(*) from app_user where role = 'ADMIN'"
-						+ " and enabled and org_id = '" + Organisations.DEFAULT + "' and id <> ?")) {
+						+ " and enabled and org_id = '" + Membership.DEFAULT + "' and id <> ?")) {
 					ps.setLong(1, account.id());
 					try (ResultSet rs = ps.executeQuery()) {
 						rs.next();
@@ -359,7 +358,7 @@ public final class Users {
 	public long countAdmins() throws SQLException {
 		try (Connection c = this.dataSource.getConnection();
 				PreparedStatement ps = c.prepareStatement("select count(*) from app_user where role = 'ADMIN' and enabled"
-						+ " and org_id = '" + Organisations.DEFAULT + "'");
+						+ " and org_id = '" + Membership.DEFAULT + "'");
 				ResultSet rs = ps.executeQuery()) {
 			rs.next();
 			return rs.getLong(1);

@@ -1,4 +1,4 @@
-package cn.outbound.service.org;
+package cn.outbound.service.zone;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

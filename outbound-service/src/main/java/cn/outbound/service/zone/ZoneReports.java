@@ -1,4 +1,4 @@
-package cn.outbound.service.org;
+package cn.outbound.service.zone;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import cn.outbound.service.assessment.Assessments;
 import cn.outbound.service.audit.Actor;
 import cn.outbound.service.audit.Writes;
+import cn.outbound.service.org.Denied;
+import cn.outbound.service.org.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,7 +103,7 @@ public final class ZoneReports {
 	 * {@code CONFLICT} when it is reported already; {@code INVALID} for a note too long
 	 */
 	public Report report(Scope scope, Kind kind, long targetId, String note, Actor actor) throws SQLException {
-		Assessments.requireAnalyst(scope);
+		scope.requireAnalyst();
 		String text = (note == null || note.isBlank()) ? null : note.strip();
 		if (text != null && text.length() > MAX_NOTE) {
 			throw new Denied(Denied.Kind.INVALID, "note", "note: at most " + MAX_NOTE + " characters");
@@ -157,7 +159,7 @@ public final class ZoneReports {
 	 * organisation's; {@code CONFLICT} when it is withdrawn already
 	 */
 	public Report withdraw(Scope scope, long reportId, Actor actor) throws SQLException {
-		Assessments.requireAnalyst(scope);
+		scope.requireAnalyst();
 		this.writes.submit((c, audit) -> {
 			String kind;
 			long target;
