@@ -94,6 +94,8 @@ class I18nPropertiesSyncTests {
 				.replaceAll("(?s)\\$\\{(?:[^{}]|\\{[^{}]*})*}", " ")
 				.replaceAll("@(if|elseif|for)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)", " ")
 				.replaceAll("@(else|endif|endfor)", " ")
+				// a template called without content (a part shared by pages: its arguments are code)
+				.replaceAll("@template\\.[a-z./]+\\((?:[^()`]|\\([^()`]*\\))*\\)", " ")
 				.replaceAll("(?s)@template\\.[a-z./]+\\(.*?@`", " ")
 				.replaceAll("`\\)", " ")
 				.replaceAll("(?<![\\w])/[a-z][a-z0-9/._-]*", " ")
