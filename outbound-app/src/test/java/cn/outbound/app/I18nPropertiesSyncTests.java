@@ -94,8 +94,8 @@ class I18nPropertiesSyncTests {
 				.replaceAll("(?s)\\$\\{(?:[^{}]|\\{[^{}]*})*}", " ")
 				.replaceAll("@(if|elseif|for)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)", " ")
 				.replaceAll("@(else|endif|endfor)", " ")
-				// a call of a template without a content block (field-errors), then the layout's opening
-				.replaceAll("@template\\.[a-z./-]+\\((?:[^()@]|\\([^()]*\\))*\\)", " ")
+				// a call of a template without a content block (field-errors, a part shared by pages: its arguments are code)
+				.replaceAll("@template\\.[a-z./-]+\\((?:[^()@`]|\\([^()`]*\\))*\\)", " ")
 				.replaceAll("(?s)@template\\.[a-z./]+\\(.*?@`", " ")
 				.replaceAll("`\\)", " ")
 				.replaceAll("(?<![\\w])/[a-z][a-z0-9/._-]*", " ")

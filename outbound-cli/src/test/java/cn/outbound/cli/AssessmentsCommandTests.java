@@ -48,7 +48,7 @@ class AssessmentsCommandTests {
 					PriorCounts.NONE);
 			byte[] scenario = Files.readString(Path.of(CliRun.example("hospital-emr"))).getBytes(StandardCharsets.UTF_8);
 			this.id = new Assessments(deciding, new AssessmentStore(services.dataSource(), services.writes()))
-				.create(scenario, "emr", "ana", null, null)
+				.create(cn.outbound.service.org.Scope.commandLine("ana", "default"), scenario, "emr", null, null)
 				.assessment()
 				.id();
 		}
@@ -78,7 +78,7 @@ class AssessmentsCommandTests {
 		assertThat(ok.out()).contains("approved by bob");
 		assertThat(CliRun.run("assessments", "approve", "999", "--as", "bob").exit()).isEqualTo(Outbound.FAILED);
 		try (Services services = Services.open(DatabaseSettings.of(this.url))) {
-			var reviews = new Reviews(services.dataSource(), services.writes(), services.users()).of(this.id);
+			var reviews = new Reviews(services.dataSource(), services.writes(), services.users()).of("default", this.id);
 			assertThat(reviews).extracting(r -> r.verdict().name()).containsExactly("RETURNED", "APPROVED");
 			assertThat(services.auditLog().page(0, 5, "ASSESSMENT_APPROVED")).singleElement().satisfies(e -> {
 				assertThat(e.actor()).isEqualTo("bob");

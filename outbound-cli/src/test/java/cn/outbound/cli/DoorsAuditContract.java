@@ -143,7 +143,8 @@ abstract class DoorsAuditContract {
 			List<AuditEvent> created = oldestFirst(log.page(0, 100, "USER_CREATED"));
 			assertThat(created).extracting(AuditEvent::target)
 				.containsExactly("user:root", "user:api-made", "user:page-made");
-			assertThat(created).extracting(AuditEvent::details).containsExactly("role=ADMIN", "role=ANALYST", "role=VIEWER");
+			assertThat(created).extracting(AuditEvent::details).containsExactly("role=ADMIN org=default", "role=ANALYST org=default",
+					"role=VIEWER org=default");
 			assertWho(created.get(0), CLI_ACTOR, true);
 			assertWho(created.get(1), "root", false);
 			assertWho(created.get(2), "root", false);

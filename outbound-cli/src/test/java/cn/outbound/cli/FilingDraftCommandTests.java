@@ -145,10 +145,10 @@ class FilingDraftCommandTests {
 					new Deciding(new RuleBooks(RulePacks.loadBuiltIn(), List.of(), new EngineSettings(false)),
 							PriorCounts.NONE),
 					new AssessmentStore(services.dataSource(), services.writes()));
-			id = assessments.create(("{\"schema\":\"outbound/scenario/v1\",\"jurisdiction\":\"tianjin-ftz\",\"date\":\"2026-06-15\","
+			id = assessments.create(cn.outbound.service.org.Scope.commandLine("analyst", "default"), ("{\"schema\":\"outbound/scenario/v1\",\"jurisdiction\":\"tianjin-ftz\",\"date\":\"2026-06-15\","
 					+ "\"processor\":{\"id\":\"clinic-tj\",\"name\":\"示例诊所（天津）有限公司\",\"ciio\":false},"
 					+ "\"personalInformation\":[{\"individuals\":0,\"sensitiveIndividuals\":20000,\"basis\":\"NONE\"}]}")
-				.getBytes(StandardCharsets.UTF_8), "clinic", "analyst", null, null).assessment().id();
+				.getBytes(StandardCharsets.UTF_8), "clinic", null, null).assessment().id();
 		}
 		Path out = this.dir.resolve("stored");
 		CliRun run = CliRun.run("filing", "draft", "--assessment", String.valueOf(id), "--out", out.toString());

@@ -43,7 +43,7 @@ class AssessmentDraftsTests {
 
 	@Test
 	void theStoredLedgerCountsAreUsedNotTodays() {
-		DraftInput in = AssessmentDrafts.input(stored("STANDARD_CONTRACT_OR_CERTIFICATION"), RulePacks.builtIn(), null,
+		DraftInput in = AssessmentDrafts.input(stored("STANDARD_CONTRACT_OR_CERTIFICATION"), "default", RulePacks.builtIn(), null,
 				FilingDetails.NONE, LocalDate.of(2026, 7, 1), "zh");
 		// without the stored 50,000, 60,000 alone would be EXEMPT
 		assertThat(in.decision().outcome().name()).isEqualTo("STANDARD_CONTRACT_OR_CERTIFICATION");

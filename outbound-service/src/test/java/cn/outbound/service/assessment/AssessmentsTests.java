@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AssessmentsTests {
 
+	static final cn.outbound.service.org.Scope SCOPE = cn.outbound.service.org.Scope.commandLine("analyst", "default");
+
+
 	private static final String BANK = """
 			{"schema": "outbound/scenario/v1", "jurisdiction": "tianjin-ftz", "date": "2026-03-15",
 			 "processor": {"id": "bank-tj", "name": "示例银行（天津）股份有限公司", "ciio": false},
@@ -56,14 +59,14 @@ class AssessmentsTests {
 
 	@Test // #10: decided and stored with its audit entry, in the envelope with a title
 	void createsDecidesAndAudits() throws Exception {
-		Assessments.Created c = this.assessments.create(bytes("{\"title\": \"Q1 loans\", \"scenario\": " + BANK + "}"),
-				null, "analyst", null, "10.0.0.1");
+		Assessments.Created c = this.assessments.create(SCOPE, bytes("{\"title\": \"Q1 loans\", \"scenario\": " + BANK + "}"),
+				null, null, "10.0.0.1");
 		assertThat(c.replay()).isFalse();
 		assertThat(c.assessment().title()).isEqualTo("Q1 loans");
 		assertThat(c.assessment().outcome()).isEqualTo("SECURITY_ASSESSMENT");
 		// item 20 (1,200,000 customers' loan data) and item 46 (150,000 persons' PI)
 		assertThat(c.assessment().items()).containsExactly(20, 46);
-		assertThat(this.assessments.find(c.assessment().id())).isPresent();
+		assertThat(this.assessments.find(SCOPE, c.assessment().id())).isPresent();
 		assertThat(this.services.auditLog().page(0, 10, "ASSESSMENT_CREATED")).singleElement().satisfies(e -> {
 			assertThat(e.actor()).isEqualTo("analyst");
 			assertThat(e.remote()).isEqualTo("10.0.0.1");
@@ -74,11 +77,11 @@ class AssessmentsTests {
 
 	@Test // #10: an idempotency key names one request
 	void aRepeatedKeyReplaysAndAKeyReusedForAnotherBodyIsRefused() throws Exception {
-		Assessments.Created first = this.assessments.create(bytes(BANK), "t", "analyst", "key-1", null);
-		Assessments.Created again = this.assessments.create(bytes(BANK), "t", "analyst", "key-1", null);
+		Assessments.Created first = this.assessments.create(SCOPE, bytes(BANK), "t", "key-1", null);
+		Assessments.Created again = this.assessments.create(SCOPE, bytes(BANK), "t", "key-1", null);
 		assertThat(again.replay()).isTrue();
 		assertThat(again.assessment().id()).isEqualTo(first.assessment().id());
-		assertThatThrownBy(() -> this.assessments.create(bytes(BANK.replace("150000", "150001")), "t", "analyst",
+		assertThatThrownBy(() -> this.assessments.create(SCOPE, bytes(BANK.replace("150000", "150001")), "t",
 				"key-1", null))
 			.isInstanceOfSatisfying(RejectedRequest.class, r -> {
 				assertThat(r.reason()).isEqualTo(RejectedRequest.Reason.IDEMPOTENCY_KEY_REUSED);
@@ -89,20 +92,20 @@ class AssessmentsTests {
 
 	@Test // #10: nothing stored for what is refused
 	void anUnknownEnvelopeFieldATitleTooLongAndAnInvalidScenarioStoreNothing() throws Exception {
-		assertThatThrownBy(() -> this.assessments.create(bytes("{\"scenario\": " + BANK + ", \"tilte\": \"x\"}"), null,
-				"analyst", null, null))
+		assertThatThrownBy(() -> this.assessments.create(SCOPE, bytes("{\"scenario\": " + BANK + ", \"tilte\": \"x\"}"), null,
+				null, null))
 			.isInstanceOfSatisfying(RejectedRequest.class, r -> {
 				assertThat(r.reason()).isEqualTo(RejectedRequest.Reason.INVALID_REQUEST);
 				assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.pointer()).isEqualTo("/tilte"));
 			});
-		assertThatThrownBy(() -> this.assessments.create(bytes(BANK), "x".repeat(Assessments.MAX_TITLE + 1), "analyst",
+		assertThatThrownBy(() -> this.assessments.create(SCOPE, bytes(BANK), "x".repeat(Assessments.MAX_TITLE + 1),
 				null, null))
 			.isInstanceOfSatisfying(RejectedRequest.class, r -> {
 				assertThat(r.reason()).isEqualTo(RejectedRequest.Reason.INVALID_PARAMETER);
 				assertThat(r.field()).isEqualTo("title");
 			});
-		this.assessments.create(bytes(BANK), "x".repeat(Assessments.MAX_TITLE), "analyst", null, null);
-		assertThatThrownBy(() -> this.assessments.create(bytes(BANK.replace("150000", "-1")), null, "analyst", null,
+		this.assessments.create(SCOPE, bytes(BANK), "x".repeat(Assessments.MAX_TITLE), null, null);
+		assertThatThrownBy(() -> this.assessments.create(SCOPE, bytes(BANK.replace("150000", "-1")), null, null,
 				null))
 			.isInstanceOfSatisfying(RejectedRequest.class,
 					r -> assertThat(r.reason()).isEqualTo(RejectedRequest.Reason.INVALID_SCENARIO));

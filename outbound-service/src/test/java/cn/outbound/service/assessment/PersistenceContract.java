@@ -105,29 +105,29 @@ abstract class PersistenceContract {
 
 	@Test
 	void assessmentsWithFiltersAndIdempotency() throws SQLException {
-		AssessmentStore.Saved a = this.store.save(assessment("u1", "SECURITY_ASSESSMENT", "p-1"), "key-1", "h1", "10.0.0.1");
-		AssessmentStore.Saved again = this.store.save(assessment("u1", "SECURITY_ASSESSMENT", "p-1"), "key-1", "h1", null);
-		AssessmentStore.Saved otherUser = this.store.save(assessment("u2", "SECURITY_ASSESSMENT", "p-1"), "key-1", "h1", null);
+		AssessmentStore.Saved a = this.store.save(assessment("u1", "SECURITY_ASSESSMENT", "p-1"), "default", "key-1", "h1", "10.0.0.1");
+		AssessmentStore.Saved again = this.store.save(assessment("u1", "SECURITY_ASSESSMENT", "p-1"), "default", "key-1", "h1", null);
+		AssessmentStore.Saved otherUser = this.store.save(assessment("u2", "SECURITY_ASSESSMENT", "p-1"), "default", "key-1", "h1", null);
 		assertThat(again.replay()).isTrue();
 		assertThat(again.id()).isEqualTo(a.id());
 		assertThat(otherUser.replay()).isFalse();
-		assertThat(this.store.save(assessment("u1", "EXEMPT", "p-1"), "key-1", "h2", null).sameRequest()).isFalse();
-		this.store.save(assessment("u1", "EXEMPT", "p-2"), null, null, null);
-		Assessment found = this.store.find(a.id()).orElseThrow();
+		assertThat(this.store.save(assessment("u1", "EXEMPT", "p-1"), "default", "key-1", "h2", null).sameRequest()).isFalse();
+		this.store.save(assessment("u1", "EXEMPT", "p-2"), "default", null, null, null);
+		Assessment found = this.store.find(a.id(), "default").orElseThrow();
 		assertThat(found.items()).containsExactly(20, 46);
 		assertThat(found.scenario()).isEqualTo("{\"schema\":\"outbound/scenario/v1\"}");
 		assertThat(found.createdBy()).isEqualTo("u1");
-		assertThat(this.store.search(new AssessmentStore.Filter("EXEMPT", null, null, null), 0, 10).items())
+		assertThat(this.store.search("default", new AssessmentStore.Filter("EXEMPT", null, null, null), 0, 10).items())
 			.allMatch(x -> x.outcome().equals("EXEMPT"))
 			.isNotEmpty();
-		assertThat(this.store.search(new AssessmentStore.Filter(null, "p-2", null, null), 0, 10).total()).isEqualTo(1);
-		assertThat(this.store.search(new AssessmentStore.Filter(null, "处理者 P-2", null, null), 0, 10).total()).isEqualTo(1);
-		assertThat(this.store.search(new AssessmentStore.Filter(null, null, LocalDate.now(), LocalDate.now()), 0, 10).total())
-			.isEqualTo(this.store.search(AssessmentStore.Filter.NONE, 0, 10).total());
-		assertThat(this.store.search(new AssessmentStore.Filter(null, null, null, LocalDate.of(2000, 1, 1)), 0, 10).total()).isZero();
-		AssessmentStore.Page page = this.store.search(AssessmentStore.Filter.NONE, 1, 1);
+		assertThat(this.store.search("default", new AssessmentStore.Filter(null, "p-2", null, null), 0, 10).total()).isEqualTo(1);
+		assertThat(this.store.search("default", new AssessmentStore.Filter(null, "处理者 P-2", null, null), 0, 10).total()).isEqualTo(1);
+		assertThat(this.store.search("default", new AssessmentStore.Filter(null, null, LocalDate.now(), LocalDate.now()), 0, 10).total())
+			.isEqualTo(this.store.search("default", AssessmentStore.Filter.NONE, 0, 10).total());
+		assertThat(this.store.search("default", new AssessmentStore.Filter(null, null, null, LocalDate.of(2000, 1, 1)), 0, 10).total()).isZero();
+		AssessmentStore.Page page = this.store.search("default", AssessmentStore.Filter.NONE, 1, 1);
 		assertThat(page.items()).hasSize(1);
-		assertThat(this.store.find(999_999)).isEmpty();
+		assertThat(this.store.find(999_999, "default")).isEmpty();
 	}
 
 	@Test
@@ -137,7 +137,7 @@ abstract class PersistenceContract {
 		List<Future<AssessmentStore.Saved>> futures = new ArrayList<>();
 		for (int i = 0; i < 400; i++) {
 			int n = i;
-			futures.add(pool.submit(() -> this.store.save(assessment("load", "EXEMPT", "load-" + (n % 7)), null, null, null)));
+			futures.add(pool.submit(() -> this.store.save(assessment("load", "EXEMPT", "load-" + (n % 7)), "default", null, null, null)));
 		}
 		List<Long> ids = new ArrayList<>();
 		for (Future<AssessmentStore.Saved> f : futures) {
@@ -145,7 +145,7 @@ abstract class PersistenceContract {
 		}
 		pool.shutdown();
 		assertThat(ids).doesNotHaveDuplicates().hasSize(400);
-		assertThat(this.store.search(new AssessmentStore.Filter(null, null, null, null), 0, 1).total()).isGreaterThanOrEqualTo(400);
+		assertThat(this.store.search("default", new AssessmentStore.Filter(null, null, null, null), 0, 1).total()).isGreaterThanOrEqualTo(400);
 		AuditLog.Verification v = this.audit.verify();
 		assertThat(v.intact()).as(v.problems().toString()).isTrue();
 		assertThat(v.entries()).isEqualTo(before + 400);

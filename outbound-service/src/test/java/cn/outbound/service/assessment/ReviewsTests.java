@@ -50,7 +50,7 @@ class ReviewsTests {
 				{ "ada", "ADMIN" } }) {
 			this.services.users().add(u[0], Role.valueOf(u[1]), "correct-horse-battery", "tests", null);
 		}
-		this.id = assessments.create(BANK.getBytes(StandardCharsets.UTF_8), "loans", "ana", null, null).assessment().id();
+		this.id = assessments.create(cn.outbound.service.org.Scope.commandLine("ana", "default"), BANK.getBytes(StandardCharsets.UTF_8), "loans", null, null).assessment().id();
 	}
 
 	@AfterEach
@@ -90,9 +90,9 @@ class ReviewsTests {
 			.isInstanceOfSatisfying(Reviews.Refused.class,
 					r -> assertThat(r.reason()).isEqualTo(Reviews.Refused.Reason.COMMENT_TOO_LONG));
 		this.reviews.review(this.id, Reviews.Verdict.RETURNED, "客户数请按台账核对", "bob", "10.0.0.2");
-		assertThat(Reviews.status(this.reviews.of(this.id))).isEqualTo(Reviews.Status.RETURNED);
+		assertThat(Reviews.status(this.reviews.of("default", this.id))).isEqualTo(Reviews.Status.RETURNED);
 		Reviews.Review ok = this.reviews.review(this.id, Reviews.Verdict.APPROVED, "x".repeat(2000), "ada", "10.0.0.3");
-		List<Reviews.Review> all = this.reviews.of(this.id);
+		List<Reviews.Review> all = this.reviews.of("default", this.id);
 		assertThat(all).extracting(Reviews.Review::reviewer).containsExactly("bob", "ada");
 		assertThat(Reviews.status(all)).isEqualTo(Reviews.Status.APPROVED);
 		assertThat(Reviews.approval(all)).contains(ok);

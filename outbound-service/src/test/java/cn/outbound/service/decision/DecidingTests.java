@@ -55,7 +55,7 @@ class DecidingTests {
 		JsonNode expected = JSON.readTree(examples().resolve(name + ".expected.json").toFile());
 		if (expected.has("exit")) {
 			assertThat(expected.get("exit").asInt()).isEqualTo(2);
-			assertThatThrownBy(() -> this.deciding.decide(scenario)).isInstanceOfSatisfying(RejectedRequest.class,
+			assertThatThrownBy(() -> this.deciding.decide(scenario, "default")).isInstanceOfSatisfying(RejectedRequest.class,
 					r -> {
 						assertThat(r.reason()).isEqualTo(RejectedRequest.Reason.INVALID_SCENARIO);
 						assertThat(r.problems()).isNotEmpty();
@@ -63,7 +63,7 @@ class DecidingTests {
 					});
 			return;
 		}
-		Decision d = this.deciding.decide(scenario);
+		Decision d = this.deciding.decide(scenario, "default");
 		assertThat(d.outcome().name()).isEqualTo(expected.get("outcome").asString());
 		if (expected.has("items")) {
 			List<Integer> items = new ArrayList<>();
@@ -74,7 +74,7 @@ class DecidingTests {
 
 	@Test // #10
 	void malformedJsonIsRefusedWithItsPlace() {
-		assertThatThrownBy(() -> this.deciding.decide("{\"schema\": ".getBytes()))
+		assertThatThrownBy(() -> this.deciding.decide("{\"schema\": ".getBytes(), "default"))
 			.isInstanceOfSatisfying(RejectedRequest.class, r -> {
 				assertThat(r.reason()).isEqualTo(RejectedRequest.Reason.MALFORMED_JSON);
 				assertThat(r.getMessage()).startsWith("The request body is not well-formed JSON: ");
@@ -86,7 +86,7 @@ class DecidingTests {
 	void anInvalidScenarioCountsItsProblems() {
 		String two = "{\"schema\":\"outbound/scenario/v1\",\"jurisdiction\":\"tianjin-ftz\",\"date\":\"2026-03-15\","
 				+ "\"processor\":{\"ciio\":false},\"personalInformation\":[{\"individuals\":-5,\"sensitiveIndividuals\":-1}]}";
-		assertThatThrownBy(() -> this.deciding.decide(two.getBytes())).isInstanceOfSatisfying(RejectedRequest.class,
+		assertThatThrownBy(() -> this.deciding.decide(two.getBytes(), "default")).isInstanceOfSatisfying(RejectedRequest.class,
 				r -> assertThat(r.getMessage()).startsWith(r.problems().size() + " problems in the scenario"));
 		assertThat(this.deciding.book().packs().ids()).contains("tianjin-ftz", "cn-national");
 	}

@@ -50,6 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApprovalWatchTests {
 
+	static final cn.outbound.service.org.Scope SCOPE = cn.outbound.service.org.Scope.commandLine("tester", "default");
+
+
 	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
 	static final Actor TESTER = new Actor("tester", "10.0.0.9");
@@ -97,7 +100,7 @@ class ApprovalWatchTests {
 	}
 
 	void record(String key, String recipient, PersonClass c, int from, int to) {
-		this.ledgerService.record(new EventSpec("watch-p", key, TODAY, recipient, Basis.NONE, null),
+		this.ledgerService.record("default", new EventSpec("watch-p", key, TODAY, recipient, Basis.NONE, null),
 				List.of(Persons.of(c, Persons.AUTO, ids(from, to))), IngestOptions.DEFAULT, TESTER, ex -> {
 				});
 	}
@@ -116,15 +119,15 @@ class ApprovalWatchTests {
 				a = rs.getLong(1);
 			}
 		}
-		Filing f = this.filings.create(a, TESTER);
-		this.filings.advance(f.id(), new Advance(FilingState.SUBMITTED, TODAY, null, null), TESTER);
-		this.filings.advance(f.id(), new Advance(FilingState.ACCEPTED, TODAY, null, null), TESTER);
-		return this.filings.advance(f.id(), new Advance(FilingState.APPROVED, TODAY, null,
+		Filing f = this.filings.create(SCOPE, a, TESTER);
+		this.filings.advance(SCOPE, f.id(), new Advance(FilingState.SUBMITTED, TODAY, null, null), TESTER);
+		this.filings.advance(SCOPE, f.id(), new Advance(FilingState.ACCEPTED, TODAY, null, null), TESTER);
+		return this.filings.advance(SCOPE, f.id(), new Advance(FilingState.APPROVED, TODAY, null,
 				new ApprovedScale(individuals, null, List.of("Acme GmbH"))), TESTER);
 	}
 
 	LedgerStatus status() {
-		return this.ledgerService.status("watch-p", null, TODAY, "cn-national");
+		return this.ledgerService.status("default", "watch-p", null, TODAY, "cn-national");
 	}
 
 	@Test
@@ -132,10 +135,10 @@ class ApprovalWatchTests {
 		Filing f = approved(3);
 		record("e1", "Acme GmbH", PersonClass.NON_SENSITIVE, 0, 3);
 		record("e2", "Other Ltd", PersonClass.NON_SENSITIVE, 100, 110); // not in the approval: not its scale
-		assertThat(this.watch.notices(status())).isEmpty(); // 3 of 3: within
+		assertThat(this.watch.notices("default", status())).isEmpty(); // 3 of 3: within
 
 		record("e3", "Acme GmbH", PersonClass.NON_SENSITIVE, 2, 4); // one new person: 4 of 3
-		List<ApprovalWatch.Notice> notices = this.watch.notices(status());
+		List<ApprovalWatch.Notice> notices = this.watch.notices("default", status());
 		assertThat(notices).singleElement().satisfies(n -> {
 			assertThat(n.code()).isEqualTo("art-38-exceeded");
 			assertThat(n.rule()).isEqualTo("ndsr-art-38");
@@ -146,7 +149,7 @@ class ApprovalWatchTests {
 		});
 
 		record("e4", "Acme GmbH", PersonClass.SENSITIVE, 500, 501); // a class the approval did not name
-		assertThat(this.watch.notices(status())).extracting(n -> n.text().en())
+		assertThat(this.watch.notices("default", status())).extracting(n -> n.text().en())
 			.anySatisfy(t -> assertThat(t).contains("approved no sensitive personal information for Acme GmbH")
 				.contains("it was sent for 1 person this year"));
 
@@ -195,7 +198,7 @@ class ApprovalWatchTests {
 	@Test
 	void aStatusOfARealLedgerCarriesArticle28ThroughTheService() throws Exception {
 		record("small", "Acme GmbH", PersonClass.NON_SENSITIVE, 0, 5);
-		assertThat(this.watch.notices(status())).isEmpty();
+		assertThat(this.watch.notices("default", status())).isEmpty();
 	}
 
 }

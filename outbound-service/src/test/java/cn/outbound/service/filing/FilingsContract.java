@@ -45,6 +45,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FilingsContract {
 
+	static final cn.outbound.service.org.Scope SCOPE = cn.outbound.service.org.Scope.commandLine("alice", "default");
+
+
 	/** Today, for every check of this class: 2026-10-20 in Asia/Shanghai. */
 	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-10-20T02:00:00Z"), ZoneOffset.UTC);
 
@@ -116,13 +119,13 @@ abstract class FilingsContract {
 	void aSecurityAssessmentGoesFromDraftToApprovalWithAnAuditEntryPerMove() throws Exception {
 		long a = assessment("SECURITY_ASSESSMENT", "acme-sa");
 		long before = this.audit.count(null);
-		Filing f = this.filings.create(a, ALICE);
+		Filing f = this.filings.create(SCOPE, a, ALICE);
 		assertThat(f.state()).isEqualTo(FilingState.DRAFT);
 		assertThat(f.mechanism()).isEqualTo(Mechanism.SECURITY_ASSESSMENT);
 		assertThat(f.processorId()).isEqualTo("acme-sa");
-		this.filings.advance(f.id(), to(FilingState.SUBMITTED, "2026-02-12"), ALICE);
-		this.filings.advance(f.id(), to(FilingState.ACCEPTED, "2026-03-02"), ALICE);
-		Filing approved = this.filings.advance(f.id(), new Advance(FilingState.APPROVED, LocalDate.parse("2026-05-06"),
+		this.filings.advance(SCOPE, f.id(), to(FilingState.SUBMITTED, "2026-02-12"), ALICE);
+		this.filings.advance(SCOPE, f.id(), to(FilingState.ACCEPTED, "2026-03-02"), ALICE);
+		Filing approved = this.filings.advance(SCOPE, f.id(), new Advance(FilingState.APPROVED, LocalDate.parse("2026-05-06"),
 				null, new ApprovedScale(800_000L, null, List.of(" Acme GmbH ", "Acme Inc."))), ALICE);
 		assertThat(approved.state()).isEqualTo(FilingState.APPROVED);
 		assertThat(approved.scale()).isEqualTo(new ApprovedScale(800_000L, null, List.of("Acme GmbH", "Acme Inc.")));
@@ -144,21 +147,21 @@ abstract class FilingsContract {
 	@Test
 	void aRefusedMoveChangesNothingAndIsNotAudited() throws Exception {
 		long a = assessment("STANDARD_CONTRACT_OR_CERTIFICATION", "acme-sc");
-		Filing f = this.filings.create(a, ALICE);
+		Filing f = this.filings.create(SCOPE, a, ALICE);
 		long before = this.audit.count(null);
 		FilingException ex = catchThrowableOfType(FilingException.class,
-				() -> this.filings.advance(f.id(), to(FilingState.SUBMITTED, "2026-09-28"), ALICE));
+				() -> this.filings.advance(SCOPE, f.id(), to(FilingState.SUBMITTED, "2026-09-28"), ALICE));
 		assertThat(ex.kind()).isEqualTo(FilingException.Kind.CONFLICT);
 		assertThat(ex.in("en")).contains("is DRAFT (draft) and cannot move to SUBMITTED")
 			.contains("allowed next: CONTRACT_EFFECTIVE (contract in effect), WITHDRAWN (withdrawn)");
 		FilingException future = catchThrowableOfType(FilingException.class,
-				() -> this.filings.advance(f.id(), to(FilingState.CONTRACT_EFFECTIVE, "2026-10-21"), ALICE));
+				() -> this.filings.advance(SCOPE, f.id(), to(FilingState.CONTRACT_EFFECTIVE, "2026-10-21"), ALICE));
 		assertThat(future.field()).isEqualTo("date");
 		assertThat(this.audit.count(null)).isEqualTo(before);
-		assertThat(this.filings.find(f.id()).steps()).isEmpty();
+		assertThat(this.filings.find("default", f.id()).steps()).isEmpty();
 
-		this.filings.advance(f.id(), to(FilingState.CONTRACT_EFFECTIVE, "2026-09-28"), ALICE);
-		Filing filed = this.filings.advance(f.id(),
+		this.filings.advance(SCOPE, f.id(), to(FilingState.CONTRACT_EFFECTIVE, "2026-09-28"), ALICE);
+		Filing filed = this.filings.advance(SCOPE, f.id(),
 				new Advance(FilingState.FILED, LocalDate.parse("2026-10-09"), " 津备-2026-0042 ", null), ALICE);
 		assertThat(filed.number()).isEqualTo("津备-2026-0042");
 		assertThat(filed.state().terminal()).isTrue();
@@ -167,32 +170,32 @@ abstract class FilingsContract {
 	@Test
 	void anAssessmentWithNothingToFileOrAnOpenFilingIsRefused() throws Exception {
 		long exempt = assessment("EXEMPT", "acme-ex");
-		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.create(exempt, ALICE)).code())
+		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.create(SCOPE, exempt, ALICE)).code())
 			.isEqualTo("nothing-to-file");
-		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.create(999_999, ALICE)).kind())
+		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.create(SCOPE, 999_999, ALICE)).kind())
 			.isEqualTo(FilingException.Kind.NOT_FOUND);
-		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.find(999_999)).kind())
+		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.find("default", 999_999)).kind())
 			.isEqualTo(FilingException.Kind.NOT_FOUND);
 		long a = assessment("SECURITY_ASSESSMENT", "acme-2");
-		Filing first = this.filings.create(a, ALICE);
-		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.create(a, ALICE)).code())
+		Filing first = this.filings.create(SCOPE, a, ALICE);
+		assertThat(catchThrowableOfType(FilingException.class, () -> this.filings.create(SCOPE, a, ALICE)).code())
 			.isEqualTo("already-open");
-		this.filings.advance(first.id(), to(FilingState.WITHDRAWN, "2026-10-01"), ALICE);
-		Filing second = this.filings.create(a, ALICE);
-		assertThat(this.filings.list(a, null, null)).extracting(Filing::id).containsExactly(second.id(), first.id());
+		this.filings.advance(SCOPE, first.id(), to(FilingState.WITHDRAWN, "2026-10-01"), ALICE);
+		Filing second = this.filings.create(SCOPE, a, ALICE);
+		assertThat(this.filings.list("default", a, null, null)).extracting(Filing::id).containsExactly(second.id(), first.id());
 	}
 
 	@Test
 	void twoDoorsMovingOneFilingAtOnceMoveItOnce() throws Exception {
 		long a = assessment("SECURITY_ASSESSMENT", "acme-race");
-		Filing f = this.filings.create(a, ALICE);
+		Filing f = this.filings.create(SCOPE, a, ALICE);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<Boolean>> tries = new java.util.ArrayList<>();
 			for (int i = 0; i < 8; i++) {
 				tries.add(pool.submit(() -> {
 					try {
-						this.filings.advance(f.id(), to(FilingState.SUBMITTED, "2026-10-01"), ALICE);
+						this.filings.advance(SCOPE, f.id(), to(FilingState.SUBMITTED, "2026-10-01"), ALICE);
 						return true;
 					}
 					catch (FilingException ex) {
@@ -209,18 +212,18 @@ abstract class FilingsContract {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(this.filings.find(f.id()).steps()).hasSize(1);
+		assertThat(this.filings.find("default", f.id()).steps()).hasSize(1);
 	}
 
 	@Test
 	void openDeadlinesAcrossFilingsComeSoonestFirst() throws Exception {
 		long sc = assessment("STANDARD_CONTRACT_OR_CERTIFICATION", "dl-sc");
-		Filing contract = this.filings.create(sc, ALICE);
-		this.filings.advance(contract.id(), to(FilingState.CONTRACT_EFFECTIVE, "2026-09-28"), ALICE);
+		Filing contract = this.filings.create(SCOPE, sc, ALICE);
+		this.filings.advance(SCOPE, contract.id(), to(FilingState.CONTRACT_EFFECTIVE, "2026-09-28"), ALICE);
 		long sa = assessment("SECURITY_ASSESSMENT", "dl-sa");
-		Filing assessment = this.filings.create(sa, ALICE);
-		this.filings.advance(assessment.id(), to(FilingState.SUBMITTED, "2026-10-19"), ALICE);
-		List<FilingDeadlines.Open> open = this.filings.openDeadlines();
+		Filing assessment = this.filings.create(SCOPE, sa, ALICE);
+		this.filings.advance(SCOPE, assessment.id(), to(FilingState.SUBMITTED, "2026-10-19"), ALICE);
+		List<FilingDeadlines.Open> open = this.filings.openDeadlines("default");
 		List<FilingDeadlines.Open> mine = open.stream()
 			.filter(o -> o.filingId() == contract.id() || o.filingId() == assessment.id())
 			.toList();

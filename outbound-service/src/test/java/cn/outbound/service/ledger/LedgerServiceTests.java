@@ -94,7 +94,7 @@ class LedgerServiceTests {
 	}
 
 	private RecordResult record(EventSpec event, Persons persons, List<Exception> auditFailures) {
-		return this.service.record(event, List.of(persons), IngestOptions.DEFAULT, TESTER, auditFailures::add);
+		return this.service.record("default", event, List.of(persons), IngestOptions.DEFAULT, TESTER, auditFailures::add);
 	}
 
 	private List<AuditEvent> entries() throws Exception {
@@ -128,18 +128,18 @@ class LedgerServiceTests {
 		RecordResult r = record(event("p-2", "b", LocalDate.of(2026, 4, 1)), persons(0, 5), failures);
 		assertThat(r.outcome()).isEqualTo(RecordResult.Outcome.RECORDED);
 		assertThat(failures).singleElement().satisfies(ex -> assertThat(ex).hasMessageContaining("head row is missing"));
-		assertThat(this.service.counts("p-2", LocalDate.of(2026, 12, 31)).individuals()).isEqualTo(5);
+		assertThat(this.service.counts("default", "p-2", LocalDate.of(2026, 12, 31)).individuals()).isEqualTo(5);
 		assertThat(entries()).isEmpty();
 	}
 
 	@Test
 	void aServiceWithoutAWriterRecordsNothing() {
 		LedgerService readOnly = new LedgerService(this.ledger, RulePacks::builtIn, null);
-		assertThatThrownBy(() -> readOnly.record(event("p-3", "b", LocalDate.of(2026, 4, 1)), List.of(persons(0, 3)),
+		assertThatThrownBy(() -> readOnly.record("default", event("p-3", "b", LocalDate.of(2026, 4, 1)), List.of(persons(0, 3)),
 				IngestOptions.DEFAULT, TESTER, ex -> {
 				}))
 			.isInstanceOf(IllegalStateException.class);
-		assertThat(this.service.counts("p-3", LocalDate.of(2026, 12, 31)).events()).isZero();
+		assertThat(this.service.counts("default", "p-3", LocalDate.of(2026, 12, 31)).events()).isZero();
 	}
 
 	@Test // #10: one answer to which thresholds apply
@@ -161,13 +161,13 @@ class LedgerServiceTests {
 
 	@Test
 	void aStatusRefusesAYearOutOfRangeAndADayOutsideItsYear() {
-		assertThatThrownBy(() -> this.service.status("p-1", 1999, null, "tianjin-ftz"))
+		assertThatThrownBy(() -> this.service.status("default", "p-1", 1999, null, "tianjin-ftz"))
 			.isInstanceOfSatisfying(LedgerInputException.class, ex -> assertThat(ex.field()).isEqualTo("year"));
-		assertThatThrownBy(() -> this.service.status("p-1", 3000, null, "tianjin-ftz"))
+		assertThatThrownBy(() -> this.service.status("default", "p-1", 3000, null, "tianjin-ftz"))
 			.isInstanceOf(LedgerInputException.class);
-		assertThatThrownBy(() -> this.service.status("p-1", 2026, LocalDate.of(2027, 1, 1), "tianjin-ftz"))
+		assertThatThrownBy(() -> this.service.status("default", "p-1", 2026, LocalDate.of(2027, 1, 1), "tianjin-ftz"))
 			.isInstanceOfSatisfying(LedgerInputException.class, ex -> assertThat(ex.field()).isEqualTo("as-of"));
-		assertThat(this.service.status("p-1", 2000, null, "tianjin-ftz").thresholdSource()).isEqualTo("none");
+		assertThat(this.service.status("default", "p-1", 2000, null, "tianjin-ftz").thresholdSource()).isEqualTo("none");
 	}
 
 	@Test // #10: one prior-counts adapter for every door
@@ -181,7 +181,7 @@ class LedgerServiceTests {
 				prior);
 		Decision d = deciding.decide(("{\"schema\":\"outbound/scenario/v1\",\"jurisdiction\":\"tianjin-ftz\","
 				+ "\"date\":\"2026-06-30\",\"processor\":{\"id\":\"bank-tj\",\"ciio\":false},"
-				+ "\"personalInformation\":[{\"individuals\":10}]}").getBytes());
+				+ "\"personalInformation\":[{\"individuals\":10}]}").getBytes(), "default");
 		assertThat(d.cumulative().source()).isEqualTo(Decision.Cumulative.Source.LEDGER);
 		assertThat(d.cumulative().individuals()).isEqualTo(50);
 	}
