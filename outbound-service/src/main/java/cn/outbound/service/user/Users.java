@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import cn.outbound.service.audit.Writes;
+import cn.outbound.service.org.Organisations;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,7 +39,7 @@ public final class Users {
 	/** A user name after {@link #normalizeName}: lower-case ASCII letters, digits and {@code . _ @ -}. */
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
 
-	private static final String COLUMNS = "id, username, password_hash, role, enabled, created_at, security_stamp";
+	private static final String COLUMNS = "id, username, password_hash, role, enabled, created_at, security_stamp, org_id";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,6 +68,18 @@ public final class Users {
 	 * @throws IllegalArgumentException for a bad name or a name already taken
 	 */
 	public Created add(String name, Role role, String password, String actor, String remote) throws SQLException {
+		return add(name, role, password, null, actor, remote);
+	}
+
+	/**
+	 * Creates a user of organisation {@code org} with a first API token.
+	 * @param password {@code null} to generate one
+	 * @param org {@code null}: the zone administration for a REGULATOR, else the default organisation
+	 * @throws IllegalArgumentException for a bad name, a name already taken, no such organisation, or a role the
+	 * organisation's kind does not hold ({@link Organisations#membership})
+	 */
+	public Created add(String name, Role role, String password, String org, String actor, String remote)
+			throws SQLException {
 		String username = requireName(name);
 		if (password != null && password.length() < 12) {
 			throw new IllegalArgumentException("the password must have at least 12 characters");
@@ -79,24 +92,28 @@ public final class Users {
 		String hash = PASSWORDS.encode(pw);
 		String token = newToken();
 		Instant now = Instant.now();
+		String[] joined = new String[1];
 		long id = this.writes.submit((c, audit) -> {
 			long userId;
+			String orgId = Organisations.membership(c, org, role);
+			joined[0] = orgId;
 			try (PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role, enabled,"
-					+ " created_at) values (?, ?, ?, ?, ?)", new String[] { "id" })) {
+					+ " created_at, org_id) values (?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
 				ps.setString(1, username);
 				ps.setString(2, hash);
 				ps.setString(3, role.name());
 				ps.setBoolean(4, true);
 				ps.setTimestamp(5, Timestamp.from(now));
+				ps.setString(6, orgId);
 				ps.executeUpdate();
 				userId = generatedId(ps);
 			}
 			insertToken(c, userId, "initial", token);
-			audit.append(actor, "USER_CREATED", "user:" + username, remote, "role=" + role.name());
+			audit.append(actor, "USER_CREATED", "user:" + username, remote, "role=" + role.name() + " org=" + orgId);
 			audit.append(actor, "TOKEN_ISSUED", "user:" + username, remote, "name=initial");
 			return userId;
 		});
-		return new Created(new Account(id, username, hash, role, true, now, 0), pw, generated, token);
+		return new Created(new Account(id, username, hash, role, true, now, 0, joined[0]), pw, generated, token);
 	}
 
 	/**
@@ -182,18 +199,33 @@ public final class Users {
 			throw new IllegalArgumentException("the password must have at least 12 characters");
 		}
 		String hash = PASSWORDS.encode(password);
-		update(username, "password_hash = ?", hash, actor, remote, "PASSWORD_SET", null, false);
+		update(username, "password_hash = ?", hash, actor, remote, "PASSWORD_SET", null, false, null);
 	}
 
 	/** @throws LastAdministratorException if this would leave no enabled administrator */
 	public void setRole(String username, Role role, String actor, String remote) throws SQLException {
-		update(username, "role = ?", role.name(), actor, remote, "ROLE_SET", "role=" + role.name(), role != Role.ADMIN);
+		Account account = find(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
+		update(username, "role = ?", role.name(), actor, remote, "ROLE_SET", "role=" + role.name(), role != Role.ADMIN,
+				c -> Organisations.membership(c, account.orgId(), role));
+	}
+
+	/**
+	 * Moves a user to organisation {@code org} (issue #13). The user's stamp rises: every session and token of the
+	 * user is checked afresh, so the move takes effect on the next request.
+	 * @throws IllegalArgumentException no such organisation, or one whose kind does not hold the user's role
+	 * @throws LastAdministratorException if this would leave the default organisation with no enabled administrator
+	 */
+	public void setOrg(String username, String org, String actor, String remote) throws SQLException {
+		Account account = find(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
+		String orgId = Organisations.requireId(org);
+		update(username, "org_id = ?", orgId, actor, remote, "ORG_SET", "org=" + orgId,
+				!Organisations.DEFAULT.equals(orgId), c -> Organisations.membership(c, orgId, account.role()));
 	}
 
 	/** @throws LastAdministratorException if this would leave no enabled administrator */
 	public void setEnabled(String username, boolean enabled, String actor, String remote) throws SQLException {
 		update(username, "enabled = ?", enabled, actor, remote, enabled ? "USER_ENABLED" : "USER_DISABLED", null,
-				!enabled);
+				!enabled, null);
 	}
 
 	/**
@@ -220,12 +252,17 @@ public final class Users {
 	 * is refused for the last enabled administrator (writes are serialised, so the count cannot race).
 	 */
 	private void update(String name, String set, Object value, String actor, String remote, String action,
-			String details, boolean demotes) throws SQLException {
+			String details, boolean demotes, Check check) throws SQLException {
 		Account account = find(name).orElseThrow(() -> new IllegalArgumentException("no user '" + name + "'"));
 		this.writes.submit((c, audit) -> {
-			if (demotes && account.role() == Role.ADMIN && account.enabled()) {
-				try (PreparedStatement ps = c.prepareStatement(
-						"select count(*) from app_user where role = 'ADMIN' and enabled and id <> ?")) {
+			if (check != null) {
+				check.check(c);
+			}
+			if (demotes && account.role() == Role.ADMIN && account.enabled()
+					&& Organisations.DEFAULT.equals(account.orgId())) {
+				// the deployment's administrators are the default organisation's (Scope#operator)
+				try (PreparedStatement ps = c.prepareStatement("select count(*) from app_user where role = 'ADMIN'"
+						+ " and enabled and org_id = '" + Organisations.DEFAULT + "' and id <> ?")) {
 					ps.setLong(1, account.id());
 					try (ResultSet rs = ps.executeQuery()) {
 						rs.next();
@@ -244,6 +281,14 @@ public final class Users {
 			audit.append(actor, action, "user:" + account.username(), remote, details);
 			return null;
 		});
+	}
+
+	/** A check made inside a change's transaction, before it is written. */
+	@FunctionalInterface
+	private interface Check {
+
+		void check(Connection c) throws SQLException;
+
 	}
 
 	/** The user of that name (in any case or width: see {@link #normalizeName}). */
@@ -279,7 +324,8 @@ public final class Users {
 			return Optional.empty();
 		}
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select u.id, u.username, u.password_hash, u.role, u.enabled, u.created_at, u.security_stamp from api_token t"
+				"select u.id, u.username, u.password_hash, u.role, u.enabled, u.created_at, u.security_stamp, u.org_id"
+						+ " from api_token t"
 						+ " join app_user u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null and u.enabled")) {
 			ps.setString(1, tokenHash(token));
 			try (ResultSet rs = ps.executeQuery()) {
@@ -289,20 +335,31 @@ public final class Users {
 	}
 
 	public List<Account> list() throws SQLException {
+		return list(null);
+	}
+
+	/** The users of organisation {@code orgId} ({@code null}: of every organisation), by name. */
+	public List<Account> list(String orgId) throws SQLException {
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select " + COLUMNS + " from app_user order by username");
-				ResultSet rs = ps.executeQuery()) {
+				"select " + COLUMNS + " from app_user" + ((orgId != null) ? " where org_id = ?" : "") + " order by username")) {
+			if (orgId != null) {
+				ps.setString(1, orgId);
+			}
 			List<Account> out = new ArrayList<>();
-			while (rs.next()) {
-				out.add(account(rs));
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					out.add(account(rs));
+				}
 			}
 			return out;
 		}
 	}
 
+	/** The enabled administrators of the deployment (the default organisation's ADMINs, see Scope#operator). */
 	public long countAdmins() throws SQLException {
 		try (Connection c = this.dataSource.getConnection();
-				PreparedStatement ps = c.prepareStatement("select count(*) from app_user where role = 'ADMIN' and enabled");
+				PreparedStatement ps = c.prepareStatement("select count(*) from app_user where role = 'ADMIN' and enabled"
+						+ " and org_id = '" + Organisations.DEFAULT + "'");
 				ResultSet rs = ps.executeQuery()) {
 			rs.next();
 			return rs.getLong(1);
@@ -331,7 +388,7 @@ public final class Users {
 
 	private static Account account(ResultSet rs) throws SQLException {
 		return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-				rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getLong(7));
+				rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getString(8));
 	}
 
 	public static String tokenHash(String token) {
