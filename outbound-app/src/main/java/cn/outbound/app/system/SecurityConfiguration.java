@@ -187,6 +187,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments", "/api/v1/scans")
 				.hasRole("ANALYST")
+				// #13: the zone's statistics, list editions and reports
+				.requestMatchers("/api/v1/zone", "/api/v1/zone/**")
+				.hasRole("REGULATOR")
 				.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/**", "/deadlines.ics")
@@ -232,8 +235,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/filings", "/filings/**")
 			.hasRole("ANALYST")
 			// #11: copying an assessment (a new draft) and recording a ledger event, as their API doors require
-			.requestMatchers(HttpMethod.POST, "/assessments/*/copy", "/ledger/*/events")
+			.requestMatchers(HttpMethod.POST, "/assessments/*/copy", "/assessments/*/reassess", "/ledger/*/events")
 			.hasRole("ANALYST")
+			.requestMatchers("/zone", "/zone/**")
+			.hasRole("REGULATOR")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/assessments/*/filing-documents.zip").hasRole("VIEWER") // as reading it
