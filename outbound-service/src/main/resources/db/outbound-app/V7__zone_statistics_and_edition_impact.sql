@@ -35,3 +35,7 @@ create table edition_impact_case (
 );
 
 create index edition_impact_case_assessment_idx on edition_impact_case (assessment_id);
+
+-- The zone's statistics read a year of assessments grouped by outcome, month and organisation: a covering index lets
+-- PostgreSQL answer from the index alone, without reading the rows and their scenarios.
+create index assessment_zone_idx on assessment (created_at, org_id, outcome, jurisdiction, id);

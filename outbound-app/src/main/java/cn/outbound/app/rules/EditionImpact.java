@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,6 +20,7 @@ import javax.sql.DataSource;
 import cn.outbound.app.web.BeijingTime;
 import cn.outbound.app.zone.Suppression;
 import cn.outbound.rules.engine.Decision;
+import cn.outbound.rules.engine.PriorCounts;
 import cn.outbound.rules.pack.RulePack;
 import cn.outbound.rules.scenario.Scenario;
 import cn.outbound.rules.source.InvalidInputException;
@@ -25,6 +28,7 @@ import cn.outbound.rules.source.Node;
 import cn.outbound.service.decision.Deciding;
 import cn.outbound.service.decision.RejectedRequest;
 import cn.outbound.service.decision.RuleBook;
+import cn.outbound.service.decision.RuleBooks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,11 +55,17 @@ public final class EditionImpact {
 
 	private final DataSource dataSource;
 
-	private final Deciding deciding;
+	private final RuleBooks books;
 
-	EditionImpact(DataSource dataSource, Deciding deciding) {
+	private final PriorCounts priorCounts;
+
+	/**
+	 * @param priorCounts the ledger's, as {@link Deciding} has them; one analysis asks each processor and date once
+	 */
+	public EditionImpact(DataSource dataSource, RuleBooks books, PriorCounts priorCounts) {
 		this.dataSource = dataSource;
-		this.deciding = deciding;
+		this.books = books;
+		this.priorCounts = priorCounts;
 	}
 
 	/** One assessment decided differently under the draft. */
@@ -86,8 +96,13 @@ public final class EditionImpact {
 	}
 
 	/** Re-decides this year's assessments under {@code draftBook} (the book in force plus {@code draft}). */
-	Result analyse(RuleBook current, RuleBook draftBook, RulePack draft, int year) throws SQLException {
+	public Result analyse(RuleBook current, RuleBook draftBook, RulePack draft, int year) throws SQLException {
 		long start = System.nanoTime();
+		// the deciding of the server, with the ledger's answers kept for the run: most assessments are dated as of the
+		// draft's first day, so their processors' prior counts are asked once, not twice per assessment
+		Map<String, Optional<Scenario.Counts>> asked = new HashMap<>();
+		Deciding deciding = new Deciding(this.books,
+				(processor, date) -> asked.computeIfAbsent(processor + "\u0000" + date, k -> this.priorCounts.upTo(processor, date)));
 		long assessments = 0;
 		long redecided = 0;
 		Suppression.Cell changed = new Suppression.Cell();
@@ -105,7 +120,8 @@ public final class EditionImpact {
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
 						assessments++;
-						Case k = redecide(rs.getLong(1), rs.getString(2), rs.getString(3), current, draftBook, draft);
+						Case k = redecide(deciding, rs.getLong(1), rs.getString(2), rs.getString(3), current, draftBook,
+								draft);
 						if (k == null) {
 							continue;
 						}
@@ -140,7 +156,7 @@ public final class EditionImpact {
 	 * old edition's item), as nothing can then be compared. Its outcome under the draft is {@value #UNREADABLE} when
 	 * only the draft refuses it. The items of a case are those found under one book and not the other.
 	 */
-	private Case redecide(long id, String organisation, String scenarioJson, RuleBook current, RuleBook draftBook,
+	private static Case redecide(Deciding deciding, long id, String organisation, String scenarioJson, RuleBook current, RuleBook draftBook,
 			RulePack draft) {
 		Node root;
 		try {
@@ -152,14 +168,14 @@ public final class EditionImpact {
 		Decision before;
 		try {
 			Scenario s = current.reader().read(root);
-			before = this.deciding.decide(new Deciding.Read(root, root, s, current));
+			before = deciding.decide(new Deciding.Read(root, root, s, current));
 		}
 		catch (InvalidInputException | IllegalArgumentException ex) {
 			return null;
 		}
 		try {
 			Scenario s = draftBook.reader().read(root);
-			Decision after = this.deciding.decide(new Deciding.Read(root, root, s, draftBook));
+			Decision after = deciding.decide(new Deciding.Read(root, root, s, draftBook));
 			TreeSet<Integer> items = new TreeSet<>(before.items());
 			items.addAll(after.items());
 			items.removeIf(i -> before.items().contains(i) && after.items().contains(i));
