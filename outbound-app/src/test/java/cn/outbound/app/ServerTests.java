@@ -180,6 +180,10 @@ public abstract class ServerTests {
 
 		private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
+		public MultipartBody() {
+			// for the tests of other packages too
+		}
+
 		public MultipartBody field(String name, String value) {
 			write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
 			return this;

@@ -50,6 +50,9 @@ final class AssessCommand implements Callable<Integer> {
 	@Mixin
 	RuleOptions rules;
 
+	@Mixin
+	OrgOption orgOption = new OrgOption();
+
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario JSON files; '-' for standard input.")
 	List<String> files;
 
@@ -66,7 +69,15 @@ final class AssessCommand implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		Engine engine = this.rules.engine();
 		ScenarioReader reader = new ScenarioReader(engine.packs());
-		try (RuleOptions.LazyLedger ledger = this.rules.priorCounts()) {
+		String org;
+		try {
+			org = this.orgOption.id();
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("error: " + ex.getMessage());
+			return Outbound.INVALID;
+		}
+		try (RuleOptions.LazyLedger ledger = this.rules.priorCounts(org)) {
 			return assess(engine, reader, ledger, out, err);
 		}
 		catch (Exception ex) {

@@ -13,7 +13,8 @@ final class Extensions {
 			{ "scan", "cn.outbound.cli.ScanCommand" }, { "serve", "cn.outbound.cli.ServeCommand" },
 			{ "users", "cn.outbound.cli.UsersCommand" }, { "audit", "cn.outbound.cli.AuditCommand" },
 			{ "calendar", "cn.outbound.cli.CalendarCommand" },
-			{ "filing", "cn.outbound.cli.FilingCommand" }, { "assessments", "cn.outbound.cli.AssessmentsCommand" } };
+			{ "filing", "cn.outbound.cli.FilingCommand" }, { "assessments", "cn.outbound.cli.AssessmentsCommand" },
+			{ "orgs", "cn.outbound.cli.OrgsCommand" }, { "reports", "cn.outbound.cli.ReportsCommand" } };
 
 	private Extensions() {
 	}

@@ -65,6 +65,9 @@ final class FilingCommand {
 		@Mixin
 		CalendarOptions calendars;
 
+		@Mixin
+		OrgOption orgOption = new OrgOption();
+
 		@Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario JSON file; '-' for standard input.")
 		String file;
 
@@ -126,7 +129,15 @@ final class FilingCommand {
 				return Outbound.INVALID;
 			}
 			Decision decision;
-			try (RuleOptions.LazyLedger ledger = this.rules.priorCounts()) {
+			String org;
+			try {
+				org = this.orgOption.id();
+			}
+			catch (IllegalArgumentException ex) {
+				err.println("error: " + ex.getMessage());
+				return Outbound.INVALID;
+			}
+			try (RuleOptions.LazyLedger ledger = this.rules.priorCounts(org)) {
 				decision = engine.decide(scenario, ledger);
 			}
 			RulePacks packs = engine.packs();

@@ -56,6 +56,9 @@ final class FilingDraftCommand implements Callable<Integer> {
 	@Mixin
 	RuleOptions rules;
 
+	@Mixin
+	OrgOption orgOption = new OrgOption();
+
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Source source;
 
@@ -115,7 +118,7 @@ final class FilingDraftCommand implements Callable<Integer> {
 			ex.problems().forEach(p -> err.println(p.render(lang)));
 			return Outbound.INVALID;
 		}
-		catch (NotFound ex) {
+		catch (NotFound | IllegalArgumentException ex) {
 			err.println("error: " + ex.getMessage());
 			return Outbound.INVALID;
 		}
@@ -174,11 +177,11 @@ final class FilingDraftCommand implements Callable<Integer> {
 		Engine engine = this.rules.engine();
 		Scenario scenario = new ScenarioReader(engine.packs()).read(content, this.source.scenario.toString());
 		Decision decision;
-		try (RuleOptions.LazyLedger prior = this.rules.priorCounts()) {
+		try (RuleOptions.LazyLedger prior = this.rules.priorCounts(this.orgOption.id())) {
 			decision = engine.decide(scenario, prior);
 		}
 		try (Ledger ledger = openLedger(scenario)) {
-			return new DraftInput(decision, details, AssessmentDrafts.history(ledger, scenario), LocalDate.now(), lang);
+			return new DraftInput(decision, details, AssessmentDrafts.history(ledger, scenario, this.orgOption.id()), LocalDate.now(), lang);
 		}
 	}
 
@@ -186,7 +189,7 @@ final class FilingDraftCommand implements Callable<Integer> {
 	private DraftInput stored(long id, FilingDetails details, String lang) throws IOException {
 		Assessment a;
 		try (Services services = Db.open()) {
-			a = AssessmentDrafts.find(services.dataSource(), services.writes(), id)
+			a = AssessmentDrafts.find(services.dataSource(), services.writes(), this.orgOption.existing(services), id)
 				.orElseThrow(() -> new NotFound("en".equals(lang) ? "--assessment " + id + ": no such assessment"
 						: "--assessment " + id + "：没有该评估记录"));
 		}
@@ -196,7 +199,7 @@ final class FilingDraftCommand implements Callable<Integer> {
 		Scenario scenario = new ScenarioReader(this.rules.packs())
 			.read(a.scenario().getBytes(java.nio.charset.StandardCharsets.UTF_8), "assessment " + id);
 		try (Ledger ledger = openLedger(scenario)) {
-			return AssessmentDrafts.input(a, this.rules.packs(), ledger, details, LocalDate.now(), lang);
+			return AssessmentDrafts.input(a, this.orgOption.id(), this.rules.packs(), ledger, details, LocalDate.now(), lang);
 		}
 	}
 

@@ -42,13 +42,13 @@ final class FilingLifeCommands {
 	}
 
 	/** The notices of a ledger status (art. 38 from the approved filings, art. 28 from the rule data). */
-	static List<ApprovalWatch.Notice> notices(Services services, cn.outbound.ledger.LedgerStatus status,
+	static List<ApprovalWatch.Notice> notices(Services services, String org, cn.outbound.ledger.LedgerStatus status,
 			java.util.function.Supplier<cn.outbound.rules.pack.RulePacks> packs) {
 		Filings filings = new Filings(services.dataSource(), services.writes(),
 				new FilingDeadlines(Deadlines.builtIn(), WorkingDays.builtIn()), Clock.systemUTC());
 		ApprovalWatch watch = new ApprovalWatch(filings, packs);
 		try {
-			return watch.notices(status);
+			return watch.notices(org, status);
 		}
 		catch (java.sql.SQLException ex) {
 			return ApprovalWatch.importantDataDuties(status, watch);
@@ -70,6 +70,12 @@ final class FilingLifeCommands {
 		@Mixin
 		CalendarOptions calendars;
 
+		@Mixin
+		OrgOption orgOption = new OrgOption();
+
+		/** The command line as an administrator of {@code --org} (#13). */
+		cn.outbound.service.org.Scope scope;
+
 		@Option(names = "--lang", defaultValue = "zh", description = { "Language of text output: zh (default) or en.",
 				"Given explicitly, also the language of errors (English when it is not given)." })
 		AssessCommand.Lang lang;
@@ -89,12 +95,17 @@ final class FilingLifeCommands {
 			try (Services services = Db.open()) {
 				Filings filings = new Filings(services.dataSource(), services.writes(),
 						new FilingDeadlines(Deadlines.builtIn(), days), Clock.systemUTC());
+				this.scope = this.orgOption.scope(services, Actor.commandLine().name());
 				int status = run(filings, Actor.commandLine(), out);
 				out.flush();
 				return status;
 			}
 			catch (FilingException ex) {
 				err.println("error: " + ex.in(problemLang));
+				return Outbound.INVALID;
+			}
+			catch (IllegalArgumentException ex) {
+				err.println("error: " + ex.getMessage());
 				return Outbound.INVALID;
 			}
 		}
@@ -127,7 +138,7 @@ final class FilingLifeCommands {
 
 		@Override
 		int run(Filings filings, Actor actor, PrintWriter out) throws Exception {
-			print(filings, filings.create(this.assessment, actor), this.format == CalendarCommand.Format.json, out);
+			print(filings, filings.create(this.scope, this.assessment, actor), this.format == CalendarCommand.Format.json, out);
 			return Outbound.OK;
 		}
 
@@ -146,7 +157,7 @@ final class FilingLifeCommands {
 
 		@Override
 		int run(Filings filings, Actor actor, PrintWriter out) throws Exception {
-			print(filings, filings.find(this.id), this.format == CalendarCommand.Format.json, out);
+			print(filings, filings.find(this.scope.orgId(), this.id), this.format == CalendarCommand.Format.json, out);
 			return Outbound.OK;
 		}
 
@@ -191,7 +202,7 @@ final class FilingLifeCommands {
 					? new ApprovedScale(this.individuals, this.sensitive, this.recipients) : null;
 			Advance advance = new Advance(Lifecycle.state(this.to), Lifecycle.date("date", this.date), this.number,
 					scale);
-			print(filings, filings.advance(this.id, advance, actor), this.format == CalendarCommand.Format.json, out);
+			print(filings, filings.advance(this.scope, this.id, advance, actor), this.format == CalendarCommand.Format.json, out);
 			return Outbound.OK;
 		}
 
@@ -208,7 +219,7 @@ final class FilingLifeCommands {
 
 		@Override
 		int run(Filings filings, Actor actor, PrintWriter out) throws Exception {
-			List<FilingDeadlines.Open> open = filings.openDeadlines();
+			List<FilingDeadlines.Open> open = filings.openDeadlines(this.scope.orgId());
 			switch (this.format) {
 				case json -> out.println(Json.pretty(FilingJson.deadlines(open, filings.today())));
 				case ics -> out.print(DeadlinesCalendar.ics(open, filings.today(), Instant.now(), this.lang.name()));

@@ -110,6 +110,12 @@ final class LedgerCommand implements Callable<Integer> {
 				description = "Also load every *.yaml rule pack in DIR (e.g. a new edition). Default: $OUTBOUND_RULES_DIR.")
 		java.nio.file.Path rulesDir;
 
+		@CommandLine.Mixin
+		OrgOption orgOption = new OrgOption();
+
+		/** The organisation whose ledger this is (#13), checked before the command runs. */
+		String org;
+
 		PrintWriter out;
 
 		PrintWriter err;
@@ -138,6 +144,7 @@ final class LedgerCommand implements Callable<Integer> {
 						notice -> this.err.println("outbound: " + notice));
 						Services services = writes() ? Db.open() : null) {
 					this.services = services;
+					this.org = (services != null) ? this.orgOption.existing(services) : this.orgOption.id();
 					return run(new LedgerService(ledger, () -> RuleOptions.packs(this.rulesDir),
 							(services != null) ? services.writes() : null));
 				}
@@ -153,6 +160,14 @@ final class LedgerCommand implements Callable<Integer> {
 			catch (LedgerInputException ex) {
 				this.err.println("error: " + describe(ex));
 				return Outbound.INVALID;
+			}
+			catch (IllegalArgumentException ex) {
+				this.err.println("error: " + ex.getMessage());
+				return Outbound.INVALID;
+			}
+			catch (java.sql.SQLException ex) {
+				this.err.println("error: " + Errors.describe(ex));
+				return Outbound.FAILED;
 			}
 			catch (TableFormatException ex) {
 				this.err.println("error: --ids: " + ex.getMessage());
@@ -262,7 +277,7 @@ final class LedgerCommand implements Callable<Integer> {
 					this.assessment);
 			IngestOptions options = IngestOptions.DEFAULT.withSkipInvalid(this.skipInvalid)
 				.withListener(progress(this.err));
-			RecordResult r = ledger.record(event, List.of(this.idsOptions.open()), options, Actor.commandLine(),
+			RecordResult r = ledger.record(this.org, event, List.of(this.idsOptions.open()), options, Actor.commandLine(),
 					ex -> unaudited(this.err, ex));
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.record(r)));
@@ -285,7 +300,7 @@ final class LedgerCommand implements Callable<Integer> {
 						label(p.personClass()), p.identifiers(), p.persons(), p.newThisYear());
 			}
 			printInvalid(this.out, r.invalidSamples(), r.invalidRows());
-			LedgerStatus s = ledger.afterRecord(e, this.jurisdiction);
+			LedgerStatus s = ledger.afterRecord(this.org, event, this.jurisdiction);
 			this.out.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(),
 					e.year(), s.individuals(), s.sensitiveIndividuals());
 			for (Headroom h : s.alerts()) {
@@ -323,8 +338,8 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		int run(LedgerService ledger) {
-			LedgerStatus s = ledger.status(this.processor, this.year, this.asOf, this.jurisdiction);
-			List<ApprovalWatch.Notice> notices = FilingLifeCommands.notices(this.services, s,
+			LedgerStatus s = ledger.status(this.org, this.processor, this.year, this.asOf, this.jurisdiction);
+			List<ApprovalWatch.Notice> notices = FilingLifeCommands.notices(this.services, this.org, s,
 					() -> RuleOptions.packs(this.rulesDir));
 			if (this.format == Format.json) {
 				var node = LedgerJson.status(s);
@@ -358,8 +373,8 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		int run(LedgerService ledger) {
-			LedgerStatus s = ledger.status(this.processor, this.year, null, this.jurisdiction);
-			List<EventSummary> events = ledger.events(this.processor, s.year());
+			LedgerStatus s = ledger.status(this.org, this.processor, this.year, null, this.jurisdiction);
+			List<EventSummary> events = ledger.events(this.org, this.processor, s.year());
 			if (this.format == Format.json) {
 				var node = LedgerJson.status(s);
 				node.set("eventList", LedgerJson.events(events));
@@ -430,7 +445,7 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		int run(LedgerService ledger) throws IOException {
-			WhatIf w = ledger.whatIf(this.processor, this.date, this.basis, this.idsOptions.open(), this.jurisdiction);
+			WhatIf w = ledger.whatIf(this.org, this.processor, this.date, this.basis, this.idsOptions.open(), this.jurisdiction);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.whatIf(w)));
 				return Outbound.OK;
@@ -468,7 +483,7 @@ final class LedgerCommand implements Callable<Integer> {
 
 		@Override
 		int run(LedgerService ledger) {
-			LedgerCounts c = ledger.counts(this.processor, this.date);
+			LedgerCounts c = ledger.counts(this.org, this.processor, this.date);
 			if (this.format == Format.json) {
 				this.out.println(LedgerJson.pretty(LedgerJson.counts(c)));
 				return Outbound.OK;

@@ -55,9 +55,9 @@ final class RuleOptions {
 	/**
 	 * The ledger's prior counts ({@link LedgerPriorCounts}, the adapter the server uses too), the ledger opened only
 	 * when a scenario asks for it (processor.id without priorThisYear), so that deciding a scenario that gives its
-	 * counts never touches a database.
+	 * counts never touches a database. {@code org}: whose ledger (#13, {@code --org}).
 	 */
-	LazyLedger priorCounts() {
+	LazyLedger priorCounts(String org) {
 		return new LazyLedger() {
 
 			private Ledger ledger;
@@ -79,7 +79,15 @@ final class RuleOptions {
 							notice -> System.err.println("outbound: " + notice));
 					this.delegate = new LedgerPriorCounts(this.ledger);
 				}
-				return this.delegate.upTo(processor, date);
+				String key;
+				try {
+					// #13: the organisation's processor under its ledger key
+					key = cn.outbound.service.org.Organisations.ledgerKey(org, processor);
+				}
+				catch (IllegalArgumentException tooLong) {
+					return java.util.Optional.empty();
+				}
+				return this.delegate.upTo(key, date);
 			}
 
 		};

@@ -60,6 +60,10 @@ import picocli.CommandLine.Spec;
 				"Exit status: 0 scanned, 2 invalid input, 1 other error." })
 public class ScanCommand implements Callable<Integer> {
 
+	/** With --record-to-ledger: whose ledger (#13). */
+	@picocli.CommandLine.Mixin
+	OrgOption orgOption = new OrgOption();
+
 	enum Format {
 
 		text, json
@@ -340,12 +344,12 @@ public class ScanCommand implements Callable<Integer> {
 		if (event == null) {
 			return 0;
 		}
-		return record(scans.persons(), event, ledger, (this.format == Format.json) ? err : out);
+		return record(this.orgOption.id(), scans.persons(), event, ledger, (this.format == Format.json) ? err : out);
 	}
 
 	/** Records the distinct persons of every scanned table as one event, and says what was recorded. */
-	private static int record(ScannedPersons persons, EventSpec event, LedgerService ledger, PrintWriter w) {
-		RecordResult r = ScanRecording.record(ledger, event, persons, Actor.commandLine(),
+	private static int record(String org, ScannedPersons persons, EventSpec event, LedgerService ledger, PrintWriter w) {
+		RecordResult r = ScanRecording.record(ledger, org, event, persons, Actor.commandLine(),
 				ex -> LedgerCommand.unaudited(w, ex));
 		EventSpec e = r.event();
 		if (r.outcome() == RecordResult.Outcome.ALREADY_RECORDED) {
@@ -361,7 +365,7 @@ public class ScanCommand implements Callable<Integer> {
 			w.printf(Locale.ROOT, "  %s: %,d persons, %,d new this year%n", LedgerCommand.label(p.personClass()),
 					p.persons(), p.newThisYear());
 		}
-		LedgerStatus s = ledger.afterRecord(e, LedgerService.DEFAULT_JURISDICTION);
+		LedgerStatus s = ledger.afterRecord(org, event, LedgerService.DEFAULT_JURISDICTION);
 		w.printf(Locale.ROOT, "%s in %d so far: %,d persons counted, %,d with sensitive PI.%n", e.processor(), e.year(),
 				s.individuals(), s.sensitiveIndividuals());
 		for (Headroom h : s.alerts()) {

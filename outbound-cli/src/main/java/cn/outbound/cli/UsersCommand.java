@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 				"管理服务的用户与 API 令牌。" },
 		subcommands = { UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Token.class,
 				UsersCommand.Revoke.class, UsersCommand.Password.class, UsersCommand.SetRole.class,
-				UsersCommand.Disable.class, UsersCommand.Enable.class })
+				UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.SetOrg.class })
 final class UsersCommand implements Callable<Integer> {
 
 	@Spec
@@ -67,8 +67,12 @@ final class UsersCommand implements Callable<Integer> {
 		String name;
 
 		@Option(names = "--role", defaultValue = "VIEWER", paramLabel = "ROLE",
-				description = "ADMIN, ANALYST or VIEWER (default: VIEWER, the least role).")
+				description = "ADMIN, ANALYST, VIEWER (an enterprise's) or REGULATOR (the zone administration's; default: VIEWER, the least role).")
 		Role role;
+
+		@Option(names = "--org", paramLabel = "ORG",
+				description = "The user's organisation (default: 'zone' for a REGULATOR, else 'default'; see 'outbound orgs').")
+		String org;
 
 		@Option(names = "--password-stdin", description = "Read the password (at least 12 characters) from standard input.")
 		boolean passwordStdin;
@@ -83,8 +87,9 @@ final class UsersCommand implements Callable<Integer> {
 				}
 				password = password.strip();
 			}
-			Users.Created created = users.add(this.name, this.role, password, actor.name(), actor.remote());
-			out.println("Created user " + created.account().username() + " with role " + created.account().role() + ".");
+			Users.Created created = users.add(this.name, this.role, password, this.org, actor.name(), actor.remote());
+			out.println("Created user " + created.account().username() + " with role " + created.account().role()
+					+ " in organisation " + created.account().orgId() + ".");
 			if (created.passwordGenerated()) {
 				out.println("Password (shown once; sign in at /login and keep it safe): " + created.password());
 			}
@@ -95,13 +100,16 @@ final class UsersCommand implements Callable<Integer> {
 
 	}
 
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their roles.")
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List users, their roles and organisations.")
 	static final class ListUsers extends Sub {
+
+		@Option(names = "--org", paramLabel = "ORG", description = "Only the users of this organisation.")
+		String org;
 
 		@Override
 		int run(Users users, Actor actor, PrintWriter out) throws Exception {
-			for (Account a : users.list()) {
-				out.printf("%-30s %-8s %s%n", a.username(), a.role(), a.enabled() ? "enabled" : "disabled");
+			for (Account a : users.list(this.org)) {
+				out.printf("%-30s %-9s %-20s %s%n", a.username(), a.role(), a.orgId(), a.enabled() ? "enabled" : "disabled");
 			}
 			return Outbound.OK;
 		}
@@ -206,6 +214,26 @@ final class UsersCommand implements Callable<Integer> {
 		int run(Users users, Actor actor, PrintWriter out) throws Exception {
 			users.setEnabled(this.name, true, actor.name(), actor.remote());
 			out.println(this.name + " is enabled.");
+			return Outbound.OK;
+		}
+
+	}
+
+	@Command(name = "org", mixinStandardHelpOptions = true,
+			description = "Move a user to another organisation (takes effect on the user's next request).")
+	static final class SetOrg extends Sub {
+
+		@Parameters(index = "0", paramLabel = "NAME", description = "The user.")
+		String name;
+
+		@Parameters(index = "1", paramLabel = "ORG", description = "The organisation's id.")
+		String org;
+
+		@Override
+		int run(Users users, Actor actor, PrintWriter out) throws Exception {
+			users.setOrg(this.name, this.org, actor.name(), actor.remote());
+			out.println("User " + Users.normalizeName(this.name) + " now belongs to organisation "
+					+ cn.outbound.service.org.Organisations.requireId(this.org) + ".");
 			return Outbound.OK;
 		}
 

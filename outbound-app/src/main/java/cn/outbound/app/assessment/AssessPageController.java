@@ -40,6 +40,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AssessPageController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Deciding deciding;
 
 	private final Assessments assessments;
@@ -51,7 +53,8 @@ class AssessPageController {
 	private final PendingAnswers pending;
 
 	AssessPageController(Deciding deciding, Assessments assessments, DraftStore drafts,
-			org.springframework.context.MessageSource messages, PendingAnswers pending) {
+			org.springframework.context.MessageSource messages, PendingAnswers pending, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.messages = messages;
 		this.pending = pending;
 		this.deciding = deciding;
@@ -71,7 +74,7 @@ class AssessPageController {
 			return "redirect:/assess";
 		}
 		ScenarioForm form = ScenarioForm.of(kept.get());
-		long id = this.drafts.save(null, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
+		long id = this.drafts.save(null, this.scopes.of(user), draftName(form), form.values(), request.getRemoteAddr());
 		return "redirect:/assess?draft=" + id + "&resumed";
 	}
 
@@ -82,7 +85,7 @@ class AssessPageController {
 		Map<String, String> values = new TreeMap<>();
 		Long draftId = null;
 		if (draft != null) {
-			var found = this.drafts.find(draft, user.getName());
+			var found = this.drafts.find(draft, this.scopes.of(user));
 			if (found.isPresent()) {
 				values.putAll(found.get().form());
 				draftId = found.get().id();
@@ -108,7 +111,7 @@ class AssessPageController {
 					new Object[] { Assessments.MAX_TITLE, title.length() }, locale))), List.of(), draftId, false, model);
 		}
 		if ("draft".equals(action)) {
-			long id = this.drafts.save(draftId, user.getName(), draftName(form), form.values(), request.getRemoteAddr());
+			long id = this.drafts.save(draftId, this.scopes.of(user), draftName(form), form.values(), request.getRemoteAddr());
 			return "redirect:/assess?draft=" + id + "&saved";
 		}
 		if ("addGroup".equals(action)) {
@@ -131,11 +134,12 @@ class AssessPageController {
 		if (!checked.ok()) {
 			return render(form, checked.errors(), checked.general(), draftId, false, model);
 		}
-		Decision decision = this.deciding.decide(checked.read());
-		Assessments.Created created = this.assessments.store(checked.read().scenario(), checked.json(), decision,
-				form.get("title"), user.getName(), null, null, request.getRemoteAddr());
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		Decision decision = this.deciding.decide(checked.read(), scope.orgId());
+		Assessments.Created created = this.assessments.store(scope, checked.read().scenario(), checked.json(), decision,
+				form.get("title"), null, null, request.getRemoteAddr());
 		if (draftId != null) {
-			this.drafts.delete(draftId, user.getName(), request.getRemoteAddr());
+			this.drafts.delete(draftId, scope, request.getRemoteAddr());
 		}
 		// #11: a copy of a stored assessment, once decided, is shown beside the one it was copied from
 		String copyOf = form.get("copyOf");
@@ -225,7 +229,7 @@ class AssessPageController {
 
 	@PostMapping("/drafts/{id}/delete")
 	String deleteDraft(@PathVariable long id, Authentication user, HttpServletRequest request) throws SQLException {
-		this.drafts.delete(id, user.getName(), request.getRemoteAddr());
+		this.drafts.delete(id, this.scopes.of(user), request.getRemoteAddr());
 		return "redirect:/assessments";
 	}
 

@@ -35,11 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AssessmentApiController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Assessments assessments;
 
 	private final OutboundSettings settings;
 
-	AssessmentApiController(Assessments assessments, OutboundSettings settings) {
+	AssessmentApiController(Assessments assessments, OutboundSettings settings, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.assessments = assessments;
 		this.settings = settings;
 	}
@@ -56,7 +59,7 @@ class AssessmentApiController {
 		}
 		byte[] body = Bodies.read(request, this.settings.maxBodyBytes(),
 				System.nanoTime() + this.settings.bodyTimeout().toNanos());
-		Assessments.Created created = this.assessments.create(body, title, user.getName(), idempotencyKey,
+		Assessments.Created created = this.assessments.create(this.scopes.of(user), body, title, idempotencyKey,
 				request.getRemoteAddr());
 		var builder = created.replay() ? ResponseEntity.ok().header("Idempotent-Replayed", "true")
 				: ResponseEntity.created(URI.create("/api/v1/assessments/" + created.assessment().id()));
@@ -64,8 +67,8 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/api/v1/assessments/{id}")
-	ResponseEntity<String> one(@PathVariable long id) throws SQLException {
-		Assessment a = this.assessments.find(id)
+	ResponseEntity<String> one(@PathVariable long id, Authentication user) throws SQLException {
+		Assessment a = this.assessments.find(this.scopes.of(user), id)
 			.orElseThrow(() -> ApiProblem.notFound("No assessment " + id + "."));
 		return ResponseEntity.ok().contentType(Problems.JSON).body(Assessments.fullJson(a));
 	}
@@ -74,7 +77,7 @@ class AssessmentApiController {
 	ResponseEntity<String> list(@RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String processor, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) throws SQLException {
+			@RequestParam(defaultValue = "20") int size, Authentication user) throws SQLException {
 		AssessmentStore.Filter filter = filter(outcome, processor, from, to);
 		if (page < 0) {
 			throw ApiProblem.badParameter("page", "must be 0 or more");
@@ -82,7 +85,7 @@ class AssessmentApiController {
 		if (size < 1 || size > 200) {
 			throw ApiProblem.badParameter("size", "must be 1 to 200");
 		}
-		AssessmentStore.Page result = this.assessments.search(filter, page, size);
+		AssessmentStore.Page result = this.assessments.search(this.scopes.of(user), filter, page, size);
 		Map<String, Object> body = new LinkedHashMap<>();
 		List<Object> items = new ArrayList<>();
 		result.items().forEach(a -> items.add(Assessments.summary(a)));

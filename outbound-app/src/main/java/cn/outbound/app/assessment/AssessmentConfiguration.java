@@ -31,6 +31,12 @@ class AssessmentConfiguration {
 	}
 
 	@Bean
+	cn.outbound.service.org.ZoneReports zoneReports(javax.sql.DataSource dataSource,
+			cn.outbound.service.audit.Writes writes, Assessments assessments) {
+		return new cn.outbound.service.org.ZoneReports(dataSource, writes, assessments);
+	}
+
+	@Bean
 	Assessments assessments(Deciding deciding, AssessmentStore store) {
 		return new Assessments(deciding, store);
 	}

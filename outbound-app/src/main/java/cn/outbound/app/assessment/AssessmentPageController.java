@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AssessmentPageController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Assessments assessments;
 
 	private final DraftStore drafts;
@@ -36,8 +38,12 @@ class AssessmentPageController {
 
 	private final RuleBooks books;
 
+	private final cn.outbound.service.org.ZoneReports zoneReports;
+
 	AssessmentPageController(Assessments assessments, DraftStore drafts, MessageSource messages, Reviews reviews,
-			RuleBooks books) {
+			RuleBooks books, cn.outbound.app.web.Scopes scopes, cn.outbound.service.org.ZoneReports zoneReports) {
+		this.zoneReports = zoneReports;
+		this.scopes = scopes;
 		this.reviews = reviews;
 		this.books = books;
 		this.assessments = assessments;
@@ -62,19 +68,25 @@ class AssessmentPageController {
 			problem = this.messages.getMessage("history.badFilter", new Object[] { parameter },
 					"en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 		}
-		AssessmentStore.Page result = this.assessments.search(filter, Math.max(0, page), 25);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		AssessmentStore.Page result = this.assessments.search(scope, filter, Math.max(0, page), 25);
 		model.addAttribute("page", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("problem", problem);
-		model.addAttribute("drafts", this.drafts.list(user.getName()));
+		model.addAttribute("drafts", this.drafts.list(scope));
 		return "history";
 	}
 
 	@GetMapping("/assessments/{id}")
-	String one(@PathVariable long id, @RequestParam(required = false) String refused, Authentication user,
+	String one(@PathVariable long id, @RequestParam(required = false) String refused,
+			@RequestParam(required = false) String report, Authentication user,
+			jakarta.servlet.http.HttpServletResponse response,
 			Locale locale, Model model) throws SQLException {
-		Assessment a = this.assessments.find(id).orElse(null);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		Assessment a = this.assessments.find(scope, id).orElse(null);
 		if (a == null) {
+			// #13: another organisation's assessment is 404, as one that does not exist
+			response.setStatus(404);
 			model.addAttribute("status", 404);
 			return "error";
 		}
@@ -85,8 +97,12 @@ class AssessmentPageController {
 		var packs = this.books.current().packs();
 		model.addAttribute("v", AssessedView.of(a, packs, t));
 		model.addAttribute("links", ResultLinks.of(packs, a));
-		java.util.List<Reviews.Review> history = this.reviews.of(id);
+		java.util.List<Reviews.Review> history = this.reviews.of(scope.orgId(), id);
 		model.addAttribute("reviews", history);
+		// #13: reported to the zone?
+		model.addAttribute("zoneReport", this.zoneReports
+			.openReportOf(scope, cn.outbound.service.org.ZoneReports.Kind.ASSESSMENT, id).orElse(null));
+		model.addAttribute("reportState", report);
 		model.addAttribute("reviewState", new ResultLinks.ReviewState(Reviews.status(history),
 				!a.createdBy().equals(user.getName()), (refused != null && refused.matches("[A-Z_]{1,40}")) ? refused : null));
 		return "result";

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CopyCompareController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Assessments assessments;
 
 	private final DraftStore drafts;
@@ -36,7 +38,8 @@ class CopyCompareController {
 
 	private final MessageSource messages;
 
-	CopyCompareController(Assessments assessments, DraftStore drafts, RuleBooks books, MessageSource messages) {
+	CopyCompareController(Assessments assessments, DraftStore drafts, RuleBooks books, MessageSource messages, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.assessments = assessments;
 		this.drafts = drafts;
 		this.books = books;
@@ -46,7 +49,8 @@ class CopyCompareController {
 	@PostMapping("/assessments/{id}/copy")
 	String copy(@PathVariable long id, Authentication user, HttpServletRequest request, Locale locale, Model model,
 			HttpServletResponse response) throws SQLException {
-		Assessment a = this.assessments.find(id).orElse(null);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		Assessment a = this.assessments.find(scope, id).orElse(null);
 		if (a == null) {
 			response.setStatus(404);
 			model.addAttribute("status", 404);
@@ -55,16 +59,17 @@ class CopyCompareController {
 		String title = this.messages.getMessage("copy.title", new Object[] { a.id(),
 				(a.title() != null) ? a.title() : (a.processorName() != null ? a.processorName() : "") }, locale);
 		title = (title.length() > Assessments.MAX_TITLE) ? title.substring(0, Assessments.MAX_TITLE) : title;
-		long draft = this.drafts.save(null, user.getName(), title, ScenarioCopy.formValues(a.scenario(), a.id(), title),
+		long draft = this.drafts.save(null, scope, title, ScenarioCopy.formValues(a.scenario(), a.id(), title),
 				request.getRemoteAddr());
 		return "redirect:/assess?draft=" + draft + "&saved";
 	}
 
 	@GetMapping("/assessments/compare")
-	String compare(@RequestParam long left, @RequestParam long right, Locale locale, Model model,
+	String compare(@RequestParam long left, @RequestParam long right, Authentication user, Locale locale, Model model,
 			HttpServletResponse response) throws SQLException {
-		Assessment l = this.assessments.find(left).orElse(null);
-		Assessment r = this.assessments.find(right).orElse(null);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		Assessment l = this.assessments.find(scope, left).orElse(null);
+		Assessment r = this.assessments.find(scope, right).orElse(null);
 		if (l == null || r == null) {
 			response.setStatus(404);
 			model.addAttribute("status", 404);

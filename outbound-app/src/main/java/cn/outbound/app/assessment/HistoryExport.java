@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HistoryExport {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	/** The CSV's columns, in order. */
 	static final List<String> COLUMNS = List.of("id", "createdAt", "createdAtBeijing", "createdBy", "title", "processorId",
 			"processorName", "jurisdiction", "exportDate", "outcome", "items", "packId", "packEdition", "packHash",
@@ -37,19 +39,22 @@ class HistoryExport {
 
 	private final Assessments assessments;
 
-	HistoryExport(Assessments assessments) {
+	HistoryExport(Assessments assessments, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.assessments = assessments;
 	}
 
 	@GetMapping({ "/assessments/export", "/api/v1/assessments/export" })
 	void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String processor, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException, SQLException {
+			@RequestParam(required = false) String to, org.springframework.security.core.Authentication user,
+			HttpServletResponse response) throws IOException, SQLException {
 		boolean csv = "csv".equals(format);
 		if (!csv && !"jsonl".equals(format)) {
 			throw ApiProblem.badParameter("format", "must be csv or jsonl");
 		}
 		AssessmentStore.Filter filter = AssessmentApiController.filter(outcome, processor, from, to);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"assessments." + format + "\"");
 		response.setHeader("Cache-Control", "no-store");
@@ -58,7 +63,7 @@ class HistoryExport {
 			out.write('\uFEFF');
 			line(out, COLUMNS);
 		}
-		this.assessments.export(filter, row -> {
+		this.assessments.export(scope, filter, row -> {
 			if (csv) {
 				line(out, cells(row));
 			}

@@ -43,6 +43,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class SignOffController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Assessments assessments;
@@ -58,7 +60,8 @@ class SignOffController {
 	private final OutboundSettings settings;
 
 	SignOffController(Assessments assessments, Reviews reviews, RuleBooks books, ObjectProvider<DecisionPdf> pdf,
-			MessageSource messages, OutboundSettings settings) {
+			MessageSource messages, OutboundSettings settings, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.assessments = assessments;
 		this.reviews = reviews;
 		this.books = books;
@@ -103,39 +106,41 @@ class SignOffController {
 		catch (Reviews.Refused ex) {
 			throw problem(ex);
 		}
-		return ResponseEntity.status(201).contentType(Problems.JSON).body(Json.compact(state(this.reviews.of(id), r)));
+		return ResponseEntity.status(201).contentType(Problems.JSON)
+			.body(Json.compact(state(this.reviews.of(this.scopes.of(user).orgId(), id), r)));
 	}
 
 	@GetMapping("/api/v1/assessments/{id}/review")
 	@ResponseBody
-	ResponseEntity<String> reviews(@PathVariable long id) throws SQLException {
-		find(id);
-		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(state(this.reviews.of(id), null)));
+	ResponseEntity<String> reviews(@PathVariable long id, Authentication user) throws SQLException {
+		Assessment a = find(user, id);
+		return ResponseEntity.ok().contentType(Problems.JSON)
+			.body(Json.compact(state(this.reviews.of(this.scopes.of(user).orgId(), a.id()), null)));
 	}
 
 	/** The decision JSON exactly as stored: the bytes whose SHA-256 the PDF's footer shows. */
 	@GetMapping("/api/v1/assessments/{id}/decision")
 	@ResponseBody
-	ResponseEntity<String> decision(@PathVariable long id) throws SQLException {
-		Assessment a = find(id);
+	ResponseEntity<String> decision(@PathVariable long id, Authentication user) throws SQLException {
+		Assessment a = find(user, id);
 		return ResponseEntity.ok().contentType(Problems.JSON).header("Digest-SHA256", DecisionPdf.decisionHash(a))
 			.body(a.decision());
 	}
 
 	@GetMapping("/api/v1/assessments/{id}/pdf")
 	@ResponseBody
-	ResponseEntity<byte[]> apiPdf(@PathVariable long id, @RequestParam(defaultValue = "zh") String lang)
-			throws SQLException {
+	ResponseEntity<byte[]> apiPdf(@PathVariable long id, @RequestParam(defaultValue = "zh") String lang,
+			Authentication user) throws SQLException {
 		if (!"zh".equals(lang) && !"en".equals(lang)) {
 			throw ApiProblem.badParameter("lang", "must be zh or en");
 		}
-		return pdf(find(id), "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+		return pdf(find(user, id), "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE, user);
 	}
 
 	@GetMapping("/assessments/{id}/pdf")
 	@ResponseBody
-	ResponseEntity<byte[]> pagePdf(@PathVariable long id, Locale locale) throws SQLException {
-		return pdf(find(id), locale);
+	ResponseEntity<byte[]> pagePdf(@PathVariable long id, Locale locale, Authentication user) throws SQLException {
+		return pdf(find(user, id), locale, user);
 	}
 
 	/** The result page's review form; a refusal comes back to the page, said in its language. */
@@ -156,7 +161,7 @@ class SignOffController {
 		return "redirect:/assessments/" + id + "?reviewed#review";
 	}
 
-	private ResponseEntity<byte[]> pdf(Assessment a, Locale locale) throws SQLException {
+	private ResponseEntity<byte[]> pdf(Assessment a, Locale locale, Authentication user) throws SQLException {
 		DecisionPdf writer = this.pdf.getIfAvailable();
 		if (writer == null) {
 			throw new ApiProblem(503, "no-cjk-font", "No CJK font for the PDF",
@@ -165,7 +170,7 @@ class SignOffController {
 		Messages t = new Messages(this.messages, locale);
 		DecisionView d = DecisionView.of(a.decision());
 		AssessedView v = AssessedView.of(a, this.books.current().packs(), t);
-		Document doc = DecisionPdf.document(a, d, v, this.reviews.of(a.id()), t);
+		Document doc = DecisionPdf.document(a, d, v, this.reviews.of(this.scopes.of(user).orgId(), a.id()), t);
 		byte[] bytes = writer.write(doc, a, t);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -176,8 +181,8 @@ class SignOffController {
 			.body(bytes);
 	}
 
-	private Assessment find(long id) throws SQLException {
-		return this.assessments.find(id).orElseThrow(() -> ApiProblem.notFound("No assessment " + id + "."));
+	private Assessment find(Authentication user, long id) throws SQLException {
+		return this.assessments.find(this.scopes.of(user), id).orElseThrow(() -> ApiProblem.notFound("No assessment " + id + "."));
 	}
 
 	private static Reviews.Verdict verdict(Object value) {

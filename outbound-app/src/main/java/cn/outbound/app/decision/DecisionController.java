@@ -21,21 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DecisionController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Deciding deciding;
 
 	private final OutboundSettings settings;
 
-	DecisionController(Deciding deciding, OutboundSettings settings) {
+	DecisionController(Deciding deciding, OutboundSettings settings, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.deciding = deciding;
 		this.settings = settings;
 	}
 
 	@PostMapping("/api/v1/decisions")
-	void decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	void decide(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.Authentication user) throws IOException, java.sql.SQLException {
 		Bodies.requireJson(request);
 		byte[] body = Bodies.read(request, this.settings.maxBodyBytes(),
 				System.nanoTime() + this.settings.bodyTimeout().toNanos());
-		Decision decision = this.deciding.decide(body);
+		// #13: the prior counts of the caller's organisation's ledger
+		Decision decision = this.deciding.decide(body, this.scopes.of(user).orgId());
 		byte[] json = DecisionJson.compactUtf8(DecisionJson.toJson(decision));
 		response.setStatus(200);
 		response.setContentType("application/json;charset=UTF-8");

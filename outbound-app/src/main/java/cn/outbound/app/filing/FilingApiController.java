@@ -45,6 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FilingApiController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Filings filings;
@@ -53,7 +55,8 @@ class FilingApiController {
 
 	private final LedgerService ledger;
 
-	FilingApiController(Filings filings, OutboundSettings settings, LedgerService ledger) {
+	FilingApiController(Filings filings, OutboundSettings settings, LedgerService ledger, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.filings = filings;
 		this.settings = settings;
 		this.ledger = ledger;
@@ -68,21 +71,22 @@ class FilingApiController {
 					"assessment：请给出已保存评估的编号（从 1 起的整数）", request);
 		}
 		unknown(body, List.of("assessment"), request);
-		Filing f = this.filings.create(a.asLong(), actor(user, request));
+		Filing f = this.filings.create(this.scopes.of(user), a.asLong(), actor(user, request));
 		return ResponseEntity.created(URI.create("/api/v1/filings/" + f.id())).contentType(Problems.JSON)
 			.body(json(f));
 	}
 
 	@GetMapping("/api/v1/filings/{id}")
-	ResponseEntity<String> one(@PathVariable long id) throws SQLException {
-		return ResponseEntity.ok().contentType(Problems.JSON).body(json(this.filings.find(id)));
+	ResponseEntity<String> one(@PathVariable long id, Authentication user) throws SQLException {
+		return ResponseEntity.ok().contentType(Problems.JSON)
+			.body(json(this.filings.find(this.scopes.of(user).orgId(), id)));
 	}
 
 	@GetMapping("/api/v1/filings")
 	ResponseEntity<String> list(@RequestParam(required = false) Long assessment,
-			@RequestParam(required = false) String processor) throws SQLException {
+			@RequestParam(required = false) String processor, Authentication user) throws SQLException {
 		List<Object> items = new ArrayList<>();
-		for (Filing f : this.filings.list(assessment, (processor == null || processor.isBlank()) ? null : processor,
+		for (Filing f : this.filings.list(this.scopes.of(user).orgId(), assessment, (processor == null || processor.isBlank()) ? null : processor,
 				null)) {
 			items.add(FilingJson.filing(f, this.filings.open(f), this.filings.deadlines().validUntil(f),
 					this.filings.today()));
@@ -116,7 +120,7 @@ class FilingApiController {
 		Advance advance = new Advance(Lifecycle.state(text(body, "to", request)),
 				Lifecycle.date("date", text(body, "date", request)), text(body, "number", request), scale);
 		return ResponseEntity.ok().contentType(Problems.JSON)
-			.body(json(this.filings.advance(id, advance, actor(user, request))));
+			.body(json(this.filings.advance(this.scopes.of(user), id, advance, actor(user, request))));
 	}
 
 	/**
@@ -124,21 +128,22 @@ class FilingApiController {
 	 * approved scale.
 	 */
 	@GetMapping("/api/v1/filings/{id}/extension")
-	ResponseEntity<String> extension(@PathVariable long id) throws SQLException {
-		Filing f = this.filings.find(id);
+	ResponseEntity<String> extension(@PathVariable long id, Authentication user) throws SQLException {
+		String org = this.scopes.of(user).orgId();
+		Filing f = this.filings.find(org, id);
 		if (f.state() != cn.outbound.filing.life.FilingState.APPROVED || f.processorId() == null) {
 			throw new ApiProblem(409, "filing-not-approved", "Refused by the filing's state",
 					"Filing " + id + " is " + f.state() + (f.processorId() == null ? " and names no processor" : "")
 							+ ": only an approved filing of a processor has a scale to grow from.");
 		}
 		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(ApprovalWatch.toJson(
-				ApprovalWatch.growth(f, this.ledger.status(f.processorId(), null, null, ApprovalWatch.NATIONAL)))));
+				ApprovalWatch.growth(f, this.ledger.status(org, f.processorId(), null, null, ApprovalWatch.NATIONAL)))));
 	}
 
 	@GetMapping("/api/v1/deadlines")
-	ResponseEntity<String> deadlines() throws SQLException {
-		return ResponseEntity.ok().contentType(Problems.JSON)
-			.body(Json.compact(FilingJson.deadlines(this.filings.openDeadlines(), this.filings.today())));
+	ResponseEntity<String> deadlines(Authentication user) throws SQLException {
+		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(FilingJson
+			.deadlines(this.filings.openDeadlines(this.scopes.of(user).orgId()), this.filings.today())));
 	}
 
 	@ExceptionHandler(FilingException.class)

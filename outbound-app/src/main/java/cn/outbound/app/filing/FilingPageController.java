@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FilingPageController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	/** The longest text of the recipients box, in characters. */
 	static final int MAX_RECIPIENTS_TEXT = ApprovedScale.MAX_RECIPIENTS * (ApprovedScale.MAX_RECIPIENT + 2);
 
@@ -46,15 +48,20 @@ class FilingPageController {
 
 	private final LedgerService ledger;
 
-	FilingPageController(Filings filings, LedgerService ledger) {
+	private final cn.outbound.service.org.ZoneReports zoneReports;
+
+	FilingPageController(Filings filings, LedgerService ledger, cn.outbound.app.web.Scopes scopes,
+			cn.outbound.service.org.ZoneReports zoneReports) {
+		this.zoneReports = zoneReports;
+		this.scopes = scopes;
 		this.filings = filings;
 		this.ledger = ledger;
 	}
 
 	@GetMapping("/filings")
-	String list(@RequestParam(required = false) Long assessment, Model model) throws SQLException {
+	String list(@RequestParam(required = false) Long assessment, Authentication user, Model model) throws SQLException {
 		model.addAttribute("assessment", assessment);
-		model.addAttribute("filings", this.filings.list(assessment, null, null));
+		model.addAttribute("filings", this.filings.list(this.scopes.of(user).orgId(), assessment, null, null));
 		model.addAttribute("error", null);
 		return "filings";
 	}
@@ -62,23 +69,27 @@ class FilingPageController {
 	@PostMapping("/filings")
 	String create(@RequestParam long assessment, Authentication user, HttpServletRequest request,
 			HttpServletResponse response, Model model) throws SQLException {
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		try {
-			Filing f = this.filings.create(assessment, new Actor(user.getName(), request.getRemoteAddr()));
+			Filing f = this.filings.create(scope, assessment, new Actor(user.getName(), request.getRemoteAddr()));
 			return "redirect:/filings/" + f.id();
 		}
 		catch (FilingException ex) {
 			response.setStatus(status(ex));
 			model.addAttribute("assessment", assessment);
-			model.addAttribute("filings", this.filings.list(assessment, null, null));
+			model.addAttribute("filings", this.filings.list(scope.orgId(), assessment, null, null));
 			model.addAttribute("error", ex.text());
 			return "filings";
 		}
 	}
 
 	@GetMapping("/filings/{id}")
-	String one(@PathVariable long id, HttpServletResponse response, Model model) throws SQLException {
+	String one(@PathVariable long id, @RequestParam(required = false) String report, Authentication user,
+			HttpServletResponse response, Model model) throws SQLException {
+		model.addAttribute("reportState", report);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		try {
-			return page(this.filings.find(id), null, null, model);
+			return page(scope, this.filings.find(scope.orgId(), id), null, null, model);
 		}
 		catch (FilingException ex) {
 			response.setStatus(404);
@@ -94,8 +105,9 @@ class FilingPageController {
 			@RequestParam(required = false) String recipients, Authentication user, HttpServletRequest request,
 			HttpServletResponse response, Model model) throws SQLException {
 		Filing f;
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
 		try {
-			f = this.filings.find(id);
+			f = this.filings.find(scope.orgId(), id);
 		}
 		catch (FilingException ex) {
 			response.setStatus(404);
@@ -116,33 +128,34 @@ class FilingPageController {
 			}
 			Advance advance = new Advance(Lifecycle.state(to), Lifecycle.date("date", date),
 					notBlank(number) ? number : null, scale);
-			this.filings.advance(id, advance, new Actor(user.getName(), request.getRemoteAddr()));
+			this.filings.advance(scope, id, advance, new Actor(user.getName(), request.getRemoteAddr()));
 			return "redirect:/filings/" + id;
 		}
 		catch (FilingException ex) {
 			response.setStatus(status(ex));
-			return page(f, ex, new String[] { to, date, number, individuals, sensitive, recipients }, model);
+			return page(scope, f, ex, new String[] { to, date, number, individuals, sensitive, recipients }, model);
 		}
 	}
 
 	@GetMapping("/deadlines")
-	String deadlines(Model model) throws SQLException {
-		model.addAttribute("deadlines", this.filings.openDeadlines());
+	String deadlines(Authentication user, Model model) throws SQLException {
+		model.addAttribute("deadlines", this.filings.openDeadlines(this.scopes.of(user).orgId()));
 		model.addAttribute("today", this.filings.today());
 		return "deadlines";
 	}
 
 	@GetMapping("/deadlines.ics")
-	ResponseEntity<String> feed(@RequestParam(required = false) String lang) throws SQLException {
+	ResponseEntity<String> feed(@RequestParam(required = false) String lang, Authentication user) throws SQLException {
 		String l = "en".equals(lang) ? "en" : "zh";
-		String ics = DeadlinesCalendar.ics(this.filings.openDeadlines(), this.filings.today(), Instant.now(), l);
+		String ics = DeadlinesCalendar.ics(this.filings.openDeadlines(this.scopes.of(user).orgId()), this.filings.today(), Instant.now(), l);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
 			.header("Content-Disposition", "inline; filename=\"outbound-deadlines.ics\"")
 			.body(ics);
 	}
 
-	private String page(Filing f, FilingException error, String[] form, Model model) {
+	private String page(cn.outbound.service.org.Scope scope, Filing f, FilingException error, String[] form,
+			Model model) throws SQLException {
 		List<FilingDeadlines.Open> open = this.filings.open(f);
 		model.addAttribute("f", f);
 		model.addAttribute("open", open);
@@ -152,7 +165,10 @@ class FilingPageController {
 		model.addAttribute("errorField", (error != null) ? error.field() : null);
 		model.addAttribute("form", (form != null) ? form : new String[6]);
 		model.addAttribute("growth", (f.state() == cn.outbound.filing.life.FilingState.APPROVED && f.processorId() != null)
-				? ApprovalWatch.growth(f, this.ledger.status(f.processorId(), null, null, ApprovalWatch.NATIONAL)) : null);
+				? ApprovalWatch.growth(f, this.ledger.status(scope.orgId(), f.processorId(), null, null, ApprovalWatch.NATIONAL))
+				: null);
+		model.addAttribute("zoneReport", this.zoneReports
+			.openReportOf(scope, cn.outbound.service.org.ZoneReports.Kind.FILING, f.id()).orElse(null));
 		return "filing";
 	}
 

@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FilingDraftController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Assessments assessments;
 
 	private final RuleBooks books;
@@ -49,7 +51,8 @@ class FilingDraftController {
 
 	private volatile FilingDrafts writer;
 
-	FilingDraftController(Assessments assessments, RuleBooks books, Ledger ledger, MessageSource messages) {
+	FilingDraftController(Assessments assessments, RuleBooks books, Ledger ledger, MessageSource messages, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.assessments = assessments;
 		this.books = books;
 		this.ledger = ledger;
@@ -57,15 +60,17 @@ class FilingDraftController {
 	}
 
 	@GetMapping("/assessments/{id}/filing-documents.zip")
-	ResponseEntity<byte[]> zip(@PathVariable long id, Locale locale) throws SQLException, IOException {
+	ResponseEntity<byte[]> zip(@PathVariable long id, Locale locale,
+			org.springframework.security.core.Authentication user) throws SQLException, IOException {
 		String lang = "en".equals(locale.getLanguage()) ? "en" : "zh";
-		Assessment a = this.assessments.find(id).orElse(null);
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		Assessment a = this.assessments.find(scope, id).orElse(null);
 		if (a == null) {
 			return ResponseEntity.notFound().build();
 		}
 		DraftInput input;
 		try {
-			input = AssessmentDrafts.input(a, this.books.current().packs(), this.ledger, FilingDetails.NONE,
+			input = AssessmentDrafts.input(a, scope.orgId(), this.books.current().packs(), this.ledger, FilingDetails.NONE,
 					LocalDate.now(), lang);
 		}
 		catch (AssessmentDrafts.DecisionChangedException ex) {

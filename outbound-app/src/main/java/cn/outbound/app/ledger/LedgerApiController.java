@@ -57,6 +57,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LedgerApiController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private static final Logger log = LoggerFactory.getLogger(LedgerApiController.class);
 
 	private final LedgerService ledger;
@@ -65,7 +67,8 @@ class LedgerApiController {
 
 	private final long maxUpload;
 
-	LedgerApiController(LedgerService ledger, ApprovalWatch watch, Environment env) {
+	LedgerApiController(LedgerService ledger, ApprovalWatch watch, Environment env, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.ledger = ledger;
 		this.watch = watch;
 		this.maxUpload = env.getProperty("outbound.ledger.max-upload-bytes", Long.class, 4L << 30);
@@ -74,18 +77,21 @@ class LedgerApiController {
 	@GetMapping("/api/v1/ledger/{processor}/status")
 	void status(@PathVariable String processor, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = LedgerService.DEFAULT_JURISDICTION) String jurisdiction,
-			HttpServletResponse response) throws IOException {
+			HttpServletResponse response, Authentication auth) throws IOException, java.sql.SQLException {
 		String p = processor(processor);
+		String org = this.scopes.of(auth).orgId();
 		LedgerStatus s;
 		try {
-			s = this.ledger.status(p, year, null, jurisdiction);
+			s = this.ledger.status(org, p, year, null, jurisdiction);
 		}
 		catch (LedgerInputException ex) {
 			throw ApiProblem.badParameter(parameter(ex.field()), ex.getMessage());
 		}
 		var node = LedgerJson.status(s);
+		// #13: the processor as its organisation names it, not its ledger key
+		node.put("processor", p);
 		// Regulations art. 38 (approved scale) and art. 28 (important-data duties): issue #14
-		node.set("notices", NOTICES.valueToTree(ApprovalWatch.toJson(notices(this.watch, s))));
+		node.set("notices", NOTICES.valueToTree(ApprovalWatch.toJson(notices(this.watch, org, s))));
 		write(response, 200, LedgerJson.compact(node));
 	}
 
@@ -93,9 +99,9 @@ class LedgerApiController {
 		.build();
 
 	/** The notices of a status; a database error reading the approvals leaves art. 28 standing. */
-	static java.util.List<ApprovalWatch.Notice> notices(ApprovalWatch watch, LedgerStatus s) {
+	static java.util.List<ApprovalWatch.Notice> notices(ApprovalWatch watch, String org, LedgerStatus s) {
 		try {
-			return watch.notices(s);
+			return watch.notices(org, s);
 		}
 		catch (java.sql.SQLException ex) {
 			log.warn("Could not read the approvals of {}: {}", s.processor(), ex.getMessage());
@@ -108,8 +114,9 @@ class LedgerApiController {
 			@RequestParam String column, @RequestParam(defaultValue = "NONE") String basis,
 			@RequestParam(defaultValue = "false") boolean sensitive, @RequestParam(required = false) String recipient,
 			@RequestParam(defaultValue = "false") boolean skipInvalid, HttpServletRequest request,
-			HttpServletResponse response, Authentication auth) throws IOException {
+			HttpServletResponse response, Authentication auth) throws IOException, java.sql.SQLException {
 		requireTable(request);
+		String org = this.scopes.of(auth).orgId();
 		EventSpec event = event(processor, eventKey, date, basis, recipient);
 		if (request.getContentLengthLong() > this.maxUpload) {
 			throw Problems.tooLarge(this.maxUpload);
@@ -120,7 +127,7 @@ class LedgerApiController {
 			// any format of the table registry; a workbook or Parquet file goes to an owner-only temporary file first
 			Persons persons = new Persons(PersonClass.of(sensitive), Persons.AUTO,
 					IdentifierSource.column(body, "upload", column, Path.of(System.getProperty("java.io.tmpdir"))));
-			r = this.ledger.record(event, List.of(persons), IngestOptions.DEFAULT.withSkipInvalid(skipInvalid),
+			r = this.ledger.record(org, event, List.of(persons), IngestOptions.DEFAULT.withSkipInvalid(skipInvalid),
 					actor(auth, request), ex -> log.warn("Could not audit a ledger event: {}", ex.getMessage()));
 		}
 		catch (InvalidIdentifiersException ex) {
@@ -146,8 +153,9 @@ class LedgerApiController {
 			}
 			throw ex;
 		}
-		write(response, (r.outcome() == RecordResult.Outcome.RECORDED) ? 201 : 200,
-				LedgerJson.compact(LedgerJson.record(r)));
+		var node = LedgerJson.record(r);
+		node.put("processor", event.processor());
+		write(response, (r.outcome() == RecordResult.Outcome.RECORDED) ? 201 : 200, LedgerJson.compact(node));
 	}
 
 	private ApiProblem invalidRows(InvalidIdentifiersException ex, CappedInputStream body) {

@@ -56,6 +56,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LedgerPageController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private static final Logger log = LoggerFactory.getLogger(LedgerPageController.class);
 
 	private final LedgerService ledger;
@@ -71,7 +73,8 @@ class LedgerPageController {
 	private final long maxUpload;
 
 	LedgerPageController(LedgerService ledger, RuleBooks books, ApprovalWatch watch, AuditLog audit,
-			Assessments assessments, Environment env) {
+			Assessments assessments, Environment env, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.ledger = ledger;
 		this.books = books;
 		this.watch = watch;
@@ -81,19 +84,20 @@ class LedgerPageController {
 	}
 
 	@GetMapping("/ledger")
-	String index(@RequestParam(required = false) String processor, Model model) throws SQLException {
+	String index(@RequestParam(required = false) String processor, Authentication user, Model model)
+			throws SQLException {
 		if (processor != null && !processor.isBlank()) {
 			return "redirect:/ledger/" + org.springframework.web.util.UriUtils.encodePathSegment(processor.strip(),
 					java.nio.charset.StandardCharsets.UTF_8);
 		}
-		model.addAttribute("processors", this.assessments.processorIds(200));
+		model.addAttribute("processors", this.assessments.processorIds(this.scopes.of(user), 200));
 		return "ledger-index";
 	}
 
 	@GetMapping("/ledger/{processor}")
 	String page(@PathVariable String processor, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String jurisdiction, Model model) throws SQLException {
-		return render(processor, year, jurisdiction, null, model);
+			@RequestParam(required = false) String jurisdiction, Authentication user, Model model) throws SQLException {
+		return render(this.scopes.of(user).orgId(), processor, year, jurisdiction, null, model);
 	}
 
 	/** The upload (multipart, the file last); the CSRF token comes in the query string, as for the scan page. */
@@ -101,12 +105,13 @@ class LedgerPageController {
 	String upload(@PathVariable String processor, HttpServletRequest request, HttpServletResponse response,
 			Authentication auth, Model model) throws IOException, SQLException {
 		String p = LedgerApiController.processor(processor);
+		String org = this.scopes.of(auth).orgId();
 		Map<String, String> fields = new HashMap<>();
 		LedgerRows.Outcome outcome;
 		String boundary = Multipart.boundary(request.getContentType());
 		if (boundary == null) {
 			response.setStatus(400);
-			return render(p, null, null, new LedgerRows.Outcome(false, "ledger.upload.noFile", List.of()), model);
+			return render(org, p, null, null, new LedgerRows.Outcome(false, "ledger.upload.noFile", List.of()), model);
 		}
 		InputStream body = Uploads.limited(request.getInputStream(), this.maxUpload + 64 * 1024,
 				System.nanoTime() + 600_000_000_000L);
@@ -118,7 +123,7 @@ class LedgerPageController {
 					fields.put(part.name(), part.text(4096).strip());
 					continue;
 				}
-				outcome = record(p, fields, part.body(), auth, request);
+				outcome = record(org, p, fields, part.body(), auth, request);
 				break;
 			}
 			if (outcome == null) {
@@ -141,10 +146,10 @@ class LedgerPageController {
 		catch (DateTimeParseException ex) {
 			// the page's default year
 		}
-		return render(p, year, null, outcome, model);
+		return render(org, p, year, null, outcome, model);
 	}
 
-	private LedgerRows.Outcome record(String processor, Map<String, String> fields, InputStream file, Authentication auth,
+	private LedgerRows.Outcome record(String org, String processor, Map<String, String> fields, InputStream file, Authentication auth,
 			HttpServletRequest request) throws IOException {
 		LocalDate date;
 		try {
@@ -163,7 +168,7 @@ class LedgerPageController {
 					null);
 			Persons persons = new Persons(PersonClass.of("on".equals(fields.get("sensitive")) || "true".equals(fields.get("sensitive"))),
 					Persons.AUTO, IdentifierSource.column(file, "upload", column, Path.of(System.getProperty("java.io.tmpdir"))));
-			RecordResult r = this.ledger.record(event, List.of(persons),
+			RecordResult r = this.ledger.record(org, event, List.of(persons),
 					IngestOptions.DEFAULT.withSkipInvalid("on".equals(fields.get("skipInvalid"))),
 					new Actor(auth.getName(), request.getRemoteAddr()),
 					ex -> log.warn("Could not audit a ledger event: {}", ex.getMessage()));
@@ -185,21 +190,23 @@ class LedgerPageController {
 		}
 	}
 
-	private String render(String processor, Integer year, String jurisdiction, LedgerRows.Outcome outcome, Model model)
+	private String render(String org, String processor, Integer year, String jurisdiction, LedgerRows.Outcome outcome, Model model)
 			throws SQLException {
 		String p = LedgerApiController.processor(processor);
 		Integer y = (year != null && year >= 2000 && year <= 2999) ? year : null;
 		String j = (jurisdiction != null && this.books.current().packs().ids().contains(jurisdiction)) ? jurisdiction
 				: LedgerService.DEFAULT_JURISDICTION;
-		LedgerStatus s = this.ledger.status(p, y, null, j);
+		LedgerStatus s = this.ledger.status(org, p, y, null, j);
+		// s.processor() is the ledger key (#13), as the audit entries name it
 		Map<String, String> by = this.audit.actorsByTarget(LedgerService.RECORD_ACTION, "ledger:" + s.processor() + "/",
 				10_000);
-		List<LedgerRows.EventRow> events = this.ledger.events(s.processor(), s.year())
+		List<LedgerRows.EventRow> events = this.ledger.events(org, p, s.year())
 			.stream()
 			.map(e -> new LedgerRows.EventRow(e, by.get(clip("ledger:" + s.processor() + "/" + e.event().eventKey()))))
 			.toList();
 		model.addAttribute("status", s);
-		model.addAttribute("notices", LedgerApiController.notices(this.watch, s));
+		model.addAttribute("processor", p);
+		model.addAttribute("notices", LedgerApiController.notices(this.watch, org, s));
 		model.addAttribute("charts", List.of(LedgerChart.of(s, PersonClass.NON_SENSITIVE), LedgerChart.of(s, PersonClass.SENSITIVE)));
 		model.addAttribute("events", events);
 		model.addAttribute("outcome", outcome);

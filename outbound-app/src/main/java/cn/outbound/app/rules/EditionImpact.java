@@ -98,7 +98,7 @@ public final class EditionImpact {
 	/** Re-decides this year's assessments under {@code draftBook} (the book in force plus {@code draft}). */
 	public Result analyse(RuleBook current, RuleBook draftBook, RulePack draft, int year) throws SQLException {
 		long start = System.nanoTime();
-		// the deciding of the server, with the ledger's answers kept for the run: most assessments are dated as of the
+		// the deciding of the server (each organisation's own ledger), with the ledger's answers kept for the run: most assessments are dated as of the
 		// draft's first day, so their processors' prior counts are asked once, not twice per assessment
 		Map<String, Optional<Scenario.Counts>> asked = new HashMap<>();
 		Deciding deciding = new Deciding(this.books,
@@ -156,8 +156,8 @@ public final class EditionImpact {
 	 * old edition's item), as nothing can then be compared. Its outcome under the draft is {@value #UNREADABLE} when
 	 * only the draft refuses it. The items of a case are those found under one book and not the other.
 	 */
-	private static Case redecide(Deciding deciding, long id, String organisation, String scenarioJson, RuleBook current, RuleBook draftBook,
-			RulePack draft) {
+	private static Case redecide(Deciding deciding, long id, String organisation, String scenarioJson, RuleBook current,
+			RuleBook draftBook, RulePack draft) {
 		Node root;
 		try {
 			root = Deciding.parse(asOf(scenarioJson, draft.inForceFrom()));
@@ -168,14 +168,14 @@ public final class EditionImpact {
 		Decision before;
 		try {
 			Scenario s = current.reader().read(root);
-			before = deciding.decide(new Deciding.Read(root, root, s, current));
+			before = deciding.decide(new Deciding.Read(root, root, s, current), organisation);
 		}
 		catch (InvalidInputException | IllegalArgumentException ex) {
 			return null;
 		}
 		try {
 			Scenario s = draftBook.reader().read(root);
-			Decision after = deciding.decide(new Deciding.Read(root, root, s, draftBook));
+			Decision after = deciding.decide(new Deciding.Read(root, root, s, draftBook), organisation);
 			TreeSet<Integer> items = new TreeSet<>(before.items());
 			items.addAll(after.items());
 			items.removeIf(i -> before.items().contains(i) && after.items().contains(i));

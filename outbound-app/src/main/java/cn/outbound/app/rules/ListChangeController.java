@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.outbound.service.assessment.Assessments;
+import cn.outbound.service.org.Scope;
 import cn.outbound.service.user.Account;
 import cn.outbound.service.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,8 @@ class ListChangeController {
 		}
 		String title = this.messages.getMessage("zone.notice.reassessTitle", new Object[] { id, edition }, locale);
 		title = (title.length() > Assessments.MAX_TITLE) ? title.substring(0, Assessments.MAX_TITLE) : title;
-		Assessments.Created created = this.assessments.create(r.get().scenario(), title, user.getName(), null,
+		Account account = this.users.find(user.getName()).orElseThrow();
+		Assessments.Created created = this.assessments.create(Scope.of(account), r.get().scenario(), title, null,
 				request.getRemoteAddr());
 		return "redirect:/assessments/" + created.assessment().id();
 	}

@@ -51,6 +51,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ScanPageController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final DatasetScans scans;
 
 	private final DraftStore drafts;
@@ -61,12 +63,22 @@ class ScanPageController {
 
 	private final ShortTermStore<ScanReport> reports;
 
-	ScanPageController(DatasetScans scans, DraftStore drafts, RuleBooks books, MessageSource messages) {
+	ScanPageController(DatasetScans scans, DraftStore drafts, RuleBooks books, MessageSource messages, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.scans = scans;
 		this.drafts = drafts;
 		this.books = books;
 		this.messages = messages;
 		this.reports = new ShortTermStore<>(200, scans.settings().keepReports());
+	}
+
+	/**
+	 * Whose a kept report is: the user within the organisation (#13), so a user moved to another organisation no
+	 * longer reads the reports of the one left.
+	 */
+	private String owner(Authentication user) throws SQLException {
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		return scope.orgId() + "/" + scope.user();
 	}
 
 	@GetMapping("/scan")
@@ -77,7 +89,8 @@ class ScanPageController {
 	/** The upload (multipart); the CSRF token comes in the query string, see scan.jte. */
 	@PostMapping("/scan")
 	String upload(HttpServletRequest request, Authentication user, Model model, HttpServletResponse response)
-			throws IOException {
+			throws IOException, SQLException {
+		String owner = owner(user);
 		ScanReport report;
 		try (DatasetScans.Slot slot = this.scans.slot();
 				ScanRequests.Parsed parsed = ScanRequests.read(request, this.scans, false)) {
@@ -88,12 +101,13 @@ class ScanPageController {
 			response.setStatus(ex.status());
 			return render(model, failure(ex), null);
 		}
-		return "redirect:/scan/" + this.reports.put(user.getName(), report);
+		return "redirect:/scan/" + this.reports.put(owner, report);
 	}
 
 	@GetMapping("/scan/{id}")
-	String report(@PathVariable String id, Authentication user, Model model, HttpServletResponse response) {
-		Optional<ScanReport> report = this.reports.get(id, user.getName());
+	String report(@PathVariable String id, Authentication user, Model model, HttpServletResponse response)
+			throws SQLException {
+		Optional<ScanReport> report = this.reports.get(id, owner(user));
 		if (report.isEmpty()) {
 			response.setStatus(404);
 			return render(model, form("scan.error.expired", List.of(), null), null);
@@ -102,8 +116,8 @@ class ScanPageController {
 	}
 
 	@GetMapping("/scan/{id}/report.json")
-	ResponseEntity<String> json(@PathVariable String id, Authentication user) {
-		ScanReport report = this.reports.get(id, user.getName())
+	ResponseEntity<String> json(@PathVariable String id, Authentication user) throws SQLException {
+		ScanReport report = this.reports.get(id, owner(user))
 			.orElseThrow(() -> ApiProblem.notFound("No scan report " + id + " (reports are kept for a while after the scan)."));
 		String name = report.source().replaceAll("\\.[A-Za-z]+$", "") + ".scan.json";
 		return ResponseEntity.ok()
@@ -121,7 +135,8 @@ class ScanPageController {
 	String draft(@PathVariable String id, @RequestParam(name = "item", required = false) List<Integer> items,
 			Authentication user, HttpServletRequest request, Model model, HttpServletResponse response)
 			throws SQLException {
-		Optional<ScanReport> report = this.reports.get(id, user.getName());
+		cn.outbound.service.org.Scope scope = this.scopes.of(user);
+		Optional<ScanReport> report = this.reports.get(id, owner(user));
 		if (report.isEmpty()) {
 			response.setStatus(404);
 			return render(model, form("scan.error.expired", List.of(), null), null);
@@ -132,7 +147,7 @@ class ScanPageController {
 		String title = this.messages.getMessage("scan.draftTitle", new Object[] { report.get().source() },
 				"en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 		form.put("title", (title.length() > 200) ? title.substring(0, 200) : title);
-		long draft = this.drafts.save(null, user.getName(), form.get("title"), form, request.getRemoteAddr());
+		long draft = this.drafts.save(null, scope, form.get("title"), form, request.getRemoteAddr());
 		return "redirect:/assess?draft=" + draft + "&saved";
 	}
 

@@ -47,6 +47,11 @@ class PersistenceConfiguration {
 	}
 
 	@Bean
+	cn.outbound.service.org.Organisations organisations(DataSource dataSource, Writes writes) {
+		return new cn.outbound.service.org.Organisations(dataSource, writes);
+	}
+
+	@Bean
 	AuditLog auditLog(DataSource dataSource) {
 		return new AuditLog(dataSource);
 	}

@@ -185,11 +185,13 @@ class SecurityConfiguration {
 		return headers(http)
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/openapi.json", "/api/docs", "/api/docs/**", "/api/health")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments", "/api/v1/scans")
-				.hasRole("ANALYST")
-				// #13: the zone's statistics, list editions and reports
+				// #13: the zone administration's calls, and the organisations (the deployment's administrator)
 				.requestMatchers("/api/v1/zone", "/api/v1/zone/**")
 				.hasRole("REGULATOR")
+				.requestMatchers("/api/v1/orgs", "/api/v1/orgs/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/assessments", "/api/v1/scans")
+				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/**", "/deadlines.ics")
@@ -237,10 +239,13 @@ class SecurityConfiguration {
 			// #11: copying an assessment (a new draft) and recording a ledger event, as their API doors require
 			.requestMatchers(HttpMethod.POST, "/assessments/*/copy", "/assessments/*/reassess", "/ledger/*/events")
 			.hasRole("ANALYST")
-			.requestMatchers("/zone", "/zone/**")
-			.hasRole("REGULATOR")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			// #13: the zone administration's pages; reporting to the zone writes
+			.requestMatchers("/zone", "/zone/**")
+			.hasRole("REGULATOR")
+			.requestMatchers(HttpMethod.POST, "/reports", "/reports/**")
+			.hasRole("ANALYST")
 			.requestMatchers(HttpMethod.GET, "/assessments/*/filing-documents.zip").hasRole("VIEWER") // as reading it
 			.anyRequest()
 			.hasRole("VIEWER"))
@@ -255,6 +260,11 @@ class SecurityConfiguration {
 				}
 				SessionGuard.signedIn(request.getSession(), a);
 				throttle.succeeded(a.username());
+				if (a.role() == cn.outbound.service.user.Role.REGULATOR) {
+					// #13: the zone administration lands on its own view (an enterprise's pages are not its)
+					response.sendRedirect(request.getContextPath() + "/zone/reports");
+					return;
+				}
 				if (pending.waiting(request)) {
 					// answers kept when the session ended: back to the questionnaire with them
 					response.sendRedirect(request.getContextPath() + "/assess?resume");

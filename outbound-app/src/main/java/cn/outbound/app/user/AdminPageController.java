@@ -22,35 +22,47 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AdminPageController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Users users;
 
 	private final AuditLog audit;
+
+	private final cn.outbound.service.org.Organisations orgs;
 
 	private final BearerTokenFilter tokens;
 
 	private final org.springframework.context.MessageSource messages;
 
-	AdminPageController(Users users, AuditLog audit, BearerTokenFilter tokens,
-			org.springframework.context.MessageSource messages) {
+	AdminPageController(Users users, AuditLog audit, cn.outbound.service.org.Organisations orgs, BearerTokenFilter tokens,
+			org.springframework.context.MessageSource messages, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.users = users;
 		this.audit = audit;
+		this.orgs = orgs;
 		this.tokens = tokens;
 		this.messages = messages;
 	}
 
 	@GetMapping("/admin/users")
-	String users(Model model) throws SQLException {
+	String users(Authentication admin, Model model) throws SQLException {
+		model.addAttribute("adminScope", this.scopes.of(admin));
 		return usersPage(model, null, null, null, null);
 	}
 
 	@PostMapping("/admin/users")
-	String add(@RequestParam String username, @RequestParam(defaultValue = "VIEWER") Role role, Authentication admin, HttpServletRequest request,
-			Model model) throws SQLException {
+	String add(@RequestParam String username, @RequestParam(defaultValue = "VIEWER") Role role,
+			@RequestParam(required = false) String org, Authentication admin, HttpServletRequest request, Model model)
+			throws SQLException {
+		var scope = this.scopes.of(admin);
+		model.addAttribute("adminScope", scope);
 		try {
-			Users.Created created = this.users.add(username, role, null, admin.getName(), request.getRemoteAddr());
+			Users.Created created = this.users.add(username, role, null,
+					cn.outbound.service.org.Organisations.creatableOrg(scope, org), admin.getName(),
+					request.getRemoteAddr());
 			return usersPage(model, created.account().username(), created.token(), created.password(), null);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | cn.outbound.service.org.Denied ex) {
 			return usersPage(model, null, null, null, ex.getMessage());
 		}
 	}
@@ -60,6 +72,10 @@ class AdminPageController {
 			@RequestParam(name = "confirm", required = false) String confirm, Authentication admin,
 			HttpServletRequest request, Model model) throws SQLException {
 		String remote = request.getRemoteAddr();
+		var scope = this.scopes.of(admin);
+		model.addAttribute("adminScope", scope);
+		// #13: a user of an organisation the caller does not administer is not found
+		cn.outbound.service.org.Organisations.requireAdministers(scope, this.users.find(username).orElse(null), username);
 		if (("revoke".equals(action) || "disable".equals(action)) && !"yes".equals(confirm)) {
 			// a confirm step of its own page, so that it works without JavaScript
 			model.addAttribute("confirmUser", username);
@@ -94,7 +110,9 @@ class AdminPageController {
 
 	private String usersPage(Model model, String created, String token, String password, String problem)
 			throws SQLException {
-		model.addAttribute("users", this.users.list());
+		var scope = (cn.outbound.service.org.Scope) model.getAttribute("adminScope");
+		model.addAttribute("users", this.users.list(cn.outbound.service.org.Organisations.administeredOrg(scope)));
+		model.addAttribute("orgs", scope.operator() ? this.orgs.list() : java.util.List.of());
 		model.addAttribute("created", created);
 		model.addAttribute("token", token);
 		model.addAttribute("password", password);
@@ -104,8 +122,7 @@ class AdminPageController {
 
 	/** The log, the chain check, the head to keep elsewhere and, with {@code head}, a check against a kept head. */
 	@GetMapping("/admin/audit")
-	String audit(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String head, Model model)
-			throws SQLException {
+	String audit(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String head, Model model) throws SQLException {
 		int p = Math.max(0, page);
 		String given = (head != null) ? head.strip() : "";
 		String kept = null;

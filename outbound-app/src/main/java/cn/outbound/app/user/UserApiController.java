@@ -15,6 +15,7 @@ import cn.outbound.rules.render.Json;
 import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.NodeReader;
+import cn.outbound.service.org.Organisations;
 import cn.outbound.service.user.Account;
 import cn.outbound.service.user.Role;
 import cn.outbound.service.user.Users;
@@ -36,22 +37,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserApiController {
 
+	private final cn.outbound.app.web.Scopes scopes;
+
 	private final Users users;
 
 	private final OutboundSettings settings;
 
 	private final BearerTokenFilter tokens;
 
-	UserApiController(Users users, OutboundSettings settings, BearerTokenFilter tokens) {
+	UserApiController(Users users, OutboundSettings settings, BearerTokenFilter tokens, cn.outbound.app.web.Scopes scopes) {
+		this.scopes = scopes;
 		this.users = users;
 		this.settings = settings;
 		this.tokens = tokens;
 	}
 
 	@GetMapping("/api/v1/users")
-	ResponseEntity<String> list() throws SQLException {
+	ResponseEntity<String> list(Authentication admin) throws SQLException {
 		List<Object> out = new ArrayList<>();
-		for (Account a : this.users.list()) {
+		// #13: an enterprise's ADMIN lists its own organisation's users; the deployment's administrator every user
+		for (Account a : this.users.list(Organisations.administeredOrg(this.scopes.of(admin)))) {
 			out.add(json(a));
 		}
 		return ResponseEntity.ok().contentType(Problems.JSON).body(Json.compact(out));
@@ -63,8 +68,9 @@ class UserApiController {
 		String username = string(body, "username", true);
 		Role role = role(body);
 		String password = string(body, "password", false);
+		String org = Organisations.creatableOrg(this.scopes.of(admin), string(body, "org", false));
 		try {
-			Users.Created created = this.users.add(username, (role != null) ? role : Role.VIEWER, password,
+			Users.Created created = this.users.add(username, (role != null) ? role : Role.VIEWER, password, org,
 					admin.getName(), request.getRemoteAddr());
 			Map<String, Object> out = json(created.account());
 			if (created.passwordGenerated()) {
@@ -84,12 +90,19 @@ class UserApiController {
 			throws SQLException {
 		Node.Obj body = object(request);
 		for (String key : body.members().keySet()) {
-			if (!List.of("role", "enabled", "password").contains(key)) {
+			if (!List.of("role", "enabled", "password", "org").contains(key)) {
 				throw new ApiProblem(422, "invalid-user", "Unknown field", "unknown field '" + key
-						+ "'; allowed: role, enabled, password", List.of(Map.of("pointer", "/" + key, "message", "unknown field")));
+						+ "'; allowed: role, enabled, password, org", List.of(Map.of("pointer", "/" + key, "message", "unknown field")));
 			}
 		}
+		administered(admin, username);
 		try {
+			String org = string(body, "org", false);
+			if (org != null) {
+				// moving a user between organisations is the deployment administrator's
+				Organisations.requireOperator(this.scopes.of(admin));
+				this.users.setOrg(username, org, admin.getName(), request.getRemoteAddr());
+			}
 			Role role = role(body);
 			if (role != null) {
 				this.users.setRole(username, role, admin.getName(), request.getRemoteAddr());
@@ -117,6 +130,7 @@ class UserApiController {
 	@PostMapping("/api/v1/users/{username}/tokens")
 	ResponseEntity<String> issue(@PathVariable String username, HttpServletRequest request, Authentication admin)
 			throws SQLException {
+		administered(admin, username);
 		try {
 			String token = this.users.issueToken(username, "api", admin.getName(), request.getRemoteAddr());
 			return ResponseEntity.status(201).contentType(Problems.JSON)
@@ -130,6 +144,7 @@ class UserApiController {
 	@DeleteMapping("/api/v1/users/{username}/tokens")
 	ResponseEntity<String> revoke(@PathVariable String username, HttpServletRequest request, Authentication admin)
 			throws SQLException {
+		administered(admin, username);
 		try {
 			int n = this.users.revokeTokens(username, admin.getName(), request.getRemoteAddr());
 			this.tokens.forgetAll();
@@ -139,6 +154,11 @@ class UserApiController {
 		catch (IllegalArgumentException ex) {
 			throw ApiProblem.notFound(ex.getMessage());
 		}
+	}
+
+	/** #13: a user the caller does not administer is not found (the service layer's rule). */
+	private void administered(Authentication admin, String username) throws SQLException {
+		Organisations.requireAdministers(this.scopes.of(admin), this.users.find(username).orElse(null), username);
 	}
 
 	private Node.Obj object(HttpServletRequest request) {
@@ -184,8 +204,8 @@ class UserApiController {
 			return Role.valueOf(r);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ApiProblem(422, "invalid-user", "Unknown role", "role '" + r + "'; allowed: ADMIN, ANALYST, VIEWER",
-					List.of(Map.of("pointer", "/role", "message", "allowed: ADMIN, ANALYST, VIEWER")));
+			throw new ApiProblem(422, "invalid-user", "Unknown role", "role '" + r + "'; allowed: ADMIN, ANALYST, VIEWER, REGULATOR",
+					List.of(Map.of("pointer", "/role", "message", "allowed: ADMIN, ANALYST, VIEWER, REGULATOR")));
 		}
 	}
 
@@ -193,6 +213,7 @@ class UserApiController {
 		Map<String, Object> n = new LinkedHashMap<>();
 		n.put("username", a.username());
 		n.put("role", a.role().name());
+		n.put("org", a.orgId());
 		n.put("enabled", a.enabled());
 		n.put("createdAt", a.createdAt().toString());
 		return n;

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import cn.outbound.ledger.db.DatabaseErrors;
 import cn.outbound.service.decision.RejectedRequest;
+import cn.outbound.service.org.Denied;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,27 @@ class ApiExceptionHandler {
 	@ExceptionHandler(RejectedRequest.class)
 	ResponseEntity<String> rejected(RejectedRequest ex, HttpServletRequest request) {
 		return Problems.entity(ApiProblem.of(ex), request);
+	}
+
+	/**
+	 * #13: what the service layer refuses for who asks (another organisation's row is 404, worded as a missing one; a
+	 * role that may not is 403): a problem for the API, the error page for a page.
+	 */
+	@ExceptionHandler(Denied.class)
+	Object denied(Denied ex, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+		int status = ex.kind().status();
+		if (!request.getRequestURI().startsWith("/api/")) {
+			response.setStatus(status);
+			request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, status);
+			return new org.springframework.web.servlet.ModelAndView("forward:/error");
+		}
+		ApiProblem p = switch (ex.kind()) {
+			case NOT_FOUND -> ApiProblem.notFound(ex.getMessage());
+			case FORBIDDEN -> new ApiProblem(403, "forbidden", "Forbidden", ex.getMessage());
+			case CONFLICT -> new ApiProblem(409, "conflict", "Conflict", ex.getMessage());
+			case INVALID -> ApiProblem.badParameter((ex.field() != null) ? ex.field() : "request", ex.getMessage());
+		};
+		return Problems.entity(p, request.getRequestURI());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -29,6 +29,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final Scopes scopes;
+
+	WebConfiguration(Scopes scopes) {
+		this.scopes = scopes;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("outbound-lang");
@@ -43,6 +49,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
+		// #13: the deployment's pages for its administrator only
+		registry.addInterceptor(new OperatorOnly(this.scopes));
 	}
 
 	/** Adds {@code ui} to every page's model. */
@@ -53,9 +61,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
 		private final LocaleResolver locales;
 
-		UiAdvice(MessageSource messages, LocaleResolver locales) {
+		private final Scopes scopes;
+
+		UiAdvice(MessageSource messages, LocaleResolver locales, Scopes scopes) {
 			this.messages = messages;
 			this.locales = locales;
+			this.scopes = scopes;
 		}
 
 		@ModelAttribute("ui")
@@ -74,8 +85,15 @@ class WebConfiguration implements WebMvcConfigurer {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 			String user = null;
 			String role = null;
+			String org = null;
 			if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
 				user = auth.getName();
+				try {
+					org = this.scopes.of(auth).orgId();
+				}
+				catch (java.sql.SQLException | RuntimeException ex) {
+					// the page shows no organisation's links
+				}
 				for (GrantedAuthority a : auth.getAuthorities()) {
 					if (a.getAuthority() != null && a.getAuthority().startsWith("ROLE_")) {
 						role = a.getAuthority().substring(5);
@@ -87,7 +105,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			String query = request.getQueryString();
 			String here = path + ((query != null) ? "?" + query : "");
 			return new Ui(new Messages(this.messages, locale), user, role, (csrf != null) ? csrf.getParameterName() : "_csrf",
-					(csrf != null) ? csrf.getToken() : "", link(here, "zh"), link(here, "en"), path);
+					(csrf != null) ? csrf.getToken() : "", link(here, "zh"), link(here, "en"), path, org);
 		}
 
 		private static String link(String here, String lang) {

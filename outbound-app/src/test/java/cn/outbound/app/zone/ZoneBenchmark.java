@@ -183,7 +183,7 @@ public final class ZoneBenchmark {
 					int o = random.nextInt(orgs);
 					LocalDate day = first.plusDays(random.nextInt(days));
 					String json = scenario(random, "p-" + o, day);
-					Decision d = deciding.decide(json.getBytes(StandardCharsets.UTF_8));
+					Decision d = deciding.decide(json.getBytes(StandardCharsets.UTF_8), "ent-" + o);
 					a.setLong(1, i);
 					a.setTimestamp(2, Timestamp.from(day.atTime(10, 0).atZone(BeijingTime.ZONE).toInstant()));
 					a.setString(3, "p-" + o);

@@ -47,18 +47,18 @@ public final class AssessmentDrafts {
 
 	/** A stored assessment, read where the server stores it (a door without the server's beans: the CLI). */
 	public static Optional<Assessment> find(javax.sql.DataSource dataSource, cn.outbound.service.audit.Writes writes,
-			long id) throws java.sql.SQLException {
-		return new AssessmentStore(dataSource, writes).find(id);
+			String orgId, long id) throws java.sql.SQLException {
+		return new AssessmentStore(dataSource, writes).find(id, orgId);
 	}
 
 	/**
 	 * @param ledger the ledger to read this year's exports from, or {@code null}
 	 * @throws DecisionChangedException when today's packs decide the stored scenario otherwise
 	 */
-	public static DraftInput input(Assessment a, RulePacks packs, Ledger ledger, FilingDetails details, LocalDate today,
-			String lang) {
+	public static DraftInput input(Assessment a, String orgId, RulePacks packs, Ledger ledger, FilingDetails details,
+			LocalDate today, String lang) {
 		Decision decision = decision(a, packs);
-		return new DraftInput(decision, details, history(ledger, decision.scenario()), today, lang);
+		return new DraftInput(decision, details, history(ledger, decision.scenario(), orgId), today, lang);
 	}
 
 	/** The stored scenario decided again with the stored prior counts; checked against the stored outcome and items. */
@@ -87,14 +87,18 @@ public final class AssessmentDrafts {
 		return decision;
 	}
 
-	/** The processor's exports recorded this year up to the export's date, or {@code null} without a ledger or id. */
-	public static LedgerHistory history(Ledger ledger, Scenario scenario) {
+	/**
+	 * The processor's exports recorded this year up to the export's date in organisation {@code orgId}'s ledger, or
+	 * {@code null} without a ledger or id.
+	 */
+	public static LedgerHistory history(Ledger ledger, Scenario scenario, String orgId) {
 		String processor = scenario.processor().id();
 		if (ledger == null || processor == null) {
 			return null;
 		}
 		LocalDate upTo = scenario.date();
-		List<LedgerHistory.Event> events = ledger.events(processor, upTo.getYear())
+		List<LedgerHistory.Event> events = ledger.events(cn.outbound.service.org.Organisations.ledgerKey(orgId, processor),
+				upTo.getYear())
 			.stream()
 			.filter(e -> !e.event().date().isAfter(upTo))
 			.map(AssessmentDrafts::event)

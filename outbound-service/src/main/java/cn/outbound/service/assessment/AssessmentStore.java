@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 import cn.outbound.service.audit.Writes;
 
 /**
- * Stores and finds assessments. A new assessment, its idempotency key and its audit entry commit together.
+ * Stores and finds assessments. A new assessment, its idempotency key and its audit entry commit together. Every read
+ * and write names an organisation (issue #13): an assessment of another organisation is never found.
  */
 public final class AssessmentStore {
 
@@ -40,15 +41,15 @@ public final class AssessmentStore {
 	}
 
 	private static final String INSERT = "insert into assessment (created_at, created_by, title, processor_id,"
-			+ " processor_name, jurisdiction, export_date, outcome, items, pack_id, pack_edition, pack_hash, scenario, decision)"
-			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ " processor_name, jurisdiction, export_date, outcome, items, pack_id, pack_edition, pack_hash, scenario, decision,"
+			+ " org_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	Saved save(Assessment a, String idempotencyKey, String requestHash, String remote) throws SQLException {
+	Saved save(Assessment a, String orgId, String idempotencyKey, String requestHash, String remote) throws SQLException {
 		if (idempotencyKey == null) {
 			// the common case: sent together with the other inserts waiting (one JDBC batch)
 			Object[] params = { Timestamp.from(a.createdAt()), a.createdBy(), a.title(), a.processorId(), a.processorName(),
 					a.jurisdiction(), Date.valueOf(a.exportDate()), a.outcome(), joinItems(a.items()), a.packId(),
-					a.packEdition(), a.packHash(), a.scenario(), a.decision() };
+					a.packEdition(), a.packHash(), a.scenario(), a.decision(), orgId };
 			long id = this.writes.insert(INSERT, params, (c, audit, newId) -> {
 				insertItems(c, newId, a.items());
 				audit.append(a.createdBy(), "ASSESSMENT_CREATED", "assessment:" + newId, remote, details(a));
@@ -58,12 +59,15 @@ public final class AssessmentStore {
 		return this.writes.submit((c, audit) -> {
 			if (idempotencyKey != null) {
 				try (PreparedStatement ps = c.prepareStatement(
-						"select assessment_id, request_hash from idempotency_key where username = ? and idem_key = ?")) {
+						"select k.assessment_id, k.request_hash, a.org_id from idempotency_key k join assessment a"
+								+ " on a.id = k.assessment_id where k.username = ? and k.idem_key = ?")) {
 					ps.setString(1, a.createdBy());
 					ps.setString(2, idempotencyKey);
 					try (ResultSet rs = ps.executeQuery()) {
 						if (rs.next()) {
-							return new Saved(rs.getLong(1), true, rs.getString(2).equals(requestHash));
+							// a key used before the user moved organisation names nothing this user may read
+							return new Saved(rs.getLong(1), true,
+									rs.getString(2).equals(requestHash) && rs.getString(3).equals(orgId));
 						}
 					}
 				}
@@ -84,6 +88,7 @@ public final class AssessmentStore {
 				ps.setString(12, a.packHash());
 				ps.setString(13, a.scenario());
 				ps.setString(14, a.decision());
+				ps.setString(15, orgId);
 				ps.executeUpdate();
 				try (ResultSet keys = ps.getGeneratedKeys()) {
 					keys.next();
@@ -126,10 +131,11 @@ public final class AssessmentStore {
 		return "outcome=" + a.outcome() + " items=" + joinItems(a.items()) + " pack=" + a.packId() + "@" + a.packEdition();
 	}
 
-	Optional<Assessment> find(long id) throws SQLException {
-		try (Connection c = this.dataSource.getConnection();
-				PreparedStatement ps = c.prepareStatement("select " + COLUMNS + ", scenario, decision from assessment where id = ?")) {
+	Optional<Assessment> find(long id, String orgId) throws SQLException {
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+				"select " + COLUMNS + ", scenario, decision from assessment where id = ? and org_id = ?")) {
 			ps.setLong(1, id);
+			ps.setString(2, orgId);
 			try (ResultSet rs = ps.executeQuery()) {
 				return rs.next() ? Optional.of(read(rs, true)) : Optional.empty();
 			}
@@ -148,8 +154,9 @@ public final class AssessmentStore {
 
 	/** The filter as SQL: a {@code where} clause over {@code assessment} and its arguments. One place for both the
 	 * history's pages and its export. */
-	private static String where(Filter f, List<Object> args) {
-		StringBuilder where = new StringBuilder(" where 1 = 1");
+	private static String where(String orgId, Filter f, List<Object> args) {
+		StringBuilder where = new StringBuilder(" where org_id = ?");
+		args.add(orgId);
 		if (f.outcome() != null) {
 			where.append(" and outcome = ?");
 			args.add(f.outcome());
@@ -187,9 +194,9 @@ public final class AssessmentStore {
 	 * streams them (a cursor with a fetch size; nothing is held whole in memory).
 	 * @return the number of rows
 	 */
-	long export(Filter f, RowSink sink) throws SQLException, java.io.IOException {
+	long export(String orgId, Filter f, RowSink sink) throws SQLException, java.io.IOException {
 		List<Object> args = new ArrayList<>();
-		String where = where(f, args);
+		String where = where(orgId, f, args);
 		String sql = "select " + COLUMNS + ", (select r.verdict from assessment_review r where r.assessment_id = assessment.id"
 				+ " order by r.id desc limit 1), (select max(r.reviewer) from assessment_review r where r.assessment_id ="
 				+ " assessment.id and r.verdict = 'APPROVED') from assessment" + where + " order by id desc";
@@ -216,9 +223,9 @@ public final class AssessmentStore {
 		}
 	}
 
-	Page search(Filter f, int page, int size) throws SQLException {
+	Page search(String orgId, Filter f, int page, int size) throws SQLException {
 		List<Object> args = new ArrayList<>();
-		String where = where(f, args);
+		String where = where(orgId, f, args);
 		try (Connection c = this.dataSource.getConnection()) {
 			long total;
 			try (PreparedStatement ps = c.prepareStatement("select count(*) from assessment" + where)) {
@@ -245,11 +252,12 @@ public final class AssessmentStore {
 	}
 
 	/** The processor ids stored assessments name, in order, at most {@code limit}. */
-	List<String> processorIds(int limit) throws SQLException {
+	List<String> processorIds(String orgId, int limit) throws SQLException {
 		try (Connection c = this.dataSource.getConnection();
 				PreparedStatement ps = c.prepareStatement("select distinct processor_id from assessment"
-						+ " where processor_id is not null order by processor_id limit ?")) {
-			ps.setInt(1, limit);
+						+ " where org_id = ? and processor_id is not null order by processor_id limit ?")) {
+			ps.setString(1, orgId);
+			ps.setInt(2, limit);
 			List<String> out = new ArrayList<>();
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {

@@ -19,6 +19,8 @@ import cn.outbound.rules.source.Node;
 import cn.outbound.rules.source.Problem;
 import cn.outbound.service.decision.Deciding;
 import cn.outbound.service.decision.RejectedRequest;
+import cn.outbound.service.org.Denied;
+import cn.outbound.service.org.Scope;
 /**
  * Creates assessments: reads the scenario, decides it ({@link Deciding}), stores scenario, decision, rule-pack edition,
  * who and when, with the audit entry in the same transaction ({@link AssessmentStore}). The API and the questionnaire
@@ -35,6 +37,11 @@ public final class Assessments {
 		this.store = store;
 	}
 
+	/** Assessments for a door that only reads them (the CLI's reports): creating one is refused. */
+	public static Assessments reading(AssessmentStore store) {
+		return new Assessments(null, store);
+	}
+
 	/** A stored assessment; {@code replay}: an idempotency key named one stored earlier for the same request. */
 	public record Created(Assessment assessment, boolean replay) {
 	}
@@ -47,7 +54,8 @@ public final class Assessments {
 	 * @throws RejectedRequest for malformed JSON, an invalid scenario or envelope, a title over {@value #MAX_TITLE}
 	 * characters, or an idempotency key already used for another body
 	 */
-	public Created create(byte[] body, String title, String user, String idempotencyKey, String remote) throws SQLException {
+	public Created create(Scope scope, byte[] body, String title, String idempotencyKey, String remote)
+			throws SQLException {
 		Node root = Deciding.parse(body);
 		Node scenarioNode = root;
 		if (root instanceof Node.Obj obj && obj.has("scenario") && !obj.has("schema")) {
@@ -76,49 +84,71 @@ public final class Assessments {
 					"at most " + MAX_TITLE + " characters", List.of());
 		}
 		Deciding.Read read = this.deciding.read(root, scenarioNode);
-		Decision decision = this.deciding.decide(read);
-		return store(read.scenario(), Json.compact(Nodes.plain(scenarioNode)), decision, title, user,
+		requireAnalyst(scope);
+		if (this.deciding == null) {
+			throw new IllegalStateException("these assessments only read");
+		}
+		Decision decision = this.deciding.decide(read, scope.orgId());
+		return store(scope, read.scenario(), Json.compact(Nodes.plain(scenarioNode)), decision, title,
 				idempotencyKey, sha256(body), remote);
 	}
 
-	/** Stores a scenario decided elsewhere (the questionnaire). */
-	public Created store(Scenario scenario, String scenarioJson, Decision decision, String title, String user,
+	/** Stores a scenario decided elsewhere (the questionnaire), in the caller's organisation. */
+	public Created store(Scope scope, Scenario scenario, String scenarioJson, Decision decision, String title,
 			String idempotencyKey, String requestHash, String remote) throws SQLException {
-		Assessment a = new Assessment(0, AssessmentStore.now(), user, blankToNull(title), scenario.processor().id(),
+		requireAnalyst(scope);
+		Assessment a = new Assessment(0, AssessmentStore.now(), scope.user(), blankToNull(title), scenario.processor().id(),
 				scenario.processor().name(), scenario.jurisdiction(), scenario.date(), decision.outcome().name(),
 				decision.items(), decision.rulePack().id(), decision.rulePack().edition(),
 				decision.rulePack().contentHash(), scenarioJson, DecisionJson.compact(DecisionJson.toJson(decision)));
-		AssessmentStore.Saved saved = this.store.save(a, idempotencyKey, requestHash, remote);
+		AssessmentStore.Saved saved = this.store.save(a, scope.orgId(), idempotencyKey, requestHash, remote);
 		if (saved.replay()) {
 			if (!saved.sameRequest()) {
 				throw new RejectedRequest(RejectedRequest.Reason.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
 						"This Idempotency-Key was used for a different request body; use a new key for a new request.",
 						List.of());
 			}
-			return new Created(this.store.find(saved.id()).orElseThrow(), true);
+			return new Created(this.store.find(saved.id(), scope.orgId()).orElseThrow(), true);
 		}
 		return new Created(new Assessment(saved.id(), a.createdAt(), a.createdBy(), a.title(), a.processorId(),
 				a.processorName(), a.jurisdiction(), a.exportDate(), a.outcome(), a.items(), a.packId(), a.packEdition(),
 				a.packHash(), a.scenario(), a.decision()), false);
 	}
 
-	public Optional<Assessment> find(long id) throws SQLException {
-		return this.store.find(id);
+	/**
+	 * The assessment {@code id} of the caller's organisation; empty for one of another organisation, as for one that
+	 * does not exist (every door answers both alike: 404).
+	 */
+	public Optional<Assessment> find(Scope scope, long id) throws SQLException {
+		return this.store.find(id, scope.orgId());
 	}
 
-	public AssessmentStore.Page search(AssessmentStore.Filter filter, int page, int size) throws SQLException {
-		return this.store.search(filter, page, size);
+	/** A page of the caller's organisation's history. */
+	public AssessmentStore.Page search(Scope scope, AssessmentStore.Filter filter, int page, int size)
+			throws SQLException {
+		return this.store.search(scope.orgId(), filter, page, size);
 	}
 
-	/** Streams the history the filter selects, newest first (see {@link AssessmentStore#export}). */
-	public long export(AssessmentStore.Filter filter, AssessmentStore.RowSink sink)
+	/** Streams the caller's organisation's history the filter selects, newest first (see {@link AssessmentStore#export}). */
+	public long export(Scope scope, AssessmentStore.Filter filter, AssessmentStore.RowSink sink)
 			throws SQLException, java.io.IOException {
-		return this.store.export(filter, sink);
+		return this.store.export(scope.orgId(), filter, sink);
 	}
 
-	/** The processor ids stored assessments name (for choosing a processor's ledger), at most {@code limit}. */
-	public List<String> processorIds(int limit) throws SQLException {
-		return this.store.processorIds(limit);
+	/** The processor ids the organisation's assessments name (for choosing a processor's ledger), at most {@code limit}. */
+	public List<String> processorIds(Scope scope, int limit) throws SQLException {
+		return this.store.processorIds(scope.orgId(), limit);
+	}
+
+	/**
+	 * Refuses a caller who may not write an enterprise's assessments (a VIEWER, a REGULATOR): the same rule for every
+	 * door.
+	 * @throws Denied {@code FORBIDDEN}
+	 */
+	public static void requireAnalyst(Scope scope) {
+		if (!scope.analyst()) {
+			throw Denied.forbidden("Only an ADMIN or an ANALYST of an enterprise may do this.");
+		}
 	}
 
 	/** The summary fields of an assessment as a JSON object. */

@@ -17,10 +17,12 @@ import javax.sql.DataSource;
 
 import cn.outbound.rules.render.Json;
 import cn.outbound.service.audit.Writes;
+import cn.outbound.service.org.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Half-finished questionnaires, saved as their form fields, per user.
+ * Half-finished questionnaires, saved as their form fields, per user and organisation: a user moved to another
+ * organisation does not take the drafts along (issue #13).
  */
 public final class DraftStore {
 
@@ -42,18 +44,22 @@ public final class DraftStore {
 	 * Saves a new draft or updates the owner's draft {@code id}; returns its id. The form fields are those of the
 	 * questionnaire ({@code ScenarioForm}); a scan's draft comes in this way too.
 	 */
-	public long save(Long id, String owner, String name, Map<String, String> form, String remote) throws SQLException {
+	public long save(Long id, Scope scope, String name, Map<String, String> form, String remote) throws SQLException {
+		Assessments.requireAnalyst(scope);
+		String owner = scope.user();
+		String org = scope.orgId();
 		String content = Json.compact(new LinkedHashMap<String, Object>(form));
 		String n = (name == null || name.isBlank()) ? "—" : ((name.length() > 200) ? name.substring(0, 200) : name);
 		return this.writes.submit((c, audit) -> {
 			if (id != null) {
 				try (PreparedStatement ps = c.prepareStatement(
-						"update draft set name = ?, form = ?, updated_at = ? where id = ? and owner = ?")) {
+						"update draft set name = ?, form = ?, updated_at = ? where id = ? and owner = ? and org_id = ?")) {
 					ps.setString(1, n);
 					ps.setString(2, content);
 					ps.setTimestamp(3, Timestamp.from(Instant.now()));
 					ps.setLong(4, id);
 					ps.setString(5, owner);
+					ps.setString(6, org);
 					if (ps.executeUpdate() == 1) {
 						audit.append(owner, "DRAFT_SAVED", "draft:" + id, remote, null);
 						return id;
@@ -61,11 +67,13 @@ public final class DraftStore {
 				}
 			}
 			try (PreparedStatement ps = c.prepareStatement(
-					"insert into draft (owner, name, form, updated_at) values (?, ?, ?, ?)", new String[] { "id" })) {
+					"insert into draft (owner, name, form, updated_at, org_id) values (?, ?, ?, ?, ?)",
+					new String[] { "id" })) {
 				ps.setString(1, owner);
 				ps.setString(2, n);
 				ps.setString(3, content);
 				ps.setTimestamp(4, Timestamp.from(Instant.now()));
+				ps.setString(5, org);
 				ps.executeUpdate();
 				try (ResultSet keys = ps.getGeneratedKeys()) {
 					keys.next();
@@ -77,11 +85,13 @@ public final class DraftStore {
 		});
 	}
 
-	public void delete(long id, String owner, String remote) throws SQLException {
+	public void delete(long id, Scope scope, String remote) throws SQLException {
+		String owner = scope.user();
 		this.writes.submit((c, audit) -> {
-			try (PreparedStatement ps = c.prepareStatement("delete from draft where id = ? and owner = ?")) {
+			try (PreparedStatement ps = c.prepareStatement("delete from draft where id = ? and owner = ? and org_id = ?")) {
 				ps.setLong(1, id);
 				ps.setString(2, owner);
+				ps.setString(3, scope.orgId());
 				if (ps.executeUpdate() == 1) {
 					audit.append(owner, "DRAFT_DELETED", "draft:" + id, remote, null);
 				}
@@ -91,11 +101,12 @@ public final class DraftStore {
 	}
 
 	@SuppressWarnings("unchecked")
-	public Optional<Draft> find(long id, String owner) throws SQLException {
+	public Optional<Draft> find(long id, Scope scope) throws SQLException {
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select id, owner, name, updated_at, form from draft where id = ? and owner = ?")) {
+				"select id, owner, name, updated_at, form from draft where id = ? and owner = ? and org_id = ?")) {
 			ps.setLong(1, id);
-			ps.setString(2, owner);
+			ps.setString(2, scope.user());
+			ps.setString(3, scope.orgId());
 			try (ResultSet rs = ps.executeQuery()) {
 				if (!rs.next()) {
 					return Optional.empty();
@@ -109,10 +120,12 @@ public final class DraftStore {
 		}
 	}
 
-	public List<Draft> list(String owner) throws SQLException {
+	public List<Draft> list(Scope scope) throws SQLException {
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-				"select id, owner, name, updated_at from draft where owner = ? order by updated_at desc limit 50")) {
-			ps.setString(1, owner);
+				"select id, owner, name, updated_at from draft where owner = ? and org_id = ?"
+						+ " order by updated_at desc limit 50")) {
+			ps.setString(1, scope.user());
+			ps.setString(2, scope.orgId());
 			List<Draft> out = new ArrayList<>();
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {

@@ -126,8 +126,11 @@ public final class Reviews {
 		String name = account.username();
 		return this.writes.submit((c, audit) -> {
 			String creator;
-			try (PreparedStatement ps = c.prepareStatement("select created_by from assessment where id = ?")) {
+			try (PreparedStatement ps = c
+				.prepareStatement("select created_by from assessment where id = ? and org_id = ?")) {
 				ps.setLong(1, assessmentId);
+				// #13: an assessment of another organisation is not found
+				ps.setString(2, account.orgId());
 				try (ResultSet rs = ps.executeQuery()) {
 					if (!rs.next()) {
 						throw new Refused(Refused.Reason.NOT_FOUND, "no assessment " + assessmentId);
@@ -171,12 +174,14 @@ public final class Reviews {
 		});
 	}
 
-	/** The reviews of an assessment, oldest first. */
-	public List<Review> of(long assessmentId) throws SQLException {
-		try (Connection c = this.dataSource.getConnection();
-				PreparedStatement ps = c.prepareStatement("select id, assessment_id, reviewer, verdict, review_comment,"
-						+ " reviewed_at from assessment_review where assessment_id = ? order by id")) {
+	/** The reviews of an assessment of organisation {@code orgId}, oldest first (none for another's). */
+	public List<Review> of(String orgId, long assessmentId) throws SQLException {
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+				"select r.id, r.assessment_id, r.reviewer, r.verdict, r.review_comment, r.reviewed_at"
+						+ " from assessment_review r join assessment a on a.id = r.assessment_id"
+						+ " where r.assessment_id = ? and a.org_id = ? order by r.id")) {
 			ps.setLong(1, assessmentId);
+			ps.setString(2, orgId);
 			List<Review> out = new ArrayList<>();
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.outbound.rules.engine.Decision;
 import cn.outbound.rules.engine.PriorCounts;
+import cn.outbound.service.org.Organisations;
 import cn.outbound.rules.scenario.Scenario;
 import cn.outbound.rules.source.InvalidInputException;
 import cn.outbound.rules.source.Node;
@@ -68,16 +69,32 @@ public final class Deciding {
 	}
 
 	/** Parses, reads and decides a scenario document: the whole of {@code POST /api/v1/decisions}. */
-	public Decision decide(byte[] json) {
-		return decide(read(json));
+	public Decision decide(byte[] json, String orgId) {
+		return decide(read(json), orgId);
 	}
 
-	public Decision decide(Read read) {
-		return read.book().engine().decide(read.scenario(), this.priorCounts);
+	/** Decides with the prior counts of organisation {@code orgId}'s ledger (issue #13: never another's). */
+	public Decision decide(Read read, String orgId) {
+		return read.book().engine().decide(read.scenario(), prior(orgId));
 	}
 
-	public Decision decide(Scenario scenario) {
-		return this.books.current().engine().decide(scenario, this.priorCounts);
+	public Decision decide(Scenario scenario, String orgId) {
+		return this.books.current().engine().decide(scenario, prior(orgId));
+	}
+
+	/** The prior counts of one organisation: its processors under their ledger keys ({@link Organisations#ledgerKey}). */
+	private PriorCounts prior(String orgId) {
+		return (processor, date) -> {
+			String key;
+			try {
+				key = Organisations.ledgerKey(orgId, processor);
+			}
+			catch (IllegalArgumentException tooLong) {
+				// no ledger key this long was ever recorded
+				return java.util.Optional.empty();
+			}
+			return this.priorCounts.upTo(key, date);
+		};
 	}
 
 	public RuleBook book() {

@@ -65,11 +65,15 @@ public final class ApprovalWatch {
 	public record Notice(String code, String rule, Text citation, Text text, Long filing) {
 	}
 
-	/** The notices of {@code status}: art. 38 per approved filing and recipient, then art. 28. */
-	public List<Notice> notices(LedgerStatus status) throws SQLException {
+	/**
+	 * The notices of {@code status} (a processor of organisation {@code orgId}, under its ledger key): art. 38 per
+	 * approved filing of the organisation and recipient, then art. 28.
+	 */
+	public List<Notice> notices(String orgId, LedgerStatus status) throws SQLException {
 		List<Notice> out = new ArrayList<>();
 		Optional<RulePack> pack = this.packs.get().inForce(NATIONAL, status.asOf());
-		for (Filing f : this.filings.list(null, status.processor(), List.of(FilingState.APPROVED))) {
+		for (Filing f : this.filings.list(orgId, null, cn.outbound.service.org.Organisations.processorOf(status.processor()),
+				List.of(FilingState.APPROVED))) {
 			out.addAll(exceeded(f, status, pack.orElse(null)));
 		}
 		pack.ifPresent(p -> out.addAll(importantDataDuties(status, p, this.packs.get())));

@@ -30,14 +30,17 @@ import cn.outbound.filing.life.FilingState;
 import cn.outbound.filing.life.Lifecycle;
 import cn.outbound.filing.life.Step;
 import cn.outbound.rules.Mechanism;
+import cn.outbound.service.assessment.Assessments;
 import cn.outbound.service.audit.Actor;
+import cn.outbound.service.org.Scope;
 import cn.outbound.service.audit.Writes;
 
 /**
  * Stores filings and their moves, and answers every door (REST, pages, CLI) the same way: a filing is created for a
  * stored assessment whose outcome has something to file; a move is checked by {@link Lifecycle} inside the writer's
  * transaction, against the row as it stands (locked), so two doors cannot move one filing twice. Each change appends
- * its audit entry in the same transaction.
+ * its audit entry in the same transaction. A filing belongs to its assessment's organisation (issue #13): every call
+ * names the caller's, and a filing or assessment of another is not found.
  */
 public final class Filings {
 
@@ -85,13 +88,17 @@ public final class Filings {
 	 * @throws FilingException no such assessment ({@code NOT_FOUND}); its outcome has nothing to file, or it has a
 	 * filing that is neither rejected nor withdrawn ({@code CONFLICT})
 	 */
-	public Filing create(long assessmentId, Actor actor) throws SQLException {
+	public Filing create(Scope scope, long assessmentId, Actor actor) throws SQLException {
+		Assessments.requireAnalyst(scope);
+		String orgId = scope.orgId();
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 		long id = this.writes.submit((c, audit) -> {
 			String outcome;
 			String processor;
-			try (PreparedStatement ps = c.prepareStatement("select outcome, processor_id from assessment where id = ?")) {
+			try (PreparedStatement ps = c
+				.prepareStatement("select outcome, processor_id from assessment where id = ? and org_id = ?")) {
 				ps.setLong(1, assessmentId);
+				ps.setString(2, orgId);
 				try (ResultSet rs = ps.executeQuery()) {
 					if (!rs.next()) {
 						throw notFoundAssessment(assessmentId);
@@ -117,7 +124,7 @@ public final class Filings {
 			}
 			long newId;
 			try (PreparedStatement ps = c.prepareStatement("insert into filing (assessment_id, mechanism, state,"
-					+ " processor_id, created_at, created_by, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+					+ " processor_id, created_at, created_by, updated_at, org_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" })) {
 				ps.setLong(1, assessmentId);
 				ps.setString(2, mechanism.name());
@@ -126,6 +133,7 @@ public final class Filings {
 				ps.setTimestamp(5, Timestamp.from(now));
 				ps.setString(6, actor.name());
 				ps.setTimestamp(7, Timestamp.from(now));
+				ps.setString(8, orgId);
 				ps.executeUpdate();
 				try (ResultSet keys = ps.getGeneratedKeys()) {
 					keys.next();
@@ -136,7 +144,7 @@ public final class Filings {
 					"assessment=" + assessmentId + " mechanism=" + mechanism.name());
 			return newId;
 		});
-		return find(id);
+		return find(orgId, id);
 	}
 
 	/**
@@ -144,13 +152,15 @@ public final class Filings {
 	 * @throws FilingException no such filing ({@code NOT_FOUND}), a move its state does not allow ({@code CONFLICT}),
 	 * a bad date, number or scale ({@code INVALID})
 	 */
-	public Filing advance(long id, Advance advance, Actor actor) throws SQLException {
+	public Filing advance(Scope scope, long id, Advance advance, Actor actor) throws SQLException {
+		Assessments.requireAnalyst(scope);
+		String orgId = scope.orgId();
 		Advance a = new Advance(advance.to(), advance.date(),
 				(advance.number() == null) ? null : advance.number().strip(), Lifecycle.normalise(advance.scale()));
 		LocalDate today = today();
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 		this.writes.submit((c, audit) -> {
-			Filing f = load(c, id, true);
+			Filing f = load(c, orgId, id, true);
 			Lifecycle.check(f, a, today);
 			int seq = f.steps().size() + 1;
 			try (PreparedStatement ps = c.prepareStatement("insert into filing_step (filing_id, seq, from_state, to_state,"
@@ -199,27 +209,29 @@ public final class Filings {
 			audit.append(actor.name(), TRANSITION_ACTION, "filing:" + id, actor.remote(), details.toString());
 			return null;
 		});
-		return find(id);
+		return find(orgId, id);
 	}
 
 	/**
-	 * @throws FilingException ({@code NOT_FOUND}) when there is no filing {@code id}
+	 * @throws FilingException ({@code NOT_FOUND}) when organisation {@code orgId} has no filing {@code id}
 	 */
-	public Filing find(long id) throws SQLException {
+	public Filing find(String orgId, long id) throws SQLException {
 		try (Connection c = this.dataSource.getConnection()) {
-			return load(c, id, false);
+			return load(c, orgId, id, false);
 		}
 	}
 
 	/**
-	 * Filings, newest first, at most {@value #MAX_LIST}.
+	 * Organisation {@code orgId}'s filings, newest first, at most {@value #MAX_LIST}.
 	 * @param assessmentId only this assessment's, or {@code null}
 	 * @param processor only this processor's, or {@code null}
 	 * @param states only filings in these states, or {@code null} for any
 	 */
-	public List<Filing> list(Long assessmentId, String processor, List<FilingState> states) throws SQLException {
-		StringBuilder where = new StringBuilder(" where 1 = 1");
+	public List<Filing> list(String orgId, Long assessmentId, String processor, List<FilingState> states)
+			throws SQLException {
+		StringBuilder where = new StringBuilder(" where org_id = ?");
 		List<Object> args = new ArrayList<>();
+		args.add(orgId);
 		if (assessmentId != null) {
 			where.append(" and assessment_id = ?");
 			args.add(assessmentId);
@@ -277,10 +289,10 @@ public final class Filings {
 		return this.deadlines.open(filing);
 	}
 
-	/** Every open deadline of every filing, soonest first. */
-	public List<FilingDeadlines.Open> openDeadlines() throws SQLException {
+	/** Every open deadline of every filing of organisation {@code orgId}, soonest first. */
+	public List<FilingDeadlines.Open> openDeadlines(String orgId) throws SQLException {
 		List<FilingDeadlines.Open> all = new ArrayList<>();
-		for (Filing f : list(null, null, List.of(FilingState.SUBMITTED, FilingState.ACCEPTED, FilingState.APPROVED,
+		for (Filing f : list(orgId, null, null, List.of(FilingState.SUBMITTED, FilingState.ACCEPTED, FilingState.APPROVED,
 				FilingState.REJECTED, FilingState.CONTRACT_EFFECTIVE))) {
 			all.addAll(this.deadlines.open(f));
 		}
@@ -316,11 +328,12 @@ public final class Filings {
 				rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8));
 	}
 
-	private static Filing load(Connection c, long id, boolean lock) throws SQLException {
+	private static Filing load(Connection c, String orgId, long id, boolean lock) throws SQLException {
 		Row row;
 		try (PreparedStatement ps = c.prepareStatement(
-				"select " + COLUMNS + " from filing where id = ?" + (lock ? " for update" : ""))) {
+				"select " + COLUMNS + " from filing where id = ? and org_id = ?" + (lock ? " for update" : ""))) {
 			ps.setLong(1, id);
+			ps.setString(2, orgId);
 			try (ResultSet rs = ps.executeQuery()) {
 				if (!rs.next()) {
 					throw new FilingException(FilingException.Kind.NOT_FOUND, "not-found", "id",

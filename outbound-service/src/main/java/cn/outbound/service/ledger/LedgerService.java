@@ -26,11 +26,14 @@ import cn.outbound.scan.ScanReport;
 import cn.outbound.service.audit.Actor;
 import cn.outbound.service.audit.Writes;
 import cn.outbound.service.db.DatabaseSettings;
+import cn.outbound.service.org.Organisations;
 
 /**
  * The ledger as every door uses it (the REST API and the page, {@code outbound ledger}, {@code outbound scan
  * --record-to-ledger}): recording an export event with its audit entry, and a processor's status, history, what-if
- * and counts measured against the thresholds of the edition in force, asked of the rule packs in one way.
+ * and counts measured against the thresholds of the edition in force, asked of the rule packs in one way. Every call
+ * names the caller's organisation: its processors are kept under their ledger keys ({@link Organisations#ledgerKey}),
+ * so one organisation never reads or adds to another's (issue #13).
  */
 public final class LedgerService {
 
@@ -78,12 +81,12 @@ public final class LedgerService {
 	 * single writer. An event already recorded (nothing changed) is not audited again. The event is committed before
 	 * its entry is appended: when the entry cannot be written, {@code auditFailed} is told and the event stays.
 	 */
-	public RecordResult record(EventSpec event, List<Persons> persons, IngestOptions options, Actor actor,
+	public RecordResult record(String orgId, EventSpec event, List<Persons> persons, IngestOptions options, Actor actor,
 			Consumer<Exception> auditFailed) {
 		if (this.writes == null) {
 			throw new IllegalStateException("this ledger service only reads: it has no writer to audit with");
 		}
-		RecordResult r = this.ledger.record(event, persons, options);
+		RecordResult r = this.ledger.record(keyed(orgId, event), persons, options);
 		try {
 			audit(this.writes, actor, r);
 		}
@@ -137,8 +140,9 @@ public final class LedgerService {
 	 * ledger's default day of {@code year} (this year when null).
 	 * @throws LedgerInputException for a year out of range, an as-of day outside the year, an unknown jurisdiction
 	 */
-	public LedgerStatus status(String processor, Integer year, LocalDate asOf, String jurisdiction) {
+	public LedgerStatus status(String orgId, String processor, Integer year, LocalDate asOf, String jurisdiction) {
 		checkYear(year);
+		processor = key(orgId, processor);
 		if (asOf != null) {
 			if (year != null && asOf.getYear() != year) {
 				throw new LedgerInputException("as-of", "as-of " + asOf + " is not in year " + year);
@@ -150,24 +154,44 @@ public final class LedgerService {
 	}
 
 	/** The status of an event's year after it was recorded: every event of the year counted, alerts at its date. */
-	public LedgerStatus afterRecord(EventSpec event, String jurisdiction) {
-		return this.ledger.status(event.processor(), event.year(), LocalDate.of(event.year(), 12, 31),
+	public LedgerStatus afterRecord(String orgId, EventSpec event, String jurisdiction) {
+		return this.ledger.status(key(orgId, event.processor()), event.year(), LocalDate.of(event.year(), 12, 31),
 				thresholds(jurisdiction, event.date()));
 	}
 
-	public List<EventSummary> events(String processor, int year) {
-		return this.ledger.events(processor, year);
+	public List<EventSummary> events(String orgId, String processor, int year) {
+		return this.ledger.events(key(orgId, processor), year);
 	}
 
 	/** What {@code persons} would add to the year of {@code date} (today when null); records nothing. */
-	public WhatIf whatIf(String processor, LocalDate date, Basis basis, Persons persons, String jurisdiction) {
+	public WhatIf whatIf(String orgId, String processor, LocalDate date, Basis basis, Persons persons,
+			String jurisdiction) {
 		LocalDate d = (date != null) ? date : this.ledger.today();
-		return this.ledger.whatIf(processor, d, basis, persons, thresholds(jurisdiction, d));
+		return this.ledger.whatIf(key(orgId, processor), d, basis, persons, thresholds(jurisdiction, d));
 	}
 
 	/** The counted persons from 1 January up to {@code date}: what an assessment takes as its prior counts. */
-	public LedgerCounts counts(String processor, LocalDate date) {
-		return this.ledger.countsUpTo(processor, date);
+	public LedgerCounts counts(String orgId, String processor, LocalDate date) {
+		return this.ledger.countsUpTo(key(orgId, processor), date);
+	}
+
+	/**
+	 * The ledger key of an organisation's processor.
+	 * @throws LedgerInputException ({@code processor}) when it is too long to be kept with the organisation's prefix
+	 */
+	public static String key(String orgId, String processor) {
+		try {
+			return Organisations.ledgerKey(orgId, processor);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LedgerInputException("processor", ex.getMessage());
+		}
+	}
+
+	/** The event as the ledger keeps it: its processor under the organisation's key. */
+	static EventSpec keyed(String orgId, EventSpec e) {
+		return new EventSpec(key(orgId, e.processor()), e.eventKey(), e.date(), e.recipient(), e.basis(),
+				e.assessmentId());
 	}
 
 	/**

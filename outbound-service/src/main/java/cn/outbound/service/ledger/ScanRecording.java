@@ -29,7 +29,7 @@ public final class ScanRecording {
 	 * @throws LedgerException if some persons' identifiers were not kept during the scan (nothing is recorded)
 	 * @throws LedgerInputException if the scan found no person identifiers
 	 */
-	public static RecordResult record(LedgerService ledger, EventSpec event, ScannedPersons persons, Actor actor,
+	public static RecordResult record(LedgerService ledger, String orgId, EventSpec event, ScannedPersons persons, Actor actor,
 			Consumer<Exception> auditFailed) {
 		if (persons.notHandedOver() > 0) {
 			throw new LedgerException(
@@ -43,7 +43,7 @@ public final class ScanRecording {
 			throw new LedgerInputException("record-to-ledger",
 					"the scan found no person identifiers to record: nothing was recorded (see --id-column)");
 		}
-		return ledger.record(event, parts, IngestOptions.DEFAULT, actor, auditFailed);
+		return ledger.record(orgId, event, parts, IngestOptions.DEFAULT, actor, auditFailed);
 	}
 
 }

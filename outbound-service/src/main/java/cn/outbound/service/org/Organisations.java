@@ -168,6 +168,59 @@ public final class Organisations {
 				rs.getTimestamp(4).toInstant());
 	}
 
+	// ---------------------------------------------------------------- who administers what
+
+	/**
+	 * Refuses anyone but the deployment's administrator ({@link Scope#operator}: an ADMIN of {@value #DEFAULT}) the
+	 * deployment's own pages: organisations, the audit log, rule packs.
+	 * @throws Denied {@code FORBIDDEN}
+	 */
+	public static void requireOperator(Scope scope) {
+		if (!scope.operator()) {
+			throw Denied.forbidden("Only an administrator of the organisation '" + DEFAULT
+					+ "' administers the deployment (organisations, the audit log, rule packs).");
+		}
+	}
+
+	/**
+	 * Whose users the caller administers: {@code null} for every organisation's (the deployment's administrator), else
+	 * the caller's own (an enterprise's ADMIN).
+	 * @throws Denied {@code FORBIDDEN} for anyone but an ADMIN
+	 */
+	public static String administeredOrg(Scope scope) {
+		if (scope.role() != Role.ADMIN) {
+			throw Denied.forbidden("Only an ADMIN administers users.");
+		}
+		return scope.operator() ? null : scope.orgId();
+	}
+
+	/**
+	 * The organisation a user the caller creates joins: any for the deployment's administrator ({@code null}: by the
+	 * role, see {@link #membership}), else the caller's own.
+	 * @throws Denied {@code INVALID} ({@code org}) when an enterprise's ADMIN names another organisation
+	 */
+	public static String creatableOrg(Scope scope, String org) {
+		String own = administeredOrg(scope);
+		if (own == null) {
+			return org;
+		}
+		if (org != null && !org.isBlank() && !own.equals(org.strip().toLowerCase(Locale.ROOT))) {
+			throw new Denied(Denied.Kind.INVALID, "org", "org: you create users of your organisation '" + own + "' only");
+		}
+		return own;
+	}
+
+	/**
+	 * Refuses a change to a user of an organisation the caller does not administer, worded as for no such user.
+	 * @throws Denied {@code NOT_FOUND}
+	 */
+	public static void requireAdministers(Scope scope, cn.outbound.service.user.Account target, String name) {
+		String own = administeredOrg(scope);
+		if (target == null || (own != null && !own.equals(target.orgId()))) {
+			throw new Denied(Denied.Kind.NOT_FOUND, null, "no user '" + name + "'");
+		}
+	}
+
 	// ---------------------------------------------------------------- the ledger
 
 	/** What starts the ledger key of a processor of any organisation but {@value #DEFAULT}. */
