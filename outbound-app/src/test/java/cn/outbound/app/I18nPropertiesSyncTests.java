@@ -95,6 +95,8 @@ class I18nPropertiesSyncTests {
 				.replaceAll("@(if|elseif|for)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)", " ")
 				.replaceAll("@(else|endif|endfor)", " ")
 				.replaceAll("(?s)@template\\.[a-z./]+\\(.*?@`", " ")
+				// a template called without a content block: its parameters are code
+				.replaceAll("@template\\.[a-zA-Z./]+\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)", " ")
 				.replaceAll("`\\)", " ")
 				.replaceAll("(?<![\\w])/[a-z][a-z0-9/._-]*", " ")
 				.replaceAll("(?s)<!--.*?-->", " ")

@@ -147,7 +147,7 @@ class EditionImpactIntegrationTests extends ServerTests {
 		assertThat(published.headers().firstValue("Location").orElse("")).contains("published=tianjin-ftz@" + EDITION);
 		try {
 			// ent-a is told of its own changed assessment, not of ent-b's, nor of its unchanged one
-			this.users.add("analyst-a", Role.ANALYST, PASSWORD, "ent-a", "tests", "127.0.0.1");
+			String aToken = this.users.add("analyst-a", Role.ANALYST, PASSWORD, "ent-a", "tests", "127.0.0.1").token();
 			HttpClient a = browser();
 			signInAs(a, "analyst-a", PASSWORD);
 			String history = browserGet(a, "/assessments").body();
@@ -164,7 +164,10 @@ class EditionImpactIntegrationTests extends ServerTests {
 					form(aCsrf, "pack", "tianjin-ftz", "edition", EDITION));
 			assertThat(again.statusCode()).isEqualTo(302);
 			String created = again.headers().firstValue("Location").orElseThrow().replaceAll(".*/assessments/", "");
-			JsonNode n = json(get("/api/v1/assessments/" + created, Role.VIEWER));
+			// the new assessment is ent-a's: the default organisation's users do not see it
+			assertThat(get("/api/v1/assessments/" + created, Role.VIEWER).statusCode()).isEqualTo(404);
+			JsonNode n = json(send(HttpRequest.newBuilder(URI.create(url("/api/v1/assessments/" + created)))
+				.header("Authorization", "Bearer " + aToken).GET().build()));
 			assertThat(n.toString()).contains(EDITION);
 			assertThat(n.get("items").toString()).isEqualTo("[20,46]");
 
