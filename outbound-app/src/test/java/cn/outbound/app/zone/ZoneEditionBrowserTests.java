@@ -71,8 +71,8 @@ class ZoneEditionBrowserTests extends ServerTests {
 		String draft = EditionImpactIntegrationTests.draft();
 
 		edit(draft.replaceFirst("mechanism: SECURITY_ASSESSMENT", "mechanism: MAYBE"));
-		wait(By.id("edition-problems"));
-		assertThat(this.driver.findElement(By.id("edition-problems")).getText()).containsPattern("draft\\.yaml:\\d+:\\d+");
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions
+			.textMatches(By.id("edition-problems"), java.util.regex.Pattern.compile("draft\\.yaml:\\d+:\\d+")));
 
 		edit(draft);
 		wait(By.id("edition-valid"));
