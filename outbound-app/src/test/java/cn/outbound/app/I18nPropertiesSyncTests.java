@@ -97,6 +97,8 @@ class I18nPropertiesSyncTests {
 				// a call of a template without a content block (field-errors, a part shared by pages: its arguments are code)
 				.replaceAll("@template\\.[a-z./-]+\\((?:[^()@`]|\\([^()`]*\\))*\\)", " ")
 				.replaceAll("(?s)@template\\.[a-z./]+\\(.*?@`", " ")
+				// a template called without a content block: its parameters are code
+				.replaceAll("@template\\.[a-zA-Z./]+\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)", " ")
 				.replaceAll("`\\)", " ")
 				.replaceAll("(?<![\\w])/[a-z][a-z0-9/._-]*", " ")
 				.replaceAll("(?s)<!--.*?-->", " ")

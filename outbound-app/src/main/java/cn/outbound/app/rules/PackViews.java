@@ -47,4 +47,12 @@ public final class PackViews {
 
 	}
 
+	/** One item's thresholds as the regulator's form view shows them (issue #13): per fact asked, the comparisons. */
+	public record ThresholdRow(int item, cn.outbound.rules.Text name, String mechanism, List<FactThresholds> facts) {
+	}
+
+	/** A fact of an item with its label and what it is compared against. */
+	public record FactThresholds(String fact, cn.outbound.rules.Text label, List<cn.outbound.rules.Text> thresholds) {
+	}
+
 }

@@ -160,6 +160,15 @@ class PublishedEditions {
 	}
 
 	RulePack publish(byte[] yaml, String fileName, String actor, String remote) throws SQLException {
+		return publish(yaml, fileName, actor, remote, null);
+	}
+
+	/**
+	 * Publishes an edition; with {@code impact} (the regulator's page, issue #13) the assessments it decides
+	 * differently are stored with it, in the same transaction, for each organisation's notice.
+	 */
+	RulePack publish(byte[] yaml, String fileName, String actor, String remote, EditionImpact.Result impact)
+			throws SQLException {
 		RuleBook book = check(yaml, fileName);
 		RulePack pack = RulePackLoader.load(yaml, fileName);
 		this.writes.submit((c, audit) -> {
@@ -177,6 +186,23 @@ class PublishedEditions {
 			raiseVersion(c);
 			audit.append(actor, "RULE_PACK_PUBLISHED", "rule-pack:" + pack.key(), remote,
 					"inForceFrom=" + pack.inForceFrom() + " hash=" + pack.contentHash());
+			if (impact != null) {
+				try (PreparedStatement ps = c.prepareStatement("insert into edition_impact_case (pack_id, edition,"
+						+ " assessment_id, outcome_before, outcome_after, items_changed) values (?, ?, ?, ?, ?, ?)")) {
+					for (EditionImpact.Case k : impact.cases()) {
+						ps.setString(1, pack.id());
+						ps.setString(2, pack.edition());
+						ps.setLong(3, k.assessmentId());
+						ps.setString(4, k.before());
+						ps.setString(5, k.after());
+						ps.setString(6, cn.outbound.service.assessment.AssessmentStore.joinItems(k.items()));
+						ps.addBatch();
+					}
+					ps.executeBatch();
+				}
+				audit.append(actor, "EDITION_IMPACT_RECORDED", "rule-pack:" + pack.key(), remote, "year=" + impact.year()
+						+ " assessments=" + impact.assessments() + " changed=" + impact.cases().size());
+			}
 			return null;
 		});
 		this.books.replace(book);
@@ -189,6 +215,12 @@ class PublishedEditions {
 					"Edition " + edition + " of " + id + " ships with the server and cannot be withdrawn.");
 		}
 		int n = this.writes.submit((c, audit) -> {
+			try (PreparedStatement cases = c.prepareStatement(
+					"delete from edition_impact_case where pack_id = ? and edition = ?")) {
+				cases.setString(1, id);
+				cases.setString(2, edition);
+				cases.executeUpdate();
+			}
 			try (PreparedStatement ps = c.prepareStatement("delete from rule_pack_edition where pack_id = ? and edition = ?")) {
 				ps.setString(1, id);
 				ps.setString(2, edition);
@@ -204,6 +236,28 @@ class PublishedEditions {
 			throw ApiProblem.notFound("No published edition " + edition + " of " + id + ".");
 		}
 		this.books.replace(this.books.build(publishedNow()));
+	}
+
+	/** The YAML of an edition: as published, or as shipped ({@code rulepacks/ID-EDITION.yaml}); empty if neither. */
+	java.util.Optional<String> source(String id, String edition) throws SQLException {
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+				"select content from rule_pack_edition where pack_id = ? and edition = ?")) {
+			ps.setString(1, id);
+			ps.setString(2, edition);
+			try (ResultSet rs = ps.executeQuery()) {
+				if (rs.next()) {
+					return java.util.Optional.of(rs.getString(1));
+				}
+			}
+		}
+		try (java.io.InputStream in = PublishedEditions.class.getClassLoader()
+			.getResourceAsStream(cn.outbound.rules.pack.RulePacks.BUILT_IN + id + "-" + edition + ".yaml")) {
+			return (in != null) ? java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+					: java.util.Optional.empty();
+		}
+		catch (java.io.IOException ex) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	private List<RulePack> publishedNow() {

@@ -13,23 +13,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import cn.outbound.app.rules.PackViews.Check;
 import cn.outbound.app.rules.PackViews.EditionRow;
-import cn.outbound.app.rules.PackViews.ProblemRow;
 import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.ApiProblem;
 import cn.outbound.app.web.Multipart;
 import cn.outbound.app.web.ShortTermStore;
 import cn.outbound.app.web.Uploads;
 import cn.outbound.rules.pack.RulePack;
-import cn.outbound.rules.pack.RulePackLoader;
-import cn.outbound.rules.source.InvalidInputException;
-import cn.outbound.rules.source.Problem;
 import cn.outbound.service.decision.RuleBook;
 import cn.outbound.service.decision.RuleBooks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,11 +59,14 @@ class RulePackPageController {
 	 */
 	private final ShortTermStore<Kept> checks;
 
+	private final EditionChecks editionChecks;
+
 	RulePackPageController(RuleBooks books, PublishedEditions published, OutboundSettings settings,
-			DataSource dataSource) {
+			DataSource dataSource, EditionChecks editionChecks) {
 		this.books = books;
 		this.published = published;
 		this.settings = settings;
+		this.editionChecks = editionChecks;
 		this.checks = new ShortTermStore<>(dataSource, "pack-checks", 20, Duration.ofMinutes(30), KEPT);
 	}
 
@@ -125,7 +123,7 @@ class RulePackPageController {
 
 	/** The check of a kept upload, made now. */
 	private Check check(Kept kept) {
-		return (kept.yaml() != null) ? check(kept.fileName(), kept.yaml())
+		return (kept.yaml() != null) ? this.editionChecks.check(kept.fileName(), kept.yaml())
 				: new Check(null, null, null, null, kept.problemKey(), List.copyOf(kept.problemArgs()), List.of());
 	}
 
@@ -184,7 +182,7 @@ class RulePackPageController {
 		}
 		catch (ApiProblem ex) {
 			// someone published another edition meanwhile: show why, as a fresh check would
-			Check again = check(check.fileName(), check.yaml());
+			Check again = this.editionChecks.check(check.fileName(), check.yaml());
 			response.setStatus(409);
 			return render(model, again, this.checks.put(admin.getName(), Kept.upload(check.fileName(), check.yaml())),
 					null, null, null);
@@ -245,67 +243,6 @@ class RulePackPageController {
 		catch (Multipart.MalformedException ex) {
 			throw new ApiProblem(400, "unreadable-body", "Unreadable upload", ex.getMessage());
 		}
-	}
-
-	/** Checks an edition exactly as the API does, and compares it with the edition of its pack in force. */
-	private Check check(String uploadedName, byte[] yaml) {
-		String fileName = uploadedName.replaceAll("[^A-Za-z0-9._-]", "_");
-		RulePack pack;
-		try {
-			pack = RulePackLoader.load(yaml, fileName);
-		}
-		catch (InvalidInputException ex) {
-			return new Check(fileName, null, null, null, "packs.problem.invalid", List.of(fileName, ex.problems().size()),
-					rows(ex.problems()));
-		}
-		try {
-			this.published.check(yaml, fileName);
-		}
-		catch (ApiProblem ex) {
-			return switch (ex.type()) {
-				case "edition-exists" -> new Check(fileName, null, pack, null, "packs.problem.exists",
-						List.of(pack.id(), pack.edition()), List.of());
-				case "edition-order" -> {
-					RulePack other = this.books.current()
-						.packs()
-						.editions(pack.id())
-						.stream()
-						.filter(o -> !o.inForceFrom().isBefore(pack.inForceFrom()) && o.inForceUntil() == null)
-						.findFirst()
-						.orElse(pack);
-					yield new Check(fileName, null, pack, null, "packs.problem.order", List.of(pack.id(),
-							pack.edition(), pack.inForceFrom().toString(), other.edition(), other.inForceFrom().toString()),
-							List.of());
-				}
-				default -> new Check(fileName, null, pack, null, "packs.problem.fit", List.of(fileName),
-						ex.errors().stream().map(RulePackPageController::row).toList());
-			};
-		}
-		RuleBook book = this.books.current();
-		RulePack before = book.packs()
-			.inForce(pack.id(), LocalDate.now())
-			.or(() -> book.packs().editions(pack.id()).stream().reduce((a, b) -> b))
-			.orElse(null);
-		return new Check(fileName, yaml, pack, EditionDiff.of(before, pack), null, List.of(), List.of());
-	}
-
-	/** The problems as the page shows them, in both languages (the page may be switched after the check). */
-	private static List<ProblemRow> rows(List<Problem> problems) {
-		List<ProblemRow> out = new ArrayList<>();
-		for (Problem p : problems) {
-			out.add(new ProblemRow(p.location().toString(), (p.pointer() != null) ? p.pointer() : "", p.message("zh"),
-					p.message("en")));
-		}
-		return out;
-	}
-
-	private static ProblemRow row(Map<String, Object> error) {
-		String location = "";
-		if (error.get("line") != null) {
-			location = error.get("line") + ":" + error.get("column");
-		}
-		String message = String.valueOf(error.getOrDefault("message", ""));
-		return new ProblemRow(location, String.valueOf(error.getOrDefault("pointer", "")), message, message);
 	}
 
 	private String render(Model model, Check check, String checkId, String publishedKey, String withdrawnKey,

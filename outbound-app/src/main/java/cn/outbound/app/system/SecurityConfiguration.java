@@ -245,7 +245,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/filings", "/filings/**")
 			.hasRole("ANALYST")
 			// #11: copying an assessment (a new draft) and recording a ledger event, as their API doors require
-			.requestMatchers(HttpMethod.POST, "/assessments/*/copy", "/ledger/*/events")
+			.requestMatchers(HttpMethod.POST, "/assessments/*/copy", "/assessments/*/reassess", "/ledger/*/events")
 			.hasRole("ANALYST")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

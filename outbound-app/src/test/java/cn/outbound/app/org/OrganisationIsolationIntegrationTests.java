@@ -276,6 +276,25 @@ public class OrganisationIsolationIntegrationTests extends ServerTests {
 			forbidden(page("/zone/reports/" + this.report));
 			assertThat(browserGet(this.regulatorSession, "/zone/reports/" + this.report).body()).contains(this.secret);
 		});
+		// the zone's statistics and list editions (s13-zone): the regulator's only; counts, never an organisation's data
+		c.put("GET /api/v1/zone/statistics", () -> {
+			forbidden(api("GET", "/api/v1/zone/statistics"));
+			HttpResponse<String> r = call("GET", "/api/v1/zone/statistics", this.regulatorToken, null, null);
+			assertThat(r.statusCode()).isEqualTo(200);
+			assertThat(r.body()).doesNotContain(this.acme).doesNotContain(this.secret);
+		});
+		c.put("GET /zone/statistics", () -> {
+			forbidden(page("/zone/statistics"));
+			assertThat(browserGet(this.regulatorSession, "/zone/statistics").body()).doesNotContain(this.secret);
+		});
+		c.put("GET /zone/statistics.csv", () -> forbidden(page("/zone/statistics.csv")));
+		c.put("GET /zone/editions", () -> forbidden(page("/zone/editions")));
+		c.put("POST /zone/editions/validate", () -> forbidden(form("/zone/editions/validate", "yaml=x")));
+		c.put("POST /api/v1/zone/editions/validate", () -> forbidden(api("POST", "/api/v1/zone/editions/validate", "x")));
+		c.put("POST /zone/editions/impact", () -> forbidden(form("/zone/editions/impact", "yaml=x")));
+		c.put("POST /zone/editions/{id}/publish", () -> forbidden(form("/zone/editions/x/publish", "")));
+		c.put("POST /assessments/{id}/reassess", () -> notFound(form("/assessments/" + a + "/reassess",
+				"pack=tianjin-ftz&edition=2024")));
 		// users: an enterprise's ADMIN administers its own users only
 		c.put("GET /api/v1/users", () -> {
 			forbidden(api("GET", "/api/v1/users"));

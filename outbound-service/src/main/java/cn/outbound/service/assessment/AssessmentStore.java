@@ -50,8 +50,10 @@ public final class AssessmentStore {
 			Object[] params = { Timestamp.from(a.createdAt()), a.createdBy(), a.title(), a.processorId(), a.processorName(),
 					a.jurisdiction(), Date.valueOf(a.exportDate()), a.outcome(), joinItems(a.items()), a.packId(),
 					a.packEdition(), a.packHash(), a.scenario(), a.decision(), orgId };
-			long id = this.writes.insert(INSERT, params, (c, audit, newId) -> audit.append(a.createdBy(),
-					"ASSESSMENT_CREATED", "assessment:" + newId, remote, details(a)));
+			long id = this.writes.insert(INSERT, params, (c, audit, newId) -> {
+				insertItems(c, newId, a.items());
+				audit.append(a.createdBy(), "ASSESSMENT_CREATED", "assessment:" + newId, remote, details(a));
+			});
 			return new Saved(id, false, true);
 		}
 		return this.writes.submit((c, audit) -> {
@@ -93,6 +95,7 @@ public final class AssessmentStore {
 					id = keys.getLong(1);
 				}
 			}
+			insertItems(c, id, a.items());
 			if (idempotencyKey != null) {
 				try (PreparedStatement ps = c.prepareStatement("insert into idempotency_key (username, idem_key,"
 						+ " request_hash, assessment_id, created_at) values (?, ?, ?, ?, ?)")) {
@@ -107,6 +110,21 @@ public final class AssessmentStore {
 			audit.append(a.createdBy(), "ASSESSMENT_CREATED", "assessment:" + id, remote, details(a));
 			return new Saved(id, false, true);
 		});
+	}
+
+	/** The list items of a new assessment, one row each (zone statistics count them in SQL, issue #13). */
+	private static void insertItems(Connection c, long id, List<Integer> items) throws SQLException {
+		if (items.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement ps = c.prepareStatement("insert into assessment_item (assessment_id, item) values (?, ?)")) {
+			for (int item : items) {
+				ps.setLong(1, id);
+				ps.setInt(2, item);
+				ps.addBatch();
+			}
+			ps.executeBatch();
+		}
 	}
 
 	private static String details(Assessment a) {
