@@ -61,6 +61,11 @@ public final class ColumnWorker {
 
 	private long wants;
 
+	/** The last {@link #cell}'s answer as the memo keeps it, and what it wants (see {@link #verdict}). */
+	private long verdict;
+
+	private long verdictWants;
+
 	/**
 	 * @param width the table's columns
 	 * @param confirmSample plausible values per type kept for the dictionary recognisers (the settings' confirm sample)
@@ -122,6 +127,8 @@ public final class ColumnWorker {
 				if ((known & ValueMemo.NOTHING) == 0) {
 					this.rowMask |= columnBit(c);
 				}
+				this.verdict = known;
+				this.verdictWants = this.memos[c].wants();
 				return -1;
 			}
 		}
@@ -132,7 +139,40 @@ public final class ColumnWorker {
 		if (memo != null && bad == 0) {
 			memo.put(to - from, this.answer, this.wants);
 		}
+		this.verdict = (bad == 0) ? this.answer | ValueMemo.PRESENT : 0;
+		this.verdictWants = this.wants;
 		return n;
+	}
+
+	/**
+	 * What the detectors said about the bytes of the last {@link #cell} (non-zero), to be given back to
+	 * {@link #remembered} for the same bytes in the same column; 0 when it may not be remembered (undecodable bytes).
+	 * What they say depends on the bytes alone (as for {@link ValueMemo}), so a caller that knows two cells hold the same
+	 * bytes (one entry of a Parquet dictionary) may keep it instead of the bytes.
+	 */
+	public long verdict() {
+		return this.verdict;
+	}
+
+	/** What the last {@link #cell}'s value wants before it may be counted from its {@link #verdict}. */
+	public long verdictWants() {
+		return this.verdictWants;
+	}
+
+	/**
+	 * Counts a non-empty cell of the current row in column {@code c} from a {@link #verdict} and {@link #verdictWants}
+	 * given earlier for the same bytes in the same column, without its bytes, when it cannot become a sample (every list
+	 * it could go into is full): the counts are those {@link #cell} would give. False when it must be given by
+	 * {@link #cell}.
+	 */
+	public boolean remembered(int c, long verdict, long wants) {
+		if (!fromMemory(c, verdict, wants)) {
+			return false;
+		}
+		if ((verdict & ValueMemo.NOTHING) == 0) {
+			this.rowMask |= columnBit(c);
+		}
+		return true;
 	}
 
 	/** One non-empty cell of the current row as characters. */

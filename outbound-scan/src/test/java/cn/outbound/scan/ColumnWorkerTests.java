@@ -145,6 +145,66 @@ class ColumnWorkerTests {
 		assertThat(remembering.takeSamples()).isEqualTo(looking.takeSamples());
 	}
 
+	/**
+	 * A caller that keeps the verdict on each distinct value (as Spark's column batches do per dictionary entry) and
+	 * counts repeats by {@link ColumnWorker#remembered} gets the counts, samples and row masks of a worker that looks
+	 * at every cell; a value that could still become a sample is refused and given as bytes.
+	 */
+	@ParameterizedTest
+	@MethodSource("seeds")
+	void verdictsKeptPerValueChangeNoCountNoSampleAndNoRowMask(long seed) {
+		Random random = new Random(seed);
+		String[][] rows = table(random, 2000);
+		boolean remember = random.nextBoolean();
+		ColumnWorker looking = new ColumnWorker(WIDTH, CONFIRM, false);
+		ColumnWorker keeping = new ColumnWorker(WIDTH, CONFIRM, remember);
+		CellDecoder decoder = new CellDecoder(StandardCharsets.UTF_8);
+		List<java.util.Map<String, long[]>> verdicts = new ArrayList<>();
+		for (int c = 0; c < WIDTH; c++) {
+			verdicts.add(new java.util.HashMap<>());
+		}
+		int counted = 0;
+		int refused = 0;
+		for (String[] row : rows) {
+			for (int c = 0; c < WIDTH; c++) {
+				if (row[c].isEmpty()) {
+					continue;
+				}
+				byte[] bytes = row[c].getBytes(StandardCharsets.UTF_8);
+				looking.cell(c, bytes, 0, bytes.length, decoder, false);
+				long[] kept = verdicts.get(c).get(row[c]);
+				if (kept != null) {
+					if (keeping.remembered(c, kept[0], kept[1])) {
+						counted++;
+						continue;
+					}
+					refused++;
+				}
+				keeping.cell(c, bytes, 0, bytes.length, decoder, true);
+				assertThat(keeping.verdict()).isNotZero();
+				verdicts.get(c).put(row[c], new long[] { keeping.verdict(), keeping.verdictWants() });
+			}
+			assertThat(keeping.rowMask()).isEqualTo(looking.rowMask());
+			looking.nextRow();
+			keeping.nextRow();
+		}
+		assertThat(counted).as("cells counted from a kept verdict").isGreaterThan(rows.length);
+		assertThat(refused).as("repeats refused while they could still be samples").isPositive();
+		assertThat(keeping.counts()).isEqualTo(looking.counts());
+		assertThat(keeping.takeSamples()).isEqualTo(looking.takeSamples());
+	}
+
+	@Test
+	void aCellWithUndecodableBytesGivesNoVerdict() {
+		ColumnWorker worker = new ColumnWorker(1, CONFIRM, true);
+		byte[] bad = { 'a', (byte) 0xFF, 'b' };
+		worker.cell(0, bad, 0, bad.length, new CellDecoder(StandardCharsets.UTF_8), true);
+		assertThat(worker.verdict()).isZero();
+		byte[] good = "张伟".getBytes(StandardCharsets.UTF_8);
+		worker.cell(0, good, 0, good.length, new CellDecoder(StandardCharsets.UTF_8), true);
+		assertThat(worker.verdict()).isNotZero();
+	}
+
 	@Test
 	void samplesKeepTheFirstUpToEachListsSize() {
 		String[][] rows = new String[40][];

@@ -343,6 +343,28 @@ public final class SparkAdapter {
 		}
 
 		/**
+		 * What the detectors said about the last {@link #cell} of column {@code c}, to count another cell of the same
+		 * bytes in that column by {@link #remembered} ({@link ColumnWorker#verdict}); 0 when it may not be kept (bytes
+		 * that did not decode, or an identifier column, whose characters every row's person needs).
+		 */
+		public long verdict(int c) {
+			return (this.idSlot[c] < 0) ? this.columns.verdict() : 0;
+		}
+
+		/** What the last cell's value wants before it may be counted from its {@link #verdict}. */
+		public long verdictWants() {
+			return this.columns.verdictWants();
+		}
+
+		/**
+		 * Counts a non-empty cell of the current row from the {@link #verdict} of an earlier cell of the same bytes in
+		 * column {@code c}, without its bytes; false when it must be given by {@link #cell} (it could become a sample).
+		 */
+		public boolean remembered(int c, long verdict, long wants) {
+			return this.columns.remembered(c, verdict, wants);
+		}
+
+		/**
 		 * Ends the current row: counts its person by the first identifier column with a valid identifier.
 		 * @param line the row's line in the segment (for an undecodable-bytes problem)
 		 * @param charset the name of the charset cells were decoded from (for that problem's text)

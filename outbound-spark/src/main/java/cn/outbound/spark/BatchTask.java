@@ -66,6 +66,13 @@ final class BatchTask extends PartitionTask {
 	static final int FETCH_AHEAD = 256;
 
 	/**
+	 * Entries of a column chunk's dictionary whose verdict (what the scanner's worker said of the entry's bytes) is
+	 * kept: a cell of such an entry is counted from it without its bytes once its value can no longer become a sample.
+	 * 16 bytes each: 1 MB per column at most.
+	 */
+	static final int VERDICTS = 1 << 16;
+
+	/**
 	 * Where a scan's rows come from in its batches: per table column, the batch's column holding it as a string
 	 * ({@code direct}), or its slot in the computed cells; then the file metadata's four slots.
 	 */
@@ -307,6 +314,11 @@ final class BatchTask extends PartitionTask {
 		/** Whether the arena took all it may: entries not in it are decoded per cell. */
 		private boolean full;
 
+		/** Per id below {@link #VERDICTS}: the worker's verdict on the entry (0 while none) and what it wants. */
+		private long[] verdicts = new long[0];
+
+		private long[] verdictWants = new long[0];
+
 		/** Read from the entries fetched ahead (so that the fetch is not dropped as useless). */
 		private int touched;
 
@@ -332,6 +344,7 @@ final class BatchTask extends PartitionTask {
 						if (c != this.chunk) {
 							this.chunk = c;
 							Arrays.fill(this.where, 0L);
+							Arrays.fill(this.verdicts, 0L);
 							this.used = 0;
 							this.full = false;
 						}
@@ -356,6 +369,11 @@ final class BatchTask extends PartitionTask {
 			}
 			if (this.ids != null) {
 				int id = this.ids.getDictId(r);
+				// the entry's verdict, once its value can no longer be a sample: neither its bytes nor the memo read
+				if (id < this.verdicts.length && this.verdicts[id] != 0
+						&& worker.remembered(c, this.verdicts[id], this.verdictWants[id])) {
+					return;
+				}
 				long w = (id < this.where.length) ? this.where[id] : 0;
 				if (w == 0) {
 					w = decode(id);
@@ -363,6 +381,7 @@ final class BatchTask extends PartitionTask {
 						byte[] b = this.dictionary.decodeToBinary(id);
 						if (b.length > 0) {
 							worker.cell(c, b, 0, b.length, utf8);
+							keep(worker, c, id);
 						}
 						return;
 					}
@@ -371,6 +390,7 @@ final class BatchTask extends PartitionTask {
 				if (len > 0) {
 					int from = (int) (w >>> 32);
 					worker.cell(c, this.arena, from, from + len, utf8);
+					keep(worker, c, id);
 				}
 				return;
 			}
@@ -400,7 +420,25 @@ final class BatchTask extends PartitionTask {
 			}
 		}
 
-		/** Fetches the entries of rows {@code [from, to)} into the cache (decoding those not yet decoded). */
+		/** Keeps the worker's verdict on entry {@code id}, just given to it (ids from {@link #VERDICTS} on are not kept). */
+		private void keep(SparkAdapter.Worker worker, int c, int id) {
+			long v = worker.verdict(c);
+			if (v == 0 || id >= VERDICTS) {
+				return;
+			}
+			if (id >= this.verdicts.length) {
+				int n = Math.min(VERDICTS, Math.max(id + 1, Math.max(256, 2 * this.verdicts.length)));
+				this.verdicts = Arrays.copyOf(this.verdicts, n);
+				this.verdictWants = Arrays.copyOf(this.verdictWants, n);
+			}
+			this.verdicts[id] = v;
+			this.verdictWants[id] = worker.verdictWants();
+		}
+
+		/**
+		 * Fetches the entries of rows {@code [from, to)} into the cache (decoding those not yet decoded), but for
+		 * entries with a verdict.
+		 */
 		void fetch(int from, int to) {
 			if (this.ids == null) {
 				return;
@@ -409,6 +447,9 @@ final class BatchTask extends PartitionTask {
 			for (int r = from; r < to; r++) {
 				if (!this.vector.isNullAt(r)) {
 					int id = this.ids.getDictId(r);
+					if (id < this.verdicts.length && this.verdicts[id] != 0) {
+						continue;
+					}
 					long w = (id < this.where.length) ? this.where[id] : 0;
 					if (w == 0) {
 						w = decode(id);

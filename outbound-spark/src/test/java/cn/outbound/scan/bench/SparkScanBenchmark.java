@@ -23,9 +23,10 @@ import cn.outbound.spark.SparkScan;
  * The Spark scan against the single-machine scanner, in the same run, on the scanner's benchmark file
  * ({@link ScanBenchmark#generate}: 20 mixed columns, made once under {@code outbound-spark/target/bench}) as CSV and
  * as Parquet (converted with Spark): the scanner with every core, then the Spark job in {@code local[1]} and
- * {@code local[2]}. MB/s are of the CSV's bytes for both inputs (the same rows), wall clock, with the process's CPU
- * seconds and the load average before and after each pass. Each Spark session first scans 8 MiB of the same data
- * untimed (start-up, class loading, JIT). Not a test; see the README for the command.
+ * {@code local[2]}. MB/s are of the CSV's bytes for both inputs (the same rows: a measure of rows per second, the
+ * work the targets compare), wall clock, with the bytes read from disk per second beside them ("file MB/s", 5 times
+ * smaller for Parquet), the process's CPU seconds and the load average before and after each pass. The scanner and each Spark session first scan 8 MiB of
+ * the same data untimed (start-up, class loading, JIT). Not a test; see the README for the command.
  *
  * <p>
  * Arguments: the file's size in MiB (default 1024), and optionally which passes to run, of
@@ -55,10 +56,20 @@ public final class SparkScanBenchmark {
 		Path parquet = dir.resolve("bench-" + mib + "m.parquet");
 		System.out.printf(Locale.ROOT, "file: %,d bytes; %d cores; java %s%n", bytes, Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"));
-		System.out.println("| pass | rows | wall s | MB/s | CPU s | MB per CPU-s | load before → after | persons |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
+		System.out.println("| pass | rows | wall s | MB/s | file MB/s | CPU s | MB per CPU-s | load before → after | persons |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
+		Path small = dir.resolve("bench-8m.csv");
+		if (!Files.exists(small)) {
+			ScanBenchmark.generate(small, 8 << 20);
+		}
+		if (passes.contains("scanner-")) {
+			// the scanner warmed up on the same 8 MiB as each Spark session, untimed
+			try (TextSource source = new TextSource(small)) {
+				new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
+			}
+		}
 		if (passes.contains("scanner-csv")) {
-			pass("scanner (" + Runtime.getRuntime().availableProcessors() + " threads), CSV", bytes, () -> {
+			pass("scanner-csv", "scanner (" + Runtime.getRuntime().availableProcessors() + " threads), CSV", bytes, bytes, () -> {
 				try (TextSource source = new TextSource(csv)) {
 					return new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
 				}
@@ -75,8 +86,8 @@ public final class SparkScanBenchmark {
 					spark.stop();
 				}
 			}
-			pass("scanner (" + Runtime.getRuntime().availableProcessors() + " threads), Parquet (one file, "
-					+ String.format(Locale.ROOT, "%,d", Files.size(oneParquet)) + " bytes)", bytes, () -> {
+			pass("scanner-parquet", "scanner (" + Runtime.getRuntime().availableProcessors() + " threads), Parquet (one file, "
+					+ String.format(Locale.ROOT, "%,d", Files.size(oneParquet)) + " bytes)", bytes, Files.size(oneParquet), () -> {
 						try (ParquetSource source = new ParquetSource(oneParquet)) {
 							return new Scanner(ScanSettings.defaults(AS_OF)).scan(source);
 						}
@@ -96,10 +107,6 @@ public final class SparkScanBenchmark {
 				}
 				// a warm-up on 8 MiB of the same data, untimed: session start, class loading and JIT are a fixed cost
 				// of a Spark application, not a cost per MB (a cluster's job pays them once too)
-				Path small = dir.resolve("bench-8m.csv");
-				if (!Files.exists(small)) {
-					ScanBenchmark.generate(small, 8 << 20);
-				}
 				Path smallParquet = dir.resolve("bench-8m.parquet");
 				if (!Files.exists(smallParquet)) {
 					convert(spark, small, smallParquet);
@@ -107,12 +114,12 @@ public final class SparkScanBenchmark {
 				sparkScan(spark, SparkScan.Input.files(SparkScan.Format.CSV, small.toString()));
 				sparkScan(spark, SparkScan.Input.files(SparkScan.Format.PARQUET, smallParquet.toString()));
 				if (csvPass) {
-					pass("Spark " + master + ", CSV", bytes,
+					pass("csv" + n, "Spark " + master + ", CSV", bytes, bytes,
 							() -> sparkScan(spark, SparkScan.Input.files(SparkScan.Format.CSV, csv.toString())));
 				}
 				if (parquetPass) {
-					pass("Spark " + master + ", Parquet (" + String.format(Locale.ROOT, "%,d", size(parquet))
-							+ " bytes on disk)", bytes,
+					pass("parquet" + n, "Spark " + master + ", Parquet (" + String.format(Locale.ROOT, "%,d", size(parquet))
+							+ " bytes on disk)", bytes, size(parquet),
 							() -> sparkScan(spark, SparkScan.Input.files(SparkScan.Format.PARQUET, parquet.toString())));
 				}
 			}
@@ -134,7 +141,13 @@ public final class SparkScanBenchmark {
 		}
 	}
 
-	private static void pass(String name, long bytes, Work work) throws IOException {
+	/**
+	 * Runs one pass and prints its row of the table, then a line {@code result KEY MB/s MB-per-CPU-second} for
+	 * {@code run.sh}'s ratios.
+	 * @param bytes the CSV's bytes (the MB of every pass: the same rows)
+	 * @param fileBytes the bytes the pass read from disk (the CSV's, or the Parquet files')
+	 */
+	private static void pass(String key, String name, long bytes, long fileBytes, Work work) throws IOException {
 		double loadBefore = OS.getSystemLoadAverage();
 		long cpu0 = cpu();
 		long t0 = System.nanoTime();
@@ -142,8 +155,10 @@ public final class SparkScanBenchmark {
 		double wall = (System.nanoTime() - t0) / 1e9;
 		double cpu = (cpu() - cpu0) / 1e9;
 		double loadAfter = OS.getSystemLoadAverage();
-		System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | **%.0f** | %.1f | %.0f | %.2f → %.2f | %,d |%n", name, report.rows(),
-				wall, bytes / 1e6 / wall, cpu, bytes / 1e6 / cpu, loadBefore, loadAfter, report.persons().distinct());
+		System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | **%.0f** | %.0f | %.1f | %.0f | %.2f → %.2f | %,d |%n", name,
+				report.rows(), wall, bytes / 1e6 / wall, fileBytes / 1e6 / wall, cpu, bytes / 1e6 / cpu, loadBefore, loadAfter,
+				report.persons().distinct());
+		System.out.printf(Locale.ROOT, "result %s %.3f %.3f%n", key, bytes / 1e6 / wall, bytes / 1e6 / cpu);
 	}
 
 	private static long cpu() {
