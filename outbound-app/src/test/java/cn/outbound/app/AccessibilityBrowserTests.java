@@ -68,6 +68,13 @@ class AccessibilityBrowserTests extends BrowserTests {
 		PAGES.put("/admin/audit", List.of("/admin/audit"));
 		PAGES.put("/admin/packs", List.of("/admin/packs"));
 		PAGES.put("/admin/packs/check/{id}", List.of("POST /admin/packs/check (a preview)"));
+		PAGES.put("/admin/orgs", List.of("/admin/orgs"));
+		PAGES.put("/reports", List.of("/reports"));
+		// the zone's pages, seen by a REGULATOR ("R " below)
+		PAGES.put("/zone/statistics", List.of("R /zone/statistics"));
+		PAGES.put("/zone/reports", List.of("R /zone/reports"));
+		PAGES.put("/zone/reports/{id}", List.of("R /zone/reports/{report}"));
+		PAGES.put("/zone/editions", List.of("R /zone/editions"));
 	}
 
 	@Autowired
@@ -80,6 +87,8 @@ class AccessibilityBrowserTests extends BrowserTests {
 
 	private String filing;
 
+	private String report;
+
 	@BeforeAll
 	void storeWhatThePagesShow() {
 		this.assessment = json(post("/api/v1/assessments?title=a11y", Role.ANALYST, bankScenario())).get("id").asLong();
@@ -90,6 +99,9 @@ class AccessibilityBrowserTests extends BrowserTests {
 			.asLong();
 		this.filing = json(post("/api/v1/filings", Role.ANALYST, "{\"assessment\": " + this.assessment + "}")).get("id")
 			.asString();
+		this.report = json(post("/api/v1/reports", Role.ANALYST,
+				"{\"kind\": \"assessment\", \"id\": " + this.assessment + ", \"note\": \"a11y\"}")).get("id").asString();
+		token(Role.REGULATOR);
 		post("/api/v1/ledger/a11y-bank/events?date=2026-02-10&eventKey=a1&column=id_number&recipient=HK", Role.ANALYST,
 				cn.outbound.app.ledger.LedgerApiIntegrationTests.csv(0, 300), "Content-Type", "text/csv");
 	}
@@ -131,10 +143,24 @@ class AccessibilityBrowserTests extends BrowserTests {
 		signIn(Role.ADMIN, lang);
 		for (List<String> visits : PAGES.values()) {
 			for (String visit : visits) {
-				if (visit.startsWith("/login")) {
+				if (visit.startsWith("/login") || visit.startsWith("R ")) {
 					continue;
 				}
 				visit(visit, lang, problems);
+			}
+		}
+		// a regulator lands on the zone's pages, not on /assessments
+		this.driver.manage().deleteAllCookies();
+		this.driver.get(url("/login?lang=" + lang));
+		type(By.id("username"), "regulator");
+		type(By.id("password"), PASSWORD);
+		click(By.id("login-submit"));
+		wait(15).until(d -> d.getCurrentUrl().contains("/zone/"));
+		for (List<String> visits : PAGES.values()) {
+			for (String visit : visits) {
+				if (visit.startsWith("R ")) {
+					visit(visit.substring(2), lang, problems);
+				}
 			}
 		}
 		assertThat(problems).as("axe-core: serious or critical violations (%s)", lang).isEmpty();
@@ -191,7 +217,8 @@ class AccessibilityBrowserTests extends BrowserTests {
 			default -> {
 				String path = visit.replace("{id}", String.valueOf(this.assessment))
 					.replace("{national}", String.valueOf(this.national))
-					.replace("{filing}", this.filing);
+					.replace("{filing}", this.filing)
+					.replace("{report}", this.report);
 				check(path + (path.contains("?") ? "&" : "?") + "lang=" + lang, lang, problems);
 			}
 		}

@@ -98,12 +98,14 @@ class DecisionRecordBrowserTests extends BrowserTests {
 		open("/assessments/" + id);
 		type(By.id("review-comment"), "请核对客户数 / check the customer count");
 		click(By.id("review-return"));
-		waitFor(By.id("review-history"));
-		assertThat(text(By.id("review-status"))).contains(zh ? "已退回" : "Returned");
+		// the page reloads: wait for the new one (an element of the old one goes stale)
+		wait(15).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("review-status")).getText().contains(zh ? "已退回" : "Returned"));
 		assertThat(text(By.id("review-history"))).contains(REVIEWER).contains("请核对客户数");
 		type(By.id("review-comment"), "已核对 / checked");
 		click(By.id("review-approve"));
-		wait(15).until(d -> d.findElement(By.id("review-status")).getText().contains(zh ? "已批准" : "Approved"));
+		wait(15).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("review-status")).getText().contains(zh ? "已批准" : "Approved"));
 		assertThat(text(By.id("review-status"))).contains(REVIEWER).contains(zh ? "北京时间" : "Beijing time");
 		assertThat(this.driver.findElements(By.id("review-form"))).isEmpty();
 		screenshot("record-approved-" + lang + ".png");

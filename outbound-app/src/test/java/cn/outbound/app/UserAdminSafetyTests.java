@@ -43,11 +43,11 @@ class UserAdminSafetyTests extends ServerTests {
 		HttpResponse<String> ask = browserPost(admin, "/admin/users/victim/disable", "_csrf=" + enc(csrf(page)));
 		assertThat(ask.statusCode()).isEqualTo(200);
 		assertThat(ask.body()).contains("id=\"confirm\"").contains("停用用户 victim？").contains("name=\"confirm\" value=\"yes\"");
-		assertThat(browserGet(admin, "/admin/users").body()).containsPattern("<td>victim</td><td>[^<]*</td><td>启用");
+		assertThat(browserGet(admin, "/admin/users").body()).containsPattern("<td>victim</td><td>[^<]*</td><td>default</td><td>启用");
 		HttpResponse<String> done = browserPost(admin, "/admin/users/victim/disable",
 				"_csrf=" + enc(csrf(ask.body())) + "&confirm=yes");
 		assertThat(done.statusCode()).isEqualTo(302);
-		assertThat(browserGet(admin, "/admin/users").body()).containsPattern("<td>victim</td><td>[^<]*</td><td>停用");
+		assertThat(browserGet(admin, "/admin/users").body()).containsPattern("<td>victim</td><td>[^<]*</td><td>default</td><td>停用");
 		HttpResponse<String> revoke = browserPost(admin, "/admin/users/victim/revoke?lang=en",
 				"_csrf=" + enc(csrf(page)));
 		assertThat(revoke.body()).contains("Revoke every API token of user victim?");

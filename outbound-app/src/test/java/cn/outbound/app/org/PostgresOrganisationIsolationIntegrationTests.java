@@ -1,9 +1,6 @@
 package cn.outbound.app.org;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,13 +24,7 @@ class PostgresOrganisationIsolationIntegrationTests extends OrganisationIsolatio
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) throws SQLException {
-		String base = System.getProperty("outbound.test.postgres.url");
-		try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-			s.execute("drop schema if exists " + SCHEMA + " cascade");
-			s.execute("create schema " + SCHEMA);
-		}
-		registry.add("outbound.db.url", () -> base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-		registry.add("outbound.db.schema", () -> SCHEMA);
+		cn.outbound.app.PostgresSchemas.register(registry, SCHEMA);
 	}
 
 }

@@ -1,9 +1,6 @@
 package cn.outbound.app.zone;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,13 +22,7 @@ class PostgresEditionImpactIntegrationTests extends EditionImpactIntegrationTest
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		String base = System.getProperty("outbound.test.postgres.url");
-		try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-			s.execute("drop schema if exists " + SCHEMA + " cascade");
-			s.execute("create schema " + SCHEMA);
-		}
-		registry.add("outbound.db.url", () -> base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-		registry.add("outbound.db.schema", () -> SCHEMA);
+		cn.outbound.app.PostgresSchemas.register(registry, SCHEMA);
 	}
 
 }
