@@ -77,6 +77,10 @@ public final class Chromium {
 
 	/** Scrolls the element into view and clicks it. */
 	public static void click(ChromeDriver driver, By by) {
+		// a live check (htmx) still in flight may re-render the form under the click: let it land first
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return document.querySelector('.htmx-request') === null")));
 		WebElement e = driver.findElement(by);
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
 		e.click();
