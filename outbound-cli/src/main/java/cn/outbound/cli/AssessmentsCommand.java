@@ -21,16 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "assessments", mixinStandardHelpOptions = true,
 		description = { "Sign off stored assessments (database: $OUTBOUND_DB_URL or ./data/).", "复核（批准或退回）已保存的评估。" },
 		subcommands = { AssessmentsCommand.Approve.class, AssessmentsCommand.Return.class })
-final class AssessmentsCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		this.spec.commandLine().usage(this.spec.commandLine().getOut());
-		return Outbound.OK;
-	}
+final class AssessmentsCommand extends CommandGroup {
 
 	abstract static class Review implements Callable<Integer> {
 

@@ -20,16 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "orgs", mixinStandardHelpOptions = true,
 		description = { "Manage the organisations (database: $OUTBOUND_DB_URL or ./data/).", "管理组织（企业与自贸区管理机构）。" },
 		subcommands = { OrgsCommand.Add.class, OrgsCommand.ListOrgs.class })
-final class OrgsCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		this.spec.commandLine().usage(this.spec.commandLine().getOut());
-		return Outbound.OK;
-	}
+final class OrgsCommand extends CommandGroup {
 
 	abstract static class Sub implements Callable<Integer> {
 

@@ -30,16 +30,7 @@ import picocli.CommandLine.Spec;
 		description = { "Report an assessment or a filing to the zone, withdraw a report, list reports.",
 				"向自贸区报送评估或申报、撤回报送、列出报送。" },
 		subcommands = { ReportsCommand.Add.class, ReportsCommand.Withdraw.class, ReportsCommand.ListReports.class })
-final class ReportsCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		this.spec.commandLine().usage(this.spec.commandLine().getOut());
-		return Outbound.OK;
-	}
+final class ReportsCommand extends CommandGroup {
 
 	abstract static class Sub implements Callable<Integer> {
 

@@ -27,16 +27,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Token.class,
 				UsersCommand.Revoke.class, UsersCommand.Password.class, UsersCommand.SetRole.class,
 				UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.SetOrg.class })
-final class UsersCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		this.spec.commandLine().usage(this.spec.commandLine().getOut());
-		return Outbound.OK;
-	}
+final class UsersCommand extends CommandGroup {
 
 	abstract static class Sub implements Callable<Integer> {
 
