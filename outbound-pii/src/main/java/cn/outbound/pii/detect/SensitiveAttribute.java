@@ -127,22 +127,35 @@ public enum SensitiveAttribute {
 				i++;
 			}
 		}
-		for (String unit : UNITS) {
-			if (end - unit.length() > i && s.regionMatches(true, end - unit.length(), unit, 0, unit.length())) {
-				end -= unit.length();
-				while (end > i && s.charAt(end - 1) == ' ') {
-					end--;
-				}
-				break;
-			}
+		end = withoutSuffix(s, i, end, UNITS);
+		if (end == s.length()) {
+			end = withoutSuffix(s, i, end, CODES);
 		}
 		return isNumber(s, i, end);
 	}
 
-	private static final String[] UNITS = { "万元", "亿元", "元", "万", "CNY", "RMB", "USD", "EUR", "HKD" };
+	/** Currency codes, written before or after an amount. */
+	private static final String[] CODES = { "CNY", "RMB", "USD", "EUR", "HKD" };
+
+	/** Units of 元 written after an amount (a currency code may follow it too). */
+	private static final String[] UNITS = { "万元", "亿元", "元", "万" };
+
+	/** {@code end} before the first of {@code suffixes} that {@code s} ends with (and the spaces before it). */
+	private static int withoutSuffix(String s, int from, int end, String[] suffixes) {
+		for (String suffix : suffixes) {
+			if (end - suffix.length() > from && s.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length())) {
+				int e = end - suffix.length();
+				while (e > from && s.charAt(e - 1) == ' ') {
+					e--;
+				}
+				return e;
+			}
+		}
+		return end;
+	}
 
 	private static boolean isCode(String s, int i) {
-		for (String c : new String[] { "CNY", "RMB", "USD", "EUR", "HKD" }) {
+		for (String c : CODES) {
 			if (s.regionMatches(true, i, c, 0, 3)) {
 				return true;
 			}
