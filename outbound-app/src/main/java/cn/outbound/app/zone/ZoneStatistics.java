@@ -4,29 +4,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
-import cn.outbound.app.web.BeijingTime;
 import cn.outbound.rules.Mechanism;
 import cn.outbound.rules.pack.Item;
 import cn.outbound.rules.pack.RulePack;
+import cn.outbound.service.assessment.AssessmentTallies;
 import cn.outbound.service.org.Organisations;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The zone's statistics for a year (issue #13 item 3): every assessment of every organisation counted, in SQL (one
- * grouped query per breakdown, rows per cell and organisation, never a row per assessment), then suppressed by
- * {@link Suppression} so that no organisation's own figures can be read off. The year runs by Beijing time on the
- * assessment's creation.
+ * The zone's statistics for a year (issue #13 item 3): every assessment of every organisation counted, read from the
+ * tallies kept with each assessment ({@link AssessmentTallies}: rows per month, organisation and outcome, and per
+ * organisation and set of items, never a row per assessment), then suppressed by {@link Suppression} so that no
+ * organisation's own figures can be read off. The year runs by Beijing time on the assessment's creation.
  */
 @Component
 public class ZoneStatistics {
@@ -54,67 +54,50 @@ public class ZoneStatistics {
 
 	public Result of(int year, RulePack list) throws SQLException {
 		long start = System.nanoTime();
-		Timestamp from = start(year, 1);
-		Timestamp to = start(year + 1, 1);
 		try (Connection c = this.dataSource.getConnection()) {
 			int organisations = count(c, "select count(*) from organisation where kind = 'ENTERPRISE'");
+			AssessmentTallies.Year tallies = AssessmentTallies.read(c, year);
 			Suppression.Cell total = new Suppression.Cell();
 			Map<String, Suppression.Cell> byOutcome = Suppression.cells();
 			for (Mechanism m : Mechanism.values()) {
 				byOutcome.put(m.name(), new Suppression.Cell());
 			}
-			grouped(c, "select outcome, org_id, count(*) from assessment where created_at >= ? and created_at < ?"
-					+ " group by outcome, org_id", from, to, (key, org, n) -> {
-						byOutcome.computeIfAbsent(key, k -> new Suppression.Cell()).add(org, n);
-						total.add(org, n);
-					});
 			Map<String, Suppression.Cell> byMonth = Suppression.cells();
-			StringBuilder month = new StringBuilder("case");
 			for (int m = 1; m <= 12; m++) {
 				byMonth.put(String.valueOf(m), new Suppression.Cell());
-				if (m < 12) {
-					month.append(" when created_at < ? then ").append(m);
-				}
 			}
-			month.append(" else 12 end");
-			List<Object> monthParams = new ArrayList<>();
-			for (int m = 2; m <= 12; m++) {
-				monthParams.add(start(year, m));
+			for (AssessmentTallies.MonthRow row : tallies.months()) {
+				byOutcome.computeIfAbsent(row.outcome(), k -> new Suppression.Cell()).add(row.org(), row.assessments());
+				byMonth.get(String.valueOf(row.month())).add(row.org(), row.assessments());
+				total.add(row.org(), row.assessments());
 			}
-			monthParams.add(from);
-			monthParams.add(to);
-			grouped(c, "select m, org_id, count(*) from (select " + month + " as m, org_id from assessment"
-					+ " where created_at >= ? and created_at < ?) x group by m, org_id", monthParams,
-					(key, org, n) -> byMonth.get(key).add(org, n));
 			Map<String, Suppression.Cell> byItem = Suppression.cells();
 			Map<String, Suppression.Cell> byCategory = Suppression.cells();
-			StringBuilder categories = new StringBuilder();
+			Map<Integer, Integer> categoryOf = new HashMap<>();
 			for (Item item : list.items().values()) {
 				byItem.put(String.valueOf(item.number()), new Suppression.Cell());
-				categories.append(categories.isEmpty() ? "" : ", ")
-					.append('(').append(item.number()).append(", ").append(item.category()).append(')');
+				categoryOf.put(item.number(), item.category());
 			}
 			list.categories().forEach(k -> byCategory.put(String.valueOf(k.number()), new Suppression.Cell()));
-			grouped(c, "select i.item, a.org_id, count(*) from assessment a join assessment_item i on i.assessment_id = a.id"
-					+ " where a.created_at >= ? and a.created_at < ? and a.jurisdiction = ? group by i.item, a.org_id",
-					List.of(from, to, list.id()), (key, org, n) -> {
-						Suppression.Cell cell = byItem.get(key);
-						if (cell != null) {
-							cell.add(org, n);
-						}
-					});
-			if (!categories.isEmpty()) {
+			for (AssessmentTallies.ItemsRow row : tallies.items()) {
+				if (!row.jurisdiction().equals(list.id())) {
+					continue;
+				}
 				// an assessment counts once in a category, however many of its items it names
-				grouped(c, "select k.category, a.org_id, count(distinct a.id) from assessment a"
-						+ " join assessment_item i on i.assessment_id = a.id"
-						+ " join (values " + categories + ") k (item, category) on k.item = i.item"
-						+ " where a.created_at >= ? and a.created_at < ? and a.jurisdiction = ?"
-						+ " group by k.category, a.org_id", List.of(from, to, list.id()), (key, org, n) -> {
-							Suppression.Cell cell = byCategory.get(key);
-							if (cell != null) {
-								cell.add(org, n);
-							}
-						});
+				Set<Integer> categories = new HashSet<>();
+				for (int item : row.items()) {
+					Suppression.Cell cell = byItem.get(String.valueOf(item));
+					if (cell != null) {
+						cell.add(row.org(), row.assessments());
+						categories.add(categoryOf.get(item));
+					}
+				}
+				for (int category : categories) {
+					Suppression.Cell cell = byCategory.get(String.valueOf(category));
+					if (cell != null) {
+						cell.add(row.org(), row.assessments());
+					}
+				}
 			}
 			Map<String, Suppression.Cell> persons = persons(c, year);
 			return new Result(year, list.id(), organisations, total.organisations().size(), Suppression.total(total),
@@ -177,40 +160,11 @@ public class ZoneStatistics {
 		return state.equals("42P01") || state.equals("42S02") || state.equals("42102") || state.equals("42S04");
 	}
 
-	@FunctionalInterface
-	private interface Row {
-
-		void add(String key, String organisation, long n);
-
-	}
-
-	private static void grouped(Connection c, String sql, Timestamp from, Timestamp to, Row row) throws SQLException {
-		grouped(c, sql, List.of(from, to), row);
-	}
-
-	private static void grouped(Connection c, String sql, List<Object> params, Row row) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			for (int i = 0; i < params.size(); i++) {
-				ps.setObject(i + 1, params.get(i));
-			}
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					row.add(rs.getString(1), rs.getString(2), rs.getLong(3));
-				}
-			}
-		}
-	}
-
 	private static int count(Connection c, String sql) throws SQLException {
 		try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
 			rs.next();
 			return rs.getInt(1);
 		}
-	}
-
-	static Timestamp start(int year, int month) {
-		Instant at = LocalDate.of(year, month, 1).atStartOfDay(BeijingTime.ZONE).toInstant();
-		return Timestamp.from(at);
 	}
 
 }

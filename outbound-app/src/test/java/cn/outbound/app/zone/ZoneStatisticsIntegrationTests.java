@@ -1,11 +1,15 @@
 package cn.outbound.app.zone;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -45,18 +49,26 @@ class ZoneStatisticsIntegrationTests extends ServerTests {
 
 	static final int YEAR = LocalDate.now(cn.outbound.app.web.BeijingTime.ZONE).getYear();
 
-	/** Stores a decided assessment and gives it to an organisation. */
+	/** An analyst's token in each organisation, per server (a PostgreSQL-backed context runs beside the H2 one). */
+	static final Map<String, String> ANALYSTS = new ConcurrentHashMap<>();
+
+	/** Stores a decided assessment as an analyst of the organisation would, through the API. */
 	long assess(String org, String scenario) throws SQLException {
-		HttpResponse<String> r = post("/api/v1/assessments", Role.ANALYST, scenario);
+		String token = ANALYSTS.computeIfAbsent(this.port + "/" + org, k -> {
+			try {
+				return this.users.add("analyst-" + org, Role.ANALYST, PASSWORD, org, "tests", null).token();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url("/api/v1/assessments")))
+			.POST(HttpRequest.BodyPublishers.ofString(scenario, StandardCharsets.UTF_8))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.build());
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-		long id = json(r).get("id").asLong();
-		try (Connection c = this.dataSource.getConnection();
-				PreparedStatement ps = c.prepareStatement("update assessment set org_id = ? where id = ?")) {
-			ps.setString(1, org);
-			ps.setLong(2, id);
-			ps.executeUpdate();
-		}
-		return id;
+		return json(r).get("id").asLong();
 	}
 
 	/** A processor's tally of the year (the ledger's derived cache), as the ledger of {@code org} holds it. */
@@ -122,6 +134,9 @@ class ZoneStatisticsIntegrationTests extends ServerTests {
 		assertThat(s.get("byItem").get("20").asInt()).isEqualTo(4);
 		assertThat(s.get("byItem").get("46").asInt()).isEqualTo(5);
 		assertThat(s.get("personsExported").get("individuals").asLong()).isEqualTo(3500);
+		// item 20 is of category 4 (banking), item 46 of category 13
+		assertThat(s.get("byCategory").get("4").asInt()).isEqualTo(4);
+		assertThat(s.get("byCategory").get("13").asInt()).isEqualTo(5);
 		// the 600,000 one decides otherwise, only in ent-c: suppressed; the security assessments (three
 		// organisations) would give it away as total − shown, so they are suppressed as well
 		JsonNode outcomes = s.get("byOutcome");
@@ -166,6 +181,23 @@ class ZoneStatisticsIntegrationTests extends ServerTests {
 		}
 		assertThat(browserGet(signIn(Role.ADMIN), "/zone/statistics").statusCode()).isEqualTo(403);
 		assertThat(new String(csv.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).doesNotContain("ent-");
+	}
+
+	/** An assessment naming two items of one category (20 and 21, banking) counts once in the category. */
+	@Test
+	@Order(4)
+	void anAssessmentCountsOnceInACategory() throws SQLException {
+		String twoBankItems = bank(1_200_000).replace("\"data\": [{", "\"data\": [{\"item\": 21, \"description\":"
+				+ " \"deposits\", \"facts\": {\"affectedCustomers\": 1200000}}, {");
+		assertThat(twoBankItems).contains("\"item\": 21");
+		for (String org : new String[] { "ent-a", "ent-b", "ent-c" }) {
+			assess(org, twoBankItems);
+		}
+		JsonNode s = stats();
+		assertThat(s.get("assessments").asInt()).isEqualTo(8);
+		assertThat(s.get("byItem").get("20").asInt()).isEqualTo(7);
+		assertThat(s.get("byItem").get("21").asInt()).isEqualTo(3);
+		assertThat(s.get("byCategory").get("4").asInt()).isEqualTo(7);
 	}
 
 }

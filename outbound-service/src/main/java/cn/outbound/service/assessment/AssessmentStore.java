@@ -51,7 +51,7 @@ public final class AssessmentStore {
 					a.jurisdiction(), Date.valueOf(a.exportDate()), a.outcome(), joinItems(a.items()), a.packId(),
 					a.packEdition(), a.packHash(), a.scenario(), a.decision(), orgId };
 			long id = this.writes.insert(INSERT, params, (c, audit, newId) -> {
-				insertItems(c, newId, a.items());
+				tally(audit, a, orgId);
 				audit.append(a.createdBy(), "ASSESSMENT_CREATED", "assessment:" + newId, remote, details(a));
 			});
 			return new Saved(id, false, true);
@@ -95,7 +95,7 @@ public final class AssessmentStore {
 					id = keys.getLong(1);
 				}
 			}
-			insertItems(c, id, a.items());
+			tally(audit, a, orgId);
 			if (idempotencyKey != null) {
 				try (PreparedStatement ps = c.prepareStatement("insert into idempotency_key (username, idem_key,"
 						+ " request_hash, assessment_id, created_at) values (?, ?, ?, ?, ?)")) {
@@ -112,19 +112,9 @@ public final class AssessmentStore {
 		});
 	}
 
-	/** The list items of a new assessment, one row each (zone statistics count them in SQL, issue #13). */
-	private static void insertItems(Connection c, long id, List<Integer> items) throws SQLException {
-		if (items.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement ps = c.prepareStatement("insert into assessment_item (assessment_id, item) values (?, ?)")) {
-			for (int item : items) {
-				ps.setLong(1, id);
-				ps.setInt(2, item);
-				ps.addBatch();
-			}
-			ps.executeBatch();
-		}
+	/** The new assessment counted in the zone's tallies (issue #13), in its transaction. */
+	private static void tally(Writes.Audit transaction, Assessment a, String orgId) {
+		AssessmentTallies.add(transaction, a.createdAt(), orgId, a.outcome(), a.jurisdiction(), a.items());
 	}
 
 	private static String details(Assessment a) {

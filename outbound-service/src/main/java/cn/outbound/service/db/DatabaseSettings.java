@@ -165,6 +165,7 @@ public record DatabaseSettings(String url, String schema, String user, String pa
 		var config = Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/outbound-app")
+			.javaMigrations(new AssessmentTallyBackfill(), new DecisionCompression())
 			.table(HISTORY_TABLE)
 			.baselineOnMigrate(true)
 			.baselineVersion("0")

@@ -3,16 +3,21 @@ package cn.outbound.service.assessment;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.outbound.service.audit.Actor;
 import cn.outbound.service.audit.AuditLog;
 import cn.outbound.service.audit.Writes;
 import cn.outbound.service.db.DatabaseSettings;
+import cn.outbound.service.org.Organisations;
 import cn.outbound.service.user.Role;
 import cn.outbound.service.user.Users;
 import com.zaxxer.hikari.HikariDataSource;
@@ -277,6 +282,79 @@ abstract class PersistenceContract {
 		assertThatThrownBy(() -> this.audit.verify("abc")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("64 hexadecimal digits");
 		assertThatThrownBy(() -> this.audit.verify("g".repeat(64))).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/**
+	 * The zone's tallies (issue #13) count every assessment once, by Beijing year and month, whatever the order of
+	 * its items, saved alone, with an idempotency key (a replay counts nothing) or grouped in one commit; and a
+	 * rebuild from the assessments gives the same tallies. Seeded: the creation times straddle the years' and months'
+	 * edges in Beijing time, where UTC is still in the month before.
+	 */
+	@Test
+	void talliesCountEachAssessmentOnceByBeijingMonth() throws Exception {
+		Organisations orgs = new Organisations(this.dataSource, this.writes);
+		// organisations of its own: the other tests count what the default one holds
+		String[] org = { "tally-a", "tally-b", "tally-c" };
+		for (String o : org) {
+			orgs.add(o, "Tally " + o, new Actor("tests", null));
+		}
+		String[] outcome = { "EXEMPT", "SECURITY_ASSESSMENT", "STANDARD_CONTRACT_OR_CERTIFICATION", "SEPARATE_REGIME" };
+		List<List<Integer>> items = List.of(List.of(), List.of(20), List.of(46, 20), List.of(20, 46), List.of(3, 46, 1));
+		// the edges: 2026-01-01 00:00 Beijing is 2025-12-31 16:00 UTC
+		Instant edge = Instant.parse("2025-12-31T16:00:00Z");
+		Random random = new Random(20261205L);
+		List<Assessment> made = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			Instant at = switch (i % 4) {
+				case 0 -> edge.minusMillis(1 + random.nextInt(3));
+				case 1 -> edge.plusMillis(random.nextInt(3));
+				case 2 -> Instant.parse("2026-02-28T16:00:00Z").plusSeconds(random.nextInt(7200) - 3600);
+				default -> edge.plusSeconds(random.nextLong(366L * 86_400));
+			};
+			Assessment a = assessment("tally-user", outcome[random.nextInt(outcome.length)], "p-" + i);
+			made.add(new Assessment(0, at, a.createdBy(), a.title(), a.processorId(), a.processorName(),
+					(random.nextInt(5) == 0) ? "cn-national" : a.jurisdiction(), a.exportDate(), a.outcome(),
+					items.get(random.nextInt(items.size())), a.packId(), a.packEdition(), a.packHash(), a.scenario(),
+					a.decision()));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < made.size(); i++) {
+				Assessment a = made.get(i);
+				String o = org[i % org.length];
+				String key = (i % 10 == 0) ? "tally-key-" + i : null;
+				futures.add(pool.submit(() -> {
+					this.store.save(a, o, key, "h", null);
+					if (key != null) {
+						assertThat(this.store.save(a, o, key, "h", null).replay()).isTrue();
+					}
+					return null;
+				}));
+			}
+			for (Future<?> f : futures) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		try (Connection c = this.dataSource.getConnection()) {
+			Map<String, Long> expected = TallyOracle.expected(c);
+			assertThat(expected).containsKey("2025/12/tally-a/" + made.get(4).outcome() + "/" + made.get(4).jurisdiction());
+			assertThat(TallyOracle.actual(c)).isEqualTo(expected);
+			AssessmentTallies.rebuild(c);
+			assertThat(TallyOracle.actual(c)).isEqualTo(expected);
+			// read back per year as the statistics do: every assessment of 2026 once
+			long of2026 = AssessmentTallies.read(c, 2026).months().stream().mapToLong(r -> r.assessments()).sum();
+			assertThat(AssessmentTallies.read(c, 2026).items().stream().mapToLong(r -> r.assessments()).sum())
+				.isEqualTo(of2026);
+			assertThat(of2026).isEqualTo(expected.entrySet()
+				.stream()
+				.filter(e -> e.getKey().startsWith("2026/") && e.getKey().split("/").length == 5)
+				.mapToLong(Map.Entry::getValue)
+				.sum());
+		}
 	}
 
 }
