@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 10, PostgreSQL only: the stored scenarios and decisions (a decision with its obligations' deadlines is
@@ -16,26 +14,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * took a third of a millisecond of the database's CPU per assessment stored, LZ4 a tenth, for the same size. Rows
  * stored before keep their compression; H2 and a PostgreSQL without LZ4 are left as they are.
  */
-final class DecisionCompression implements JavaMigration {
+final class DecisionCompression extends JavaStep {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("10");
-	}
-
-	@Override
-	public String getDescription() {
-		return "decision compression";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 10;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	DecisionCompression() {
+		super(10, "decision compression");
 	}
 
 	@Override
