@@ -60,6 +60,16 @@ public final class DatabaseErrors {
 		return false;
 	}
 
+	/** Flyway refused to migrate: the applied migrations differ from this version's (checksum, or missing here). */
+	static boolean isMigrationMismatch(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof org.flywaydb.core.api.exception.FlywayValidateException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * One line without SQL: the kind of failure and the SQLSTATE of the first SQL exception in the causes, e.g.
 	 * {@code "a table or column is missing, or the SQL was not understood (SQLSTATE 42S02)"}. A failure to connect or
@@ -73,6 +83,10 @@ public final class DatabaseErrors {
 			}
 		}
 		if (sql == null) {
+			if (isMigrationMismatch(ex)) {
+				return "the database's schema history does not match this version's migrations (it was migrated by"
+						+ " another version of Outbound, or a migration was changed); nothing was changed";
+			}
 			return isUnavailable(ex) ? "the database cannot be reached" : "the database failed";
 		}
 		String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";

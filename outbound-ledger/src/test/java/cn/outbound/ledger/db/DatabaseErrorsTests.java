@@ -57,4 +57,29 @@ class DatabaseErrorsTests {
 		assertThat(DatabaseErrors.isUnavailable(new RuntimeException(ex))).isTrue();
 	}
 
+	@Test
+	void aMigrationThatDiffersFromTheAppliedOneIsToldAsSuch() throws Exception {
+		try (Database db = Database.open("jdbc:h2:mem:errors-checksum", null, null)) {
+			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("migrations");
+			java.nio.file.Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
+			org.flywaydb.core.Flyway.configure()
+				.dataSource(db.dataSource())
+				.schemas("errs")
+				.locations("filesystem:" + dir)
+				.load()
+				.migrate();
+			java.nio.file.Files.writeString(dir.resolve("V1__t.sql"), "create table t (id bigint);");
+			RuntimeException ex = catchThrowableOfType(RuntimeException.class, () -> org.flywaydb.core.Flyway.configure()
+				.dataSource(db.dataSource())
+				.schemas("errs")
+				.locations("filesystem:" + dir)
+				.load()
+				.migrate());
+			assertThat(DatabaseErrors.describe(new IllegalStateException("cannot prepare", ex)))
+				.contains("schema history does not match this version's migrations")
+				.contains("nothing was changed");
+			assertThat(DatabaseErrors.describe(new IllegalStateException("other"))).isEqualTo("the database failed");
+		}
+	}
+
 }
