@@ -195,7 +195,10 @@ class FilingApiIntegrationTests extends ServerTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"ledger-notices\"").contains("data-code=\"art-38-exceeded\"")
 			.contains("超出 1 人");
-		assertThat(browserGet(viewer, "/filings/" + id).body()).contains("id=\"filing-extension\"").contains("100.0 %");
+		String filingPage = browserGet(viewer, "/filings/" + id).body();
+		assertThat(filingPage).contains("id=\"filing-extension\"").contains("100.0 %");
+		// the approved scale as the CLI says it (FilingLifeText), in the page's language
+		assertThat(filingPage).contains("<td id=\"filing-scale\">一般个人信息 1 人，敏感个人信息 - 人；境外接收方：Acme GmbH</td>");
 		HttpResponse<String> feed = browserGet(viewer, "/deadlines.ics");
 		assertThat(feed.statusCode()).isEqualTo(200);
 		assertThat(feed.body()).contains("UID:filing-" + id + "-sa-validity@outbound");

@@ -26,8 +26,7 @@ public final class FilingLifeText {
 			sb.append(FilingText.in(lang, "life.text.number", "number", f.number())).append('\n');
 		}
 		if (f.scale() != null) {
-			sb.append(FilingText.in(lang, "life.text.scale", "individuals", orDash(f.scale().individuals()), "sensitive",
-					orDash(f.scale().sensitiveIndividuals()), "recipients", f.scale().recipients())).append('\n');
+			sb.append(FilingText.in(lang, "life.text.scale", "scale", scale(f.scale(), lang))).append('\n');
 		}
 		if (validUntil != null) {
 			sb.append(FilingText.in(lang, "life.text.valid-until", "date", validUntil)).append('\n');
@@ -55,6 +54,15 @@ public final class FilingLifeText {
 			return FilingText.in(lang, "life.text.none-open") + "\n";
 		}
 		return deadlines(open, today, lang, true);
+	}
+
+	/**
+	 * The approved scale ("1,200,000 persons (non-sensitive), 0 persons (sensitive); recipients: A, B"): the CLI's
+	 * text and the filing's page say it alike.
+	 */
+	public static String scale(ApprovedScale scale, String lang) {
+		return FilingText.in(lang, "life.text.scale-value", "individuals", count(scale.individuals()), "sensitive",
+				count(scale.sensitiveIndividuals()), "recipients", scale.recipients().isEmpty() ? "-" : scale.recipients());
 	}
 
 	/** How long is left before an open deadline, or how long it is overdue ("3 days left", "OVERDUE by 1 day"). */
@@ -89,8 +97,9 @@ public final class FilingLifeText {
 		return sb.toString();
 	}
 
-	private static Object orDash(Long n) {
-		return (n == null) ? "-" : n;
+	/** A count with its thousands grouped ("1,200,000"; 1 stays "1", so the noun's number holds), or "-". */
+	private static Object count(Long n) {
+		return (n == null) ? "-" : String.format(java.util.Locale.ROOT, "%,d", n);
 	}
 
 }
