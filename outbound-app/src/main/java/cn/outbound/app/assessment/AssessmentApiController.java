@@ -48,7 +48,7 @@ class AssessmentApiController {
 	}
 
 	@PostMapping("/api/v1/assessments")
-	ResponseEntity<String> create(HttpServletRequest request, Authentication user,
+	ResponseEntity<byte[]> create(HttpServletRequest request, Authentication user,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestParam(required = false) String title) throws SQLException {
 		Bodies.requireJson(request);
@@ -63,14 +63,22 @@ class AssessmentApiController {
 				request.getRemoteAddr());
 		var builder = created.replay() ? ResponseEntity.ok().header("Idempotent-Replayed", "true")
 				: ResponseEntity.created(URI.create("/api/v1/assessments/" + created.assessment().id()));
-		return builder.contentType(Problems.JSON).body(Assessments.fullJson(created.assessment()));
+		return builder.contentType(Problems.JSON).body(utf8(Assessments.fullJson(created.assessment())));
 	}
 
 	@GetMapping("/api/v1/assessments/{id}")
-	ResponseEntity<String> one(@PathVariable long id, Authentication user) throws SQLException {
+	ResponseEntity<byte[]> one(@PathVariable long id, Authentication user) throws SQLException {
 		Assessment a = this.assessments.find(this.scopes.of(user), id)
 			.orElseThrow(() -> ApiProblem.notFound("No assessment " + id + "."));
-		return ResponseEntity.ok().contentType(Problems.JSON).body(Assessments.fullJson(a));
+		return ResponseEntity.ok().contentType(Problems.JSON).body(utf8(Assessments.fullJson(a)));
+	}
+
+	/**
+	 * A whole assessment as bytes, encoded once: a {@code String} body is encoded twice by Spring (once for its
+	 * length), which for a decision of 35 KB was a tenth of the server's time per assessment.
+	 */
+	private static byte[] utf8(String json) {
+		return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@GetMapping("/api/v1/assessments")
