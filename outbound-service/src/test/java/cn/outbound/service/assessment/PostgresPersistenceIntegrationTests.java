@@ -1,11 +1,10 @@
 package cn.outbound.service.assessment;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.Assumptions;
+import cn.outbound.testing.PostgresSchemas;
 
 /**
  * The persistence contract on PostgreSQL, in a schema of its own that is dropped and made anew, so it never meets
@@ -16,14 +15,9 @@ class PostgresPersistenceIntegrationTests extends PersistenceContract {
 
 	static final String SCHEMA = "outbound_app_test";
 
-	static String configured() {
-		String url = System.getProperty("outbound.test.postgres.url");
-		return (url == null || url.isBlank()) ? null : url;
-	}
-
 	@Override
 	String url() {
-		return configured();
+		return PostgresSchemas.configured();
 	}
 
 	@Override
@@ -33,11 +27,7 @@ class PostgresPersistenceIntegrationTests extends PersistenceContract {
 
 	@Override
 	void prepare() throws SQLException {
-		Assumptions.assumeTrue(configured() != null,
-				"outbound.test.postgres.url is not set (CI sets OUTBOUND_TEST_POSTGRES_URL)");
-		try (Connection c = DriverManager.getConnection(configured()); Statement s = c.createStatement()) {
-			s.execute("drop schema if exists " + SCHEMA + " cascade");
-		}
+		PostgresSchemas.dropped(SCHEMA);
 	}
 
 	/** Migration 10: a large decision is stored compressed with LZ4 (the server of CI is built with it). */

@@ -1,11 +1,8 @@
 package cn.outbound.service.filing;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
-import org.junit.jupiter.api.Assumptions;
+import cn.outbound.testing.PostgresSchemas;
 
 /**
  * The filing contract on PostgreSQL, in a schema of its own made anew. Runs when {@code outbound.test.postgres.url}
@@ -15,14 +12,9 @@ class FilingsPostgresIntegrationTests extends FilingsContract {
 
 	static final String SCHEMA = "outbound_filing_test";
 
-	static String configured() {
-		String url = System.getProperty("outbound.test.postgres.url");
-		return (url == null || url.isBlank()) ? null : url;
-	}
-
 	@Override
 	String url() {
-		return configured();
+		return PostgresSchemas.configured();
 	}
 
 	@Override
@@ -32,11 +24,7 @@ class FilingsPostgresIntegrationTests extends FilingsContract {
 
 	@Override
 	void prepare() throws SQLException {
-		Assumptions.assumeTrue(configured() != null,
-				"outbound.test.postgres.url is not set (CI sets OUTBOUND_TEST_POSTGRES_URL)");
-		try (Connection c = DriverManager.getConnection(configured()); Statement s = c.createStatement()) {
-			s.execute("drop schema if exists " + SCHEMA + " cascade");
-		}
+		PostgresSchemas.dropped(SCHEMA);
 	}
 
 }
