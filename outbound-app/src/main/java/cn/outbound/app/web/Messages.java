@@ -29,6 +29,31 @@ public record Messages(MessageSource source, Locale locale) {
 		return "zh".equals(lang());
 	}
 
+	/**
+	 * What a user typed (a processor's or an organisation's name, a title, a column's header), escaped as any text,
+	 * and on an English page marked {@code lang="zh"} when it holds Chinese characters, so that a screen reader reads
+	 * it in Chinese and the browser picks a Chinese font (WCAG 3.1.2). For an element's body, never an attribute.
+	 */
+	public gg.jte.Content user(String text) {
+		return out -> {
+			if (text == null) {
+				return;
+			}
+			boolean mark = !zh() && hasHan(text);
+			if (mark) {
+				out.writeContent("<span lang=\"zh\">");
+			}
+			out.writeUserContent(text);
+			if (mark) {
+				out.writeContent("</span>");
+			}
+		};
+	}
+
+	static boolean hasHan(String text) {
+		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+	}
+
 	public String number(Object n) {
 		if (n == null) {
 			return "";

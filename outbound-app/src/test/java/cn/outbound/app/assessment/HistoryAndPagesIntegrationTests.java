@@ -73,6 +73,29 @@ class HistoryAndPagesIntegrationTests extends ServerTests {
 		assertThat(get("/assessments/compare?left=" + a + "&right=" + b, null).statusCode()).isIn(302, 401);
 	}
 
+	/** What a user typed in Chinese is marked lang="zh" on an English page only, and stays escaped. */
+	@Test
+	void userTypedChineseIsMarkedOnEnglishPages() {
+		String scenario = bankScenario().replace("示例银行（天津）股份有限公司", "示例银行<b>天津</b>")
+			.replace("bank-tj", "lang-bank");
+		long a = json(post("/api/v1/assessments?title=%E8%B4%B7%E6%AC%BE%E6%95%B0%E6%8D%AE", Role.ANALYST, scenario))
+			.get("id").asLong();
+		HttpClient client = signIn(Role.VIEWER);
+		String en = browserGet(client, "/assessments/" + a + "?lang=en").body();
+		assertThat(en).contains("<span lang=\"zh\">示例银行&lt;b&gt;天津&lt;/b&gt;</span>")
+			.contains("· <span lang=\"zh\">贷款数据</span></h1>")
+			.doesNotContain("<b>天津</b>");
+		String zh = browserGet(client, "/assessments/" + a + "?lang=zh").body();
+		assertThat(zh).contains("示例银行&lt;b&gt;天津&lt;/b&gt;").doesNotContain("<span lang=\"zh\">示例银行");
+		String history = browserGet(client, "/assessments?lang=en&processor=lang-bank").body();
+		assertThat(history).contains("<strong><span lang=\"zh\">贷款数据</span></strong>");
+		// Latin text is not marked
+		long b = json(post("/api/v1/assessments?title=loans", Role.ANALYST, scenario.replace("示例银行<b>天津</b>", "Example Bank")))
+			.get("id").asLong();
+		assertThat(browserGet(client, "/assessments/" + b + "?lang=en").body()).contains("<td>Example Bank")
+			.contains("· loans</h1>");
+	}
+
 	private static List<List<String>> parse(String csv) {
 		List<List<String>> rows = new ArrayList<>();
 		List<String> row = new ArrayList<>();
