@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import cn.outbound.service.assessment.TallyOracle;
+import cn.outbound.testing.PostgresSchemas;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -23,18 +24,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AssessmentTallyBackfillTests {
 
 	@Test
-	void assessmentsStoredBeforeTheTalliesAreCounted() throws Exception {
-		DatabaseSettings settings = DatabaseSettings
-			.of("jdbc:h2:mem:tally-backfill;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+	void onH2() throws Exception {
+		assessmentsStoredBeforeTheTalliesAreCounted(DatabaseSettings
+			.of("jdbc:h2:mem:tally-backfill;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
+				null);
+	}
+
+	/** On PostgreSQL (when configured), in a schema of its own made anew. */
+	@Test
+	void onPostgres() throws Exception {
+		String schema = "outbound_tally_backfill_test";
+		String url = PostgresSchemas.dropped(schema);
+		assessmentsStoredBeforeTheTalliesAreCounted(DatabaseSettings.of(url).withSchema(schema), schema);
+	}
+
+	private static void assessmentsStoredBeforeTheTalliesAreCounted(DatabaseSettings settings, String schema)
+			throws Exception {
 		try (HikariDataSource ds = settings.open(2)) {
-			Flyway.configure()
+			var release7 = Flyway.configure()
 				.dataSource(ds)
 				.locations("classpath:db/outbound-app")
 				.table(DatabaseSettings.HISTORY_TABLE)
 				.target("7")
-				.loggers("slf4j")
-				.load()
-				.migrate();
+				.loggers("slf4j");
+			if (schema != null) {
+				release7.schemas(schema).defaultSchema(schema).createSchemas(true);
+			}
+			release7.load().migrate();
 			Random random = new Random(9);
 			String[] items = { "", "20", "46,20", "20,46", "1,3" };
 			try (Connection c = ds.getConnection()) {
