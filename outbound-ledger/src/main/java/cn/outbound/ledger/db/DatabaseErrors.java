@@ -20,8 +20,13 @@ public final class DatabaseErrors {
 	 * Flyway or of Spring's data access (their messages hold the SQL).
 	 */
 	public static boolean isDatabaseError(Throwable ex) {
+		return anyCause(ex, DatabaseErrors::isOwnDatabaseError);
+	}
+
+	/** Whether {@code ex} or one of its causes passes {@code test}. */
+	private static boolean anyCause(Throwable ex, java.util.function.Predicate<Throwable> test) {
 		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (isOwnDatabaseError(t)) {
+			if (test.test(t)) {
 				return true;
 			}
 		}
@@ -48,26 +53,15 @@ public final class DatabaseErrors {
 	 * server shutting down): worth a 503 and a retry, not a 500.
 	 */
 	public static boolean isUnavailable(Throwable ex) {
-		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-				return true;
-			}
-			if (t instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-				return true;
-			}
-		}
-		return false;
+		return anyCause(ex, t -> t instanceof SQLTransientConnectionException
+				|| t instanceof SQLNonTransientConnectionException
+				|| (t instanceof SQLException sql && sql.getSQLState() != null
+						&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))));
 	}
 
 	/** Flyway refused to migrate: the applied migrations differ from this version's (checksum, or missing here). */
 	static boolean isMigrationMismatch(Throwable ex) {
-		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof org.flywaydb.core.api.exception.FlywayValidateException) {
-				return true;
-			}
-		}
-		return false;
+		return anyCause(ex, t -> t instanceof org.flywaydb.core.api.exception.FlywayValidateException);
 	}
 
 	/**
