@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import cn.outbound.ledger.LedgerSettings;
 import cn.outbound.service.audit.Writes;
 
 /**
@@ -26,15 +26,12 @@ import cn.outbound.service.audit.Writes;
  * assessment however many of its items it names.</li>
  * </ul>
  * The statistics then read a few thousand tally rows instead of grouping a year of assessments. Years and months run
- * by Beijing time on the assessment's creation. Assessments are never changed or removed, so a tally only grows; the
- * writes are serial (every change holds the audit chain's head, {@link cn.outbound.service.audit.Writes}), so the
- * merge of a tally row has no race. {@link #rebuild} counts them anew from the assessments (the migration that
- * introduced the tallies, and bulk loads).
+ * by Beijing time on the assessment's creation, the counting year's zone ({@link LedgerSettings#ZONE}). Assessments
+ * are never changed or removed, so a tally only grows; the writes are serial (every change holds the audit chain's
+ * head, {@link cn.outbound.service.audit.Writes}), so the merge of a tally row has no race. {@link #rebuild} counts
+ * them anew from the assessments (the migration that introduced the tallies, and bulk loads).
  */
 public final class AssessmentTallies {
-
-	/** Beijing time: the zone's years and months. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final String MERGE_MONTH = "merge into assessment_tally t using (values (cast(? as int),"
 			+ " cast(? as int), cast(? as varchar(40)), cast(? as varchar(50)), cast(? as varchar(50)), cast(? as bigint)))"
@@ -73,7 +70,7 @@ public final class AssessmentTallies {
 	 */
 	public static void add(Writes.Audit transaction, Instant createdAt, String orgId, String outcome,
 			String jurisdiction, List<Integer> items) {
-		ZonedDateTime at = createdAt.atZone(ZONE);
+		ZonedDateTime at = createdAt.atZone(LedgerSettings.ZONE);
 		transaction.atEnd(MERGE_MONTH, at.getYear(), at.getMonthValue(), orgId, outcome, jurisdiction, 1L);
 		transaction.atEnd(MERGE_ITEMS, at.getYear(), orgId, jurisdiction, key(items), 1L);
 	}
@@ -113,7 +110,7 @@ public final class AssessmentTallies {
 			ps.setFetchSize(5_000);
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
-					ZonedDateTime at = rs.getTimestamp(1).toInstant().atZone(ZONE);
+					ZonedDateTime at = rs.getTimestamp(1).toInstant().atZone(LedgerSettings.ZONE);
 					String org = rs.getString(2);
 					String jurisdiction = rs.getString(4);
 					months.computeIfAbsent(new MonthKey(at.getYear(), at.getMonthValue(), org, rs.getString(3),

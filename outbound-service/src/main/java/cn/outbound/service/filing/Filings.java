@@ -50,7 +50,7 @@ public final class Filings {
 	public static final String TRANSITION_ACTION = "FILING_TRANSITION";
 
 	/** The zone the law's days are counted in. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = cn.outbound.ledger.LedgerSettings.ZONE;
 
 	/** The most filings one list returns. */
 	public static final int MAX_LIST = 500;
