@@ -56,4 +56,27 @@ class InputBoundsIntegrationTests extends ServerTests {
 		assertThat(draft.statusCode()).isEqualTo(302);
 	}
 
+	/** The small JSON bodies of /api/v1/orgs and /api/v1/reports (Bodies.object): each mistake named, in one way. */
+	@Test
+	void smallObjectBodiesNameTheirMistake() {
+		record Case(String path, Role role, String fields) {
+		}
+		for (Case c : new Case[] { new Case("/api/v1/orgs", Role.ADMIN, "id, name"),
+				new Case("/api/v1/reports", Role.ANALYST, "kind, id, note") }) {
+			HttpResponse<String> malformed = post(c.path(), c.role(), "{not json");
+			assertThat(malformed.statusCode()).as(c.path()).isEqualTo(400);
+			assertThat(malformed.body()).contains("malformed-json");
+			HttpResponse<String> array = post(c.path(), c.role(), "[1]");
+			assertThat(array.statusCode()).as(c.path()).isEqualTo(400);
+			assertThat(array.body()).contains("\"parameter\":\"body\"").contains("send {");
+			HttpResponse<String> unknown = post(c.path(), c.role(), "{\"colour\": 1}");
+			assertThat(unknown.statusCode()).as(c.path()).isEqualTo(400);
+			assertThat(unknown.body()).contains("\"parameter\":\"colour\"").contains("unknown field; allowed: " + c.fields());
+			HttpResponse<String> large = post(c.path(), c.role(), "{\"id\": \"" + "x".repeat(70_000) + "\"}");
+			assertThat(large.statusCode()).as(c.path()).isEqualTo(413);
+			assertThat(post(c.path(), c.role(), "id=x", "Content-Type", "application/x-www-form-urlencoded").statusCode())
+				.as(c.path()).isEqualTo(415);
+		}
+	}
+
 }
