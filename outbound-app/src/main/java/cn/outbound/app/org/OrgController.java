@@ -16,9 +16,7 @@ import cn.outbound.service.audit.Actor;
 import cn.outbound.service.org.Organisation;
 import cn.outbound.service.org.Organisations;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -36,8 +34,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class OrgController {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Organisations orgs;
 
@@ -61,23 +57,8 @@ class OrgController {
 	@PostMapping("/api/v1/orgs")
 	@ResponseBody
 	ResponseEntity<String> create(HttpServletRequest request, Authentication admin) throws SQLException {
-		Bodies.requireJson(request);
-		byte[] bytes = Bodies.read(request, 64 * 1024, System.nanoTime() + this.settings.bodyTimeout().toNanos());
-		JsonNode body;
-		try {
-			body = JSON.readTree(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new ApiProblem(400, "malformed-json", "Malformed JSON", "The body is not JSON.");
-		}
-		if (body == null || !body.isObject()) {
-			throw ApiProblem.badParameter("body", "send {\"id\": \"…\", \"name\": \"…\"}");
-		}
-		for (String name : body.propertyNames()) {
-			if (!name.equals("id") && !name.equals("name")) {
-				throw ApiProblem.badParameter(name, "unknown field; allowed: id, name");
-			}
-		}
+		JsonNode body = Bodies.object(request, System.nanoTime() + this.settings.bodyTimeout().toNanos(),
+				"{\"id\": \"…\", \"name\": \"…\"}", List.of("id", "name"));
 		try {
 			Organisation o = this.orgs.add(text(body, "id"), text(body, "name"),
 					new Actor(admin.getName(), request.getRemoteAddr()));

@@ -2,6 +2,7 @@ package cn.outbound.app.org;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.List;
 
 import cn.outbound.app.system.OutboundSettings;
 import cn.outbound.app.web.ApiProblem;
@@ -14,9 +15,7 @@ import cn.outbound.service.org.Denied;
 import cn.outbound.service.zone.ZoneReportJson;
 import cn.outbound.service.zone.ZoneReports;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -40,8 +39,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class ReportController {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ZoneReports reports;
 
@@ -74,23 +71,8 @@ class ReportController {
 	@PostMapping("/api/v1/reports")
 	@ResponseBody
 	ResponseEntity<String> create(HttpServletRequest request, Authentication user) throws SQLException {
-		Bodies.requireJson(request);
-		byte[] bytes = Bodies.read(request, 64 * 1024, System.nanoTime() + this.settings.bodyTimeout().toNanos());
-		JsonNode body;
-		try {
-			body = JSON.readTree(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new ApiProblem(400, "malformed-json", "Malformed JSON", "The body is not JSON.");
-		}
-		if (body == null || !body.isObject()) {
-			throw ApiProblem.badParameter("body", "send {\"kind\": \"assessment\" or \"filing\", \"id\": N, \"note\": \"…\"}");
-		}
-		for (String name : body.propertyNames()) {
-			if (!name.equals("kind") && !name.equals("id") && !name.equals("note")) {
-				throw ApiProblem.badParameter(name, "unknown field; allowed: kind, id, note");
-			}
-		}
+		JsonNode body = Bodies.object(request, System.nanoTime() + this.settings.bodyTimeout().toNanos(),
+				"{\"kind\": \"assessment\" or \"filing\", \"id\": N, \"note\": \"…\"}", List.of("kind", "id", "note"));
 		JsonNode kind = body.get("kind");
 		JsonNode id = body.get("id");
 		JsonNode note = body.get("note");

@@ -3,8 +3,12 @@ package cn.outbound.app.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 
@@ -42,6 +46,37 @@ public final class Bodies {
 			throw new ApiProblem(400, "unreadable-body", "Unreadable request body",
 					"The request body could not be read to its end.");
 		}
+	}
+
+	/** The most a small JSON object body ({@link #object}) may take. */
+	public static final int MAX_OBJECT_BYTES = 64 * 1024;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * A small JSON object sent to the API: 415 unless JSON, 413 over {@link #MAX_OBJECT_BYTES}, 400 malformed-json
+	 * unless it parses, 400 naming {@code body} with the expected {@code shape} unless it is an object, and 400 naming
+	 * the first field not in {@code allowed}.
+	 */
+	public static JsonNode object(HttpServletRequest request, long deadlineNanos, String shape, List<String> allowed) {
+		requireJson(request);
+		byte[] bytes = read(request, MAX_OBJECT_BYTES, deadlineNanos);
+		JsonNode body;
+		try {
+			body = JSON.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw new ApiProblem(400, "malformed-json", "Malformed JSON", "The body is not JSON.");
+		}
+		if (body == null || !body.isObject()) {
+			throw ApiProblem.badParameter("body", "send " + shape);
+		}
+		for (String name : body.propertyNames()) {
+			if (!allowed.contains(name)) {
+				throw ApiProblem.badParameter(name, "unknown field; allowed: " + String.join(", ", allowed));
+			}
+		}
+		return body;
 	}
 
 	/** JSON, or no content type at all, is accepted; anything else is 415. */
